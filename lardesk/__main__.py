@@ -1,0 +1,3 @@
+from lardesk.cli import main
+
+raise SystemExit(main())

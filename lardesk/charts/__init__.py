@@ -1,0 +1,1 @@
+"""matplotlib Figure builders (never pyplot), shared by the screen, the projector and the PDF."""

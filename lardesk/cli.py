@@ -1,0 +1,255 @@
+"""The command line beside the GUI: the same use cases, from a terminal or a script.
+
+    lardesk [--data-dir DIR | --database URL]          start the GUI
+    lardesk import FILE                                 import one session; print its id
+    lardesk export SESSION FILE                         write one session as an exchange file
+    lardesk sessions [--json]                           list organisations and their sessions
+    lardesk findings SESSION [--json]                   the gaps G1–G7 and the status findings
+    lardesk demo                                        load the guide's example session; print its id
+
+Exit status: 0 done, 2 bad input (a bad file, an unknown session, a damaged database), 1 anything else.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any, TextIO
+
+from lardesk import __version__
+from lardesk.method.guide import load_guide
+from lardesk.paths import DATABASE_URL_ENV, resolve_paths
+from lardesk.services import InputError, Services, StorageError
+from lardesk.storage.errors import DatabaseDamaged, DatabaseTooNew
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_BAD_INPUT = 2
+
+log = logging.getLogger("lardesk")
+
+Command = Callable[[Services, argparse.Namespace, TextIO], int]
+COMMANDS: dict[str, Command] = {}
+"""Registered subcommands; other modules add theirs with @command (see register())."""
+_PARSERS: list[Callable[[Any], None]] = []
+
+
+def command(
+    name: str, help_text: str, configure: Callable[[argparse.ArgumentParser], None] | None = None
+) -> Callable[[Command], Command]:
+    def decorate(function: Command) -> Command:
+        COMMANDS[name] = function
+
+        def add(subparsers: Any) -> None:
+            parser = subparsers.add_parser(name, help=help_text, description=help_text)
+            if configure:
+                configure(parser)
+
+        _PARSERS.append(add)
+        return function
+
+    return decorate
+
+
+def session_id(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a session id (a number; see 'lardesk sessions')") from error
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a session id")
+    return value
+
+
+def _json_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+
+def _print_json(value: Any, out: TextIO) -> None:
+    out.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+
+
+# -- the commands ------------------------------------------------------------------------------------------
+
+
+def _configure_import(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", help="an exchange file (lardesk-session JSON)")
+
+
+@command("import", "import one session from an exchange file; print its id", _configure_import)
+def _import(services: Services, args: argparse.Namespace, out: TextIO) -> int:
+    changes = services.exchange.import_file(args.file)
+    out.write(f"{changes.new_id}\n")
+    return EXIT_OK
+
+
+def _configure_export(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("session", type=session_id, help="the session's id")
+    parser.add_argument("file", help="the exchange file to write")
+
+
+@command("export", "write one session as an exchange file", _configure_export)
+def _export(services: Services, args: argparse.Namespace, out: TextIO) -> int:
+    services.exchange.export_file(args.session, args.file)
+    return EXIT_OK
+
+
+@command("sessions", "list organisations and their sessions", _json_flag)
+def _sessions(services: Services, args: argparse.Namespace, out: TextIO) -> int:
+    listing = services.sessions.list_sessions()
+    if args.json:
+        _print_json(
+            [
+                {
+                    "organisation": {"id": o.organisation.id, "name": o.organisation.name, "unit": o.organisation.unit},
+                    "sessions": [
+                        {
+                            "id": s.id,
+                            "date": s.date.isoformat(),
+                            "period": s.period,
+                            "title": s.title,
+                            "facilitator": s.facilitator,
+                            "participants": s.participants,
+                        }
+                        for s in o.sessions
+                    ],
+                }
+                for o in listing
+            ],
+            out,
+        )
+        return EXIT_OK
+    if not listing:
+        out.write("No sessions yet. 'lardesk demo' loads the guide's example.\n")
+    for entry in listing:
+        out.write(f"{entry.organisation.display_name}\n")
+        for s in entry.sessions:
+            title = f"  {s.title}" if s.title else ""
+            out.write(f"  {s.id:>5}  {s.date.isoformat()}  {s.period or '-':<8}{title}  ({s.participants} deltagare)\n")
+    return EXIT_OK
+
+
+def _configure_session_json(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("session", type=session_id, help="the session's id")
+    _json_flag(parser)
+
+
+@command(
+    "findings", "the gaps G1–G7 and the status findings S1–S2 of a session's program logic", _configure_session_json
+)
+def _findings(services: Services, args: argparse.Namespace, out: TextIO) -> int:
+    snapshot = services.sessions.snapshot(args.session, with_previous=False)
+    guide = load_guide(snapshot.session.language)
+    findings = snapshot.findings
+    if args.json:
+        _print_json(
+            [
+                {
+                    "code": f.code,
+                    "title": guide.findings.get(f.code, f.code),
+                    "kind": f.kind.value,
+                    "key": f.key,
+                    "text": f.text,
+                    "item_id": f.item_id,
+                }
+                for f in findings
+            ],
+            out,
+        )
+        return EXIT_OK
+    if not findings:
+        out.write("No gaps and no status findings.\n")
+    current = ""
+    for finding in findings:
+        if finding.code != current:
+            current = finding.code
+            out.write(f"{finding.code} {guide.findings.get(finding.code, '')}\n")
+        out.write(f"    {finding.key or '':<6} {finding.text}\n")
+    return EXIT_OK
+
+
+@command("demo", "load the guide's example session (Bilaga 1); print its id")
+def _demo(services: Services, args: argparse.Namespace, out: TextIO) -> int:
+    out.write(f"{services.exchange.load_demo()}\n")
+    return EXIT_OK
+
+
+# -- plumbing ----------------------------------------------------------------------------------------------
+
+
+def _load_plugins() -> None:
+    """Commands defined in other modules (stats, minutes, forms…) register themselves on import."""
+    import importlib
+
+    for module in ("lardesk.cli_reports",):
+        try:
+            importlib.import_module(module)
+        except ModuleNotFoundError as error:
+            if error.name != module:
+                raise
+
+
+def build_parser() -> argparse.ArgumentParser:
+    _load_plugins()
+    parser = argparse.ArgumentParser(
+        prog="lardesk",
+        description="Lärande uppföljning för jämställda verksamheter. Without a command, starts the GUI.",
+    )
+    parser.add_argument("--version", action="version", version=f"lardesk {__version__}")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--data-dir", metavar="DIR", help="keep the database (and its backups) in DIR")
+    where.add_argument(
+        "--database",
+        metavar="URL",
+        help=f"a SQLAlchemy database URL, e.g. postgresql+psycopg://… (also ${DATABASE_URL_ENV})",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    seen: set[int] = set()
+    for add in _PARSERS:
+        if id(add) not in seen:
+            seen.add(id(add))
+            add(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    err = err or sys.stderr
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+    paths = resolve_paths(args.data_dir, args.database)
+    if args.command is None:
+        from lardesk.app import run_gui
+
+        return run_gui(paths)
+    logging.basicConfig(level=logging.WARNING, format="lardesk: %(message)s")
+    try:
+        services = Services.for_paths(paths)
+    except (DatabaseDamaged, DatabaseTooNew) as error:
+        err.write(f"lardesk: {error.message}\n")
+        return EXIT_BAD_INPUT
+    except StorageError as error:
+        err.write(f"lardesk: {error.message}\n")
+        return EXIT_FAILURE
+    try:
+        return COMMANDS[args.command](services, args, out)
+    except InputError as error:
+        err.write(f"lardesk: {error}\n")
+        return EXIT_BAD_INPUT
+    except StorageError as error:
+        err.write(f"lardesk: {error.message}\n")
+        return EXIT_FAILURE
+    except BrokenPipeError:
+        return EXIT_OK
+    finally:
+        services.close()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

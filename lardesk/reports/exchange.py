@@ -1,0 +1,403 @@
+"""The session exchange file (``lardesk-session``, format version 1): read, check and write.
+
+Reading is strict: a file is accepted whole or rejected with a message naming the first offending place as a
+JSON pointer (RFC 6901). Writing is a pure function of a snapshot. The format's own schema is shipped in
+``resources/exchange/session.schema.json``; lardesk's own extras travel in the member ``x-lardesk``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Iterator
+from functools import cache
+from typing import Any
+
+from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import ValidationError
+
+from lardesk.method.logic import ItemKind
+from lardesk.method.snapshot import SessionSnapshot
+from lardesk.resources import resources_dir
+
+FORMAT = "lardesk-session"
+FORMAT_VERSION = 1
+EXTENSION = "x-lardesk"
+MAX_FILE_BYTES = 50 * 1024 * 1024
+
+# The lists of the "logic" member, the kind of item each holds, and the member that links onward.
+LOGIC_LISTS: tuple[tuple[str, ItemKind, str | None, str | None], ...] = (
+    ("resources", ItemKind.RESOURCE, "activities", "activities"),
+    ("activities", ItemKind.ACTIVITY, "results", "results"),
+    ("results", ItemKind.RESULT, "effects", "effects"),
+    ("mediators", ItemKind.MEDIATOR, "results", "results"),
+    ("effects", ItemKind.EFFECT, None, None),
+)
+LIST_OF_KIND: dict[ItemKind, str] = {kind: name for name, kind, _, _ in LOGIC_LISTS}
+
+
+class ExchangeError(ValueError):
+    """A file that is not a valid exchange file. ``pointer`` names the place ("" for the whole file)."""
+
+    def __init__(self, message: str, pointer: str = "") -> None:
+        super().__init__(f"{pointer or '/'}: {message}")
+        self.message = message
+        self.pointer = pointer
+
+
+def pointer(*parts: str | int) -> str:
+    """An RFC 6901 JSON pointer from its reference tokens."""
+    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in parts)
+
+
+@cache
+def schema() -> dict[str, Any]:
+    with (resources_dir() / "exchange" / "session.schema.json").open(encoding="utf-8") as handle:
+        loaded: dict[str, Any] = json.load(handle)
+    return loaded
+
+
+@cache
+def _validator() -> Draft202012Validator:
+    return Draft202012Validator(schema(), format_checker=FormatChecker())
+
+
+class _Members(dict[str, Any]):
+    """A JSON object that remembers member names it saw twice."""
+
+    duplicates: tuple[str, ...] = ()
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> _Members:
+    members = _Members()
+    seen: list[str] = []
+    for name, value in pairs:
+        if name in members:
+            seen.append(name)
+        members[name] = value
+    members.duplicates = tuple(seen)
+    return members
+
+
+def _find_duplicate_member(value: Any, path: tuple[str | int, ...] = ()) -> str | None:
+    if isinstance(value, _Members):
+        if value.duplicates:
+            return pointer(*path, value.duplicates[0])
+        for name, child in value.items():
+            found = _find_duplicate_member(child, (*path, name))
+            if found:
+                return found
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            found = _find_duplicate_member(child, (*path, index))
+            if found:
+                return found
+    return None
+
+
+def _reject_constant(name: str) -> float:
+    raise ExchangeError(f"{name} is not a number JSON allows")
+
+
+def decode(data: bytes | str) -> Any:
+    """Decode JSON text strictly: UTF-8 only, no NaN or Infinity, no member named twice."""
+    if isinstance(data, bytes):
+        if len(data) > MAX_FILE_BYTES:
+            raise ExchangeError(f"the file is too large ({len(data)} bytes; at most {MAX_FILE_BYTES})")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise ExchangeError(f"the file is not UTF-8 text (byte {error.start} cannot be read)") from error
+    else:
+        text = data
+    try:
+        value = json.loads(text, object_pairs_hook=_pairs, parse_constant=_reject_constant)
+    except json.JSONDecodeError as error:
+        raise ExchangeError(f"not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}") from error
+    except RecursionError as error:
+        raise ExchangeError("not valid JSON: nested too deeply") from error
+    duplicate = _find_duplicate_member(value)
+    if duplicate is not None:
+        raise ExchangeError("this member is given twice", duplicate)
+    return value
+
+
+def _schema_message(error: ValidationError) -> str:
+    if error.validator == "additionalProperties":
+        return f"unknown member: {error.message.split('(')[-1].rstrip(')')}"
+    if error.validator == "required":
+        return f"missing member: {error.message}"
+    if error.validator == "format":
+        return f"{error.instance!r} is not a valid {error.validator_value} (such as 2026-11-25)"
+    return error.message
+
+
+def _first_schema_error(document: Any) -> ValidationError | None:
+    errors = list(_validator().iter_errors(document))
+    if not errors:
+        return None
+    first: ValidationError = min(
+        errors, key=lambda e: (len(e.absolute_path) == 0, [str(p).zfill(8) for p in e.absolute_path])
+    )
+    return first
+
+
+def check_document(document: Any) -> dict[str, Any]:
+    """Validate a decoded document against the schema and the rules the schema cannot say."""
+    error = _first_schema_error(document)
+    if error is not None:
+        raise ExchangeError(_schema_message(error), pointer(*error.absolute_path))
+    assert isinstance(document, dict)
+    _check_keys_and_links(document)
+    _check_extension(document.get(EXTENSION))
+    return document
+
+
+def _unique_keys(entries: Iterable[dict[str, Any]], where: tuple[str, ...]) -> set[str]:
+    keys: set[str] = set()
+    for index, entry in enumerate(entries):
+        key = entry["key"]
+        if key in keys:
+            raise ExchangeError(f"the key {key!r} is used twice in this list", pointer(*where, index, "key"))
+        keys.add(key)
+    return keys
+
+
+def _check_keys_and_links(document: dict[str, Any]) -> None:
+    participants = _unique_keys(document.get("participants", []), ("participants",))
+    logic = document.get("logic", {})
+    keys = {name: _unique_keys(logic.get(name, []), ("logic", name)) for name, *_ in LOGIC_LISTS}
+    for name, _kind, member, target_list in LOGIC_LISTS:
+        if member is None or target_list is None:
+            continue
+        for index, entry in enumerate(logic.get(name, [])):
+            for link_index, target in enumerate(entry.get(member, [])):
+                if target not in keys[target_list]:
+                    raise ExchangeError(
+                        f"links to {target!r}, which is not a key in /logic/{target_list}",
+                        pointer("logic", name, index, member, link_index),
+                    )
+    seen_ratings: set[tuple[str, int, int]] = set()
+    for index, rating in enumerate(document.get("ratings", [])):
+        if rating["participant"] not in participants:
+            raise ExchangeError(
+                f"rates for {rating['participant']!r}, who is not among /participants",
+                pointer("ratings", index, "participant"),
+            )
+        identity = (rating["participant"], rating["scale"], rating.get("round", 1))
+        if identity in seen_ratings:
+            raise ExchangeError(
+                "this participant already has a rating on this scale in this round", pointer("ratings", index)
+            )
+        seen_ratings.add(identity)
+    seen_scales: set[int] = set()
+    for index, joint in enumerate(document.get("joint", [])):
+        if joint["scale"] in seen_scales:
+            raise ExchangeError("this scale already has a joint assessment", pointer("joint", index, "scale"))
+        seen_scales.add(joint["scale"])
+    seen_notes: set[tuple[int, int]] = set()
+    for index, note in enumerate(document.get("notes", [])):
+        place = (note["section"], note.get("question", 0))
+        if place in seen_notes:
+            raise ExchangeError("there is already a note on this question", pointer("notes", index))
+        seen_notes.add(place)
+    for index, resource in enumerate(logic.get("resources", [])):
+        for member in ("budget_sek", "spent_sek"):
+            amount = resource.get(member)
+            if amount is not None and (not math.isfinite(amount) or amount > 1e15):
+                raise ExchangeError("the amount is not a sensible number", pointer("logic", "resources", index, member))
+
+
+_EXTENSION_FIELDS: dict[str, type | tuple[type, ...]] = {
+    "anonymity": str,
+    "case_number": str,
+    "defer_improvements": bool,
+    "starting_points": list,
+    "carried_over": list,
+    "absent": list,
+    "revealed_rounds": list,
+    "done_improvements": list,
+}
+
+
+def _check_extension(extension: Any) -> None:
+    if extension is None:
+        return
+    where = (EXTENSION,)
+    if not isinstance(extension, dict):
+        raise ExchangeError("must be an object", pointer(*where))
+    for name, value in extension.items():
+        expected = _EXTENSION_FIELDS.get(name)
+        if expected is None:
+            continue
+        if not isinstance(value, expected) or (expected is list and isinstance(value, bool)):
+            raise ExchangeError(f"has the wrong type ({type(value).__name__})", pointer(*where, name))
+    if extension.get("anonymity", "roles") not in ("open", "roles", "anonymous"):
+        raise ExchangeError("must be open, roles or anonymous", pointer(*where, "anonymity"))
+    keys: set[str] = set()
+    for index, item in enumerate(extension.get("starting_points", [])):
+        if (
+            not isinstance(item, dict)
+            or not isinstance(item.get("key"), str)
+            or not isinstance(item.get("text"), str)
+            or not item["text"].strip()
+            or len(item["text"]) > 2000
+            or len(item["key"]) > 64
+            or not isinstance(item.get("outcome", ""), str)
+        ):
+            raise ExchangeError("a starting point needs a key and a text", pointer(*where, "starting_points", index))
+        if item["key"] in keys:
+            raise ExchangeError("the key is used twice", pointer(*where, "starting_points", index, "key"))
+        keys.add(item["key"])
+    for name in ("carried_over", "absent"):
+        for index, value in enumerate(extension.get(name, [])):
+            if not isinstance(value, str):
+                raise ExchangeError("must be a key", pointer(*where, name, index))
+    for name in ("revealed_rounds", "done_improvements"):
+        for index, value in enumerate(extension.get(name, [])):
+            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                raise ExchangeError("must be a whole number", pointer(*where, name, index))
+
+
+def read_exchange(data: bytes | str) -> dict[str, Any]:
+    """Decode and check an exchange file; the document is returned as plain JSON values."""
+    document = check_document(decode(data))
+    plain: dict[str, Any] = json.loads(json.dumps(document))  # plain dicts again, not _Members
+    return plain
+
+
+# -- writing ---------------------------------------------------------------------------------------------
+
+
+def _amount(value: float | None) -> int | float | None:
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else value
+
+
+def _drop_empty(entry: dict[str, Any]) -> dict[str, Any]:
+    return {name: value for name, value in entry.items() if value not in (None, "", [], False)}
+
+
+def snapshot_to_exchange(snapshot: SessionSnapshot) -> dict[str, Any]:
+    """The exchange document of a session. Keys of imported items are written back as they were."""
+    info = snapshot.session
+    organisation: dict[str, Any] = {"name": info.organisation.name}
+    if info.organisation.unit:
+        organisation["unit"] = info.organisation.unit
+    session = _drop_empty(
+        {
+            "title": info.title,
+            "date": info.date.isoformat(),
+            "period": info.period,
+            "facilitator": info.facilitator,
+        }
+    )
+    session["date"] = info.date.isoformat()
+    session["parts"] = sorted(info.parts)
+    session["language"] = info.language
+    participants = [
+        _drop_empty({"key": p.key, "name": p.name, "role": p.role, "gender": p.gender.value})
+        for p in snapshot.participants
+    ]
+    key_of = {item.id: item.key for item in snapshot.items}
+    logic: dict[str, list[dict[str, Any]]] = {}
+    for name, kind, member, _target in LOGIC_LISTS:
+        entries = []
+        for item in snapshot.items_of(kind):
+            entry: dict[str, Any] = {"key": item.key, "text": item.text}
+            if item.outcome:
+                entry["outcome"] = item.outcome
+            if item.status is not None:
+                entry["status"] = item.status
+            if member is not None:
+                targets = [key_of[link.target_id] for link in snapshot.links if link.source_id == item.id]
+                if targets:
+                    entry[member] = targets
+            if kind in (ItemKind.RESULT, ItemKind.EFFECT) and item.unexpected:
+                entry["unexpected"] = True
+            if kind is ItemKind.RESOURCE:
+                if item.budget_sek is not None:
+                    entry["budget_sek"] = _amount(item.budget_sek)
+                if item.spent_sek is not None:
+                    entry["spent_sek"] = _amount(item.spent_sek)
+            entries.append(entry)
+        if entries:
+            logic[name] = entries
+    notes = []
+    for note in snapshot.notes:
+        entry = {"section": note.section, "text": note.text}
+        if note.question:
+            entry = {"section": note.section, "question": note.question, "text": note.text}
+        notes.append(entry)
+    participant_key = {p.id: p.key for p in snapshot.participants}
+    ratings = []
+    for rating in snapshot.ratings:
+        entry = {"participant": participant_key[rating.participant_id], "scale": rating.scale}
+        if rating.round != 1:
+            entry["round"] = rating.round
+        entry["value"] = rating.value
+        ratings.append(entry)
+    joint = [
+        {"scale": j.scale, "value": j.value, **({"comment": j.comment} if j.comment else {})} for j in snapshot.joint
+    ]
+    improvements = [
+        _drop_empty(
+            {
+                "scale": improvement.scale,
+                "text": improvement.text,
+                "owner": improvement.owner,
+                "due": improvement.due.isoformat() if improvement.due else None,
+            }
+        )
+        for improvement in snapshot.improvements
+    ]
+    document: dict[str, Any] = {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "organisation": organisation,
+        "session": session,
+    }
+    members: tuple[tuple[str, object], ...] = (
+        ("participants", participants),
+        ("logic", logic),
+        ("notes", notes),
+        ("ratings", ratings),
+        ("joint", joint),
+        ("improvements", improvements),
+    )
+    for name, value in members:
+        if value:
+            document[name] = value
+    extension = _drop_empty(
+        {
+            "anonymity": info.anonymity.value,
+            "case_number": info.case_number,
+            "defer_improvements": info.defer_improvements,
+            "starting_points": [
+                _drop_empty({"key": item.key, "text": item.text, "outcome": item.outcome})
+                for item in snapshot.items_of(ItemKind.STARTING_POINT)
+            ],
+            "carried_over": [f"{item.kind.value}:{item.key}" for item in snapshot.items if item.carried_over],
+            "absent": [p.key for p in snapshot.participants if not p.present],
+            "revealed_rounds": sorted(info.revealed_rounds),
+            "done_improvements": [i for i, improvement in enumerate(snapshot.improvements) if improvement.done],
+        }
+    )
+    for name, value in snapshot.extra.items():
+        if name != EXTENSION and name.startswith("x-"):
+            document[name] = value
+    document[EXTENSION] = extension
+    return document
+
+
+def dumps(document: dict[str, Any]) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def iter_logic(document: dict[str, Any]) -> Iterator[tuple[ItemKind, int, dict[str, Any]]]:
+    """(kind, index within its list, entry) for every item of the document's program logic."""
+    logic = document.get("logic", {})
+    for name, kind, _member, _target in LOGIC_LISTS:
+        for index, entry in enumerate(logic.get(name, [])):
+            yield kind, index, entry

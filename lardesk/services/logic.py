@@ -1,0 +1,177 @@
+"""Use cases on the program logic: items and the links between them."""
+
+from __future__ import annotations
+
+import math
+
+from sqlalchemy import delete, func, or_, select, update
+
+from lardesk.method.logic import DEFAULT_STATUS, ItemKind, can_link, status_allowed
+from lardesk.services.base import Changed, Changes, InputError, ServiceBase, check_text
+from lardesk.services.sessions import next_key
+from lardesk.storage.models import FollowUpSession, LogicItem, LogicLink
+
+KEY_PREFIX: dict[ItemKind, str] = {
+    ItemKind.STARTING_POINT: "s",
+    ItemKind.RESOURCE: "r",
+    ItemKind.ACTIVITY: "a",
+    ItemKind.RESULT: "res",
+    ItemKind.MEDIATOR: "m",
+    ItemKind.EFFECT: "e",
+}
+TEXT_MAX = 2000
+OUTCOME_MAX = 5000
+
+
+def _kind(value: ItemKind | str) -> ItemKind:
+    try:
+        return ItemKind(value)
+    except ValueError as error:
+        raise InputError(f"unknown kind of item {value!r}") from error
+
+
+def _amount(value: object, what: str) -> float | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise InputError(f"{what} must be an amount in kronor")
+    try:
+        amount = float(str(value).replace(" ", "").replace(",", ".")) if isinstance(value, str) else float(value)
+    except ValueError as error:
+        raise InputError(f"{what} must be an amount in kronor, not {value!r}") from error
+    if not math.isfinite(amount) or amount < 0:
+        raise InputError(f"{what} must be zero or more")
+    return amount
+
+
+class LogicService(ServiceBase):
+    def add_item(
+        self,
+        session_id: int,
+        kind: ItemKind | str,
+        text: str,
+        *,
+        status: str | None = None,
+        outcome: str = "",
+        position: int | None = None,
+        key: str | None = None,
+    ) -> Changes:
+        item_kind = _kind(kind)
+        check_text(text, "the text", max_length=TEXT_MAX, required=True)
+        check_text(outcome, "the outcome", max_length=OUTCOME_MAX)
+        status = status or DEFAULT_STATUS.get(item_kind)
+        if not status_allowed(item_kind, status):
+            raise InputError(f"{status!r} is not a status of a {item_kind.value}")
+        with self.database.transaction() as db:
+            self._get(db, FollowUpSession, session_id, "session")
+            same_kind = (LogicItem.session_id == session_id) & (LogicItem.kind == item_kind.value)
+            if position is None:
+                position = int(
+                    db.scalar(select(func.coalesce(func.max(LogicItem.position) + 1, 0)).where(same_kind)) or 0
+                )
+            else:
+                db.execute(
+                    update(LogicItem)
+                    .where(same_kind, LogicItem.position >= position)
+                    .values(position=LogicItem.position + 1)
+                )
+            keys = db.scalars(select(LogicItem.key).where(same_kind)).all()
+            row = LogicItem(
+                session_id=session_id,
+                kind=item_kind.value,
+                key=key or next_key(keys, KEY_PREFIX[item_kind]),
+                text=text.strip(),
+                outcome=outcome,
+                status=status,
+                unexpected=False,
+                carried_over=False,
+                position=position,
+            )
+            db.add(row)
+            self._flush(db, "the item")
+            return Changes(Changed.LOGIC, session_id, row.id)
+
+    def update_item(self, item_id: int, **fields: object) -> Changes:
+        """Change text, outcome, status, unexpected, budget_sek or spent_sek of an item."""
+        with self.database.transaction() as db:
+            row = self._get(db, LogicItem, item_id, "item")
+            kind = ItemKind(row.kind)
+            for name, value in fields.items():
+                if name == "text":
+                    row.text = check_text(str(value), "the text", max_length=TEXT_MAX, required=True).strip()
+                elif name == "outcome":
+                    row.outcome = check_text(str(value), "the outcome", max_length=OUTCOME_MAX)
+                elif name == "status":
+                    if not status_allowed(kind, None if value is None else str(value)) or (
+                        value is None and kind in DEFAULT_STATUS
+                    ):
+                        raise InputError(f"{value!r} is not a status of a {kind.value}")
+                    row.status = None if value is None else str(value)
+                elif name == "unexpected":
+                    if kind not in (ItemKind.RESULT, ItemKind.EFFECT) and value:
+                        raise InputError("only results and effects can be marked unexpected")
+                    row.unexpected = bool(value)
+                elif name in ("budget_sek", "spent_sek"):
+                    if kind is not ItemKind.RESOURCE and value is not None:
+                        raise InputError("only resources carry amounts")
+                    setattr(row, name, _amount(value, "the amount"))
+                else:
+                    raise InputError(f"an item has no field {name!r}")
+            return Changes(Changed.LOGIC, row.session_id)
+
+    def move_item(self, item_id: int, position: int) -> Changes:
+        """Put an item at ``position`` (0-based) within its column."""
+        with self.database.transaction() as db:
+            row = self._get(db, LogicItem, item_id, "item")
+            siblings = list(
+                db.scalars(
+                    select(LogicItem)
+                    .where(LogicItem.session_id == row.session_id, LogicItem.kind == row.kind)
+                    .order_by(LogicItem.position, LogicItem.id)
+                )
+            )
+            siblings.remove(row)
+            siblings.insert(max(0, min(position, len(siblings))), row)
+            for index, sibling in enumerate(siblings):
+                sibling.position = index
+            return Changes(Changed.LOGIC, row.session_id)
+
+    def delete_item(self, item_id: int) -> Changes:
+        with self.database.transaction() as db:
+            row = self._get(db, LogicItem, item_id, "item")
+            db.execute(delete(LogicLink).where(or_(LogicLink.source_id == item_id, LogicLink.target_id == item_id)))
+            db.delete(row)
+            return Changes(Changed.LOGIC, row.session_id)
+
+    def add_link(self, source_id: int, target_id: int) -> Changes:
+        """Link the item that supports to the item supported (the direction is put right if reversed)."""
+        with self.database.transaction() as db:
+            source = self._get(db, LogicItem, source_id, "item")
+            target = self._get(db, LogicItem, target_id, "item")
+            if source.session_id != target.session_id:
+                raise InputError("items of different sessions cannot be linked")
+            source_kind, target_kind = ItemKind(source.kind), ItemKind(target.kind)
+            if not can_link(source_kind, target_kind):
+                if can_link(target_kind, source_kind):
+                    source, target = target, source
+                else:
+                    raise InputError(f"a {source_kind.value} cannot be linked to a {target_kind.value}")
+            exists = db.scalar(
+                select(LogicLink.id).where(LogicLink.source_id == source.id, LogicLink.target_id == target.id)
+            )
+            if exists is None:
+                db.add(LogicLink(session_id=source.session_id, source_id=source.id, target_id=target.id))
+            return Changes(Changed.LOGIC, source.session_id)
+
+    def remove_link(self, source_id: int, target_id: int) -> Changes:
+        with self.database.transaction() as db:
+            source = self._get(db, LogicItem, source_id, "item")
+            db.execute(
+                delete(LogicLink).where(
+                    or_(
+                        (LogicLink.source_id == source_id) & (LogicLink.target_id == target_id),
+                        (LogicLink.source_id == target_id) & (LogicLink.target_id == source_id),
+                    )
+                )
+            )
+            return Changes(Changed.LOGIC, source.session_id)

@@ -1,0 +1,646 @@
+"""Use cases on sessions: list, create, continue from last year, agree on parts, participants, notes,
+improvement actions, and the snapshot everything else reads."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from sqlalchemy import delete, func, or_, select
+from sqlalchemy.orm import Session
+
+from lardesk.method.guide import JOINT_SCALE, SECTIONS
+from lardesk.method.logic import DEFAULT_STATUS, ItemKind
+from lardesk.method.people import Gender
+from lardesk.method.snapshot import (
+    Anonymity,
+    ImprovementInfo,
+    ItemInfo,
+    JointInfo,
+    LinkInfo,
+    NoteInfo,
+    OrganisationInfo,
+    ParticipantInfo,
+    PreviousSession,
+    RatingInfo,
+    ScaleHistory,
+    SessionInfo,
+    SessionSnapshot,
+    SessionSummary,
+)
+from lardesk.services.base import Changed, Changes, InputError, NotFound, ServiceBase, check_text, parse_date
+from lardesk.storage.models import (
+    FollowUpSession,
+    Improvement,
+    JointAssessment,
+    LogicItem,
+    LogicLink,
+    Note,
+    Organisation,
+    Participant,
+    Rating,
+)
+
+NOTE_MAX = 20000
+NAME_MAX = 200
+
+
+@dataclass(frozen=True, slots=True)
+class NewParticipant:
+    role: str = ""
+    name: str | None = None
+    gender: Gender = Gender.UNSPECIFIED
+    key: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NewSession:
+    organisation: str
+    date: dt.date
+    unit: str = ""
+    title: str = ""
+    period: str = ""
+    facilitator: str = ""
+    case_number: str = ""
+    language: str = "sv"
+    anonymity: Anonymity = Anonymity.ROLES
+    parts: frozenset[int] = frozenset(SECTIONS)
+    participants: tuple[NewParticipant, ...] = ()
+    continue_from: int | None = None
+    """An earlier session whose program logic becomes this session's starting point."""
+
+
+@dataclass(frozen=True, slots=True)
+class OrganisationSessions:
+    organisation: OrganisationInfo
+    sessions: tuple[SessionSummary, ...] = field(default=())
+
+
+def organisation_info(row: Organisation) -> OrganisationInfo:
+    return OrganisationInfo(row.id, row.name, row.unit)
+
+
+def session_info(row: FollowUpSession) -> SessionInfo:
+    return SessionInfo(
+        id=row.id,
+        organisation=organisation_info(row.organisation),
+        date=row.date,
+        title=row.title,
+        period=row.period,
+        facilitator=row.facilitator,
+        case_number=row.case_number,
+        language=row.language,
+        anonymity=Anonymity(row.anonymity),
+        parts=row.parts,
+        defer_improvements=row.defer_improvements,
+        current_step=row.current_step,
+        revealed_rounds=frozenset(int(r) for r in row.revealed_rounds.split(",") if r),
+        previous_session_id=row.previous_session_id,
+    )
+
+
+def participant_info(row: Participant) -> ParticipantInfo:
+    return ParticipantInfo(row.id, row.key, row.name, row.role, Gender(row.gender), row.present, row.position)
+
+
+def item_info(row: LogicItem) -> ItemInfo:
+    return ItemInfo(
+        id=row.id,
+        kind=ItemKind(row.kind),
+        key=row.key,
+        text=row.text,
+        outcome=row.outcome,
+        status=row.status,
+        unexpected=row.unexpected,
+        carried_over=row.carried_over,
+        budget_sek=row.budget_sek,
+        spent_sek=row.spent_sek,
+        position=row.position,
+    )
+
+
+def improvement_info(row: Improvement) -> ImprovementInfo:
+    return ImprovementInfo(row.id, row.text, row.scale, row.owner, row.due, row.done, row.position)
+
+
+def next_key(existing: Iterable[str], prefix: str) -> str:
+    """The next free key such as "a11" after a1…a10 (keys of imported items are kept as they were)."""
+    taken = set(existing)
+    numbers = [int(k[len(prefix) :]) for k in taken if k.startswith(prefix) and k[len(prefix) :].isdigit()]
+    candidate = max(numbers, default=0) + 1
+    while f"{prefix}{candidate}" in taken:
+        candidate += 1
+    return f"{prefix}{candidate}"
+
+
+def check_parts(parts: Iterable[int]) -> frozenset[int]:
+    result = frozenset(parts)
+    if not result <= set(SECTIONS):
+        raise InputError("the agreed parts must be sections 1–9")
+    return result | {JOINT_SCALE}
+
+
+class SessionService(ServiceBase):
+    # -- listing --------------------------------------------------------------------------------------
+    def list_sessions(self, search: str = "") -> list[OrganisationSessions]:
+        """Organisations (by name) with their sessions, newest first; ``search`` filters on any text."""
+        with self.database.reading() as db:
+            counts = (
+                select(Participant.session_id, func.count(Participant.id).label("n"))
+                .group_by(Participant.session_id)
+                .subquery()
+            )
+            query = (
+                select(FollowUpSession, Organisation, func.coalesce(counts.c.n, 0))
+                .join(Organisation, FollowUpSession.organisation_id == Organisation.id)
+                .outerjoin(counts, counts.c.session_id == FollowUpSession.id)
+                .order_by(Organisation.name, Organisation.unit, FollowUpSession.date.desc(), FollowUpSession.id.desc())
+            )
+            if search.strip():
+                pattern = f"%{search.strip()}%"
+                query = query.where(
+                    or_(
+                        Organisation.name.ilike(pattern),
+                        Organisation.unit.ilike(pattern),
+                        FollowUpSession.title.ilike(pattern),
+                        FollowUpSession.period.ilike(pattern),
+                        FollowUpSession.facilitator.ilike(pattern),
+                    )
+                )
+            grouped: dict[int, list[SessionSummary]] = {}
+            organisations: dict[int, OrganisationInfo] = {}
+            for row, org, n in db.execute(query):
+                info = organisations.setdefault(org.id, organisation_info(org))
+                grouped.setdefault(org.id, []).append(
+                    SessionSummary(row.id, info, row.title, row.date, row.period, row.facilitator, int(n))
+                )
+            if not search.strip():
+                for org in db.scalars(select(Organisation).order_by(Organisation.name, Organisation.unit)):
+                    organisations.setdefault(org.id, organisation_info(org))
+            return [
+                OrganisationSessions(info, tuple(grouped.get(org_id, ())))
+                for org_id, info in sorted(organisations.items(), key=lambda kv: (kv[1].name, kv[1].unit))
+            ]
+
+    def session_info(self, session_id: int) -> SessionInfo:
+        with self.database.reading() as db:
+            return session_info(self._get(db, FollowUpSession, session_id, "session"))
+
+    def previous_session_id(self, session_id: int) -> int | None:
+        """The latest earlier session of the same organisation ("last year's")."""
+        with self.database.reading() as db:
+            row = self._get(db, FollowUpSession, session_id, "session")
+            return self._previous_id(db, row.organisation_id, row.date, row.id)
+
+    def latest_session_id(self, organisation: str, unit: str = "") -> int | None:
+        with self.database.reading() as db:
+            return db.scalar(
+                select(FollowUpSession.id)
+                .join(Organisation)
+                .where(Organisation.name == organisation, Organisation.unit == unit)
+                .order_by(FollowUpSession.date.desc(), FollowUpSession.id.desc())
+                .limit(1)
+            )
+
+    @staticmethod
+    def _previous_id(db: Session, organisation_id: int, date: dt.date, exclude: int | None) -> int | None:
+        query = (
+            select(FollowUpSession.id)
+            .where(FollowUpSession.organisation_id == organisation_id, FollowUpSession.date <= date)
+            .order_by(FollowUpSession.date.desc(), FollowUpSession.id.desc())
+        )
+        if exclude is not None:
+            query = query.where(FollowUpSession.id != exclude)
+        for candidate in db.scalars(query.limit(2)):
+            return candidate
+        return None
+
+    # -- creating and changing sessions ---------------------------------------------------------------
+    @staticmethod
+    def _organisation(db: Session, name: str, unit: str) -> Organisation:
+        name = check_text(name, "the organisation", max_length=NAME_MAX, required=True).strip()
+        unit = check_text(unit, "the unit", max_length=NAME_MAX).strip()
+        row = db.scalar(select(Organisation).where(Organisation.name == name, Organisation.unit == unit))
+        if row is None:
+            row = Organisation(name=name, unit=unit)
+            db.add(row)
+            db.flush()
+        return row
+
+    def create_session(self, new: NewSession) -> Changes:
+        if new.language not in ("sv", "en"):
+            raise InputError("the language must be sv or en")
+        for what, value, limit in (
+            ("the title", new.title, 200),
+            ("the period", new.period, 50),
+            ("the facilitator", new.facilitator, NAME_MAX),
+            ("the case number", new.case_number, 100),
+        ):
+            check_text(value, what, max_length=limit)
+        with self.database.transaction() as db:
+            organisation = self._organisation(db, new.organisation, new.unit)
+            row = FollowUpSession(
+                organisation=organisation,
+                date=parse_date(new.date),
+                title=new.title,
+                period=new.period,
+                facilitator=new.facilitator,
+                case_number=new.case_number,
+                language=new.language,
+                anonymity=Anonymity(new.anonymity).value,
+                parts=check_parts(new.parts),
+                defer_improvements=False,
+                current_step="",
+                revealed_rounds="",
+                extra="",
+            )
+            db.add(row)
+            db.flush()
+            for position, participant in enumerate(new.participants):
+                self._add_participant(db, row, participant, position)
+            if new.continue_from is not None:
+                self._continue_from(db, row, new.continue_from)
+            db.flush()
+            return Changes(Changed.SESSIONS | Changed.SESSION | Changed.PARTICIPANTS, row.id, row.id)
+
+    def _continue_from(self, db: Session, row: FollowUpSession, previous_id: int) -> None:
+        """Last year's program logic becomes this year's starting point (Behöver förra årets … uppdateras?)."""
+        previous = self._get(db, FollowUpSession, previous_id, "session")
+        if previous.organisation_id != row.organisation_id:
+            raise InputError("a session can only continue from a session of the same organisation")
+        row.previous_session_id = previous.id
+        mapping: dict[int, LogicItem] = {}
+        for item in db.scalars(
+            select(LogicItem).where(LogicItem.session_id == previous.id).order_by(LogicItem.position)
+        ):
+            kind = ItemKind(item.kind)
+            copy = LogicItem(
+                session_id=row.id,
+                kind=item.kind,
+                key=item.key,
+                text=item.text,
+                outcome="",
+                status=DEFAULT_STATUS.get(kind),
+                unexpected=False,
+                carried_over=True,
+                budget_sek=None,
+                spent_sek=None,
+                position=item.position,
+            )
+            db.add(copy)
+            mapping[item.id] = copy
+        db.flush()
+        for link in db.scalars(select(LogicLink).where(LogicLink.session_id == previous.id)):
+            db.add(
+                LogicLink(session_id=row.id, source_id=mapping[link.source_id].id, target_id=mapping[link.target_id].id)
+            )
+
+    def update_session(self, session_id: int, **fields: object) -> Changes:
+        """Change a session's own fields: title, date, period, facilitator, case_number, language,
+        anonymity, parts, defer_improvements, current_step, organisation, unit."""
+        allowed = {
+            "title": 200,
+            "period": 50,
+            "facilitator": NAME_MAX,
+            "case_number": 100,
+            "current_step": 40,
+        }
+        what = Changed.SESSION
+        with self.database.transaction() as db:
+            row = self._get(db, FollowUpSession, session_id, "session")
+            org_name = fields.pop("organisation", None)
+            org_unit = fields.pop("unit", None)
+            if org_name is not None or org_unit is not None:
+                row.organisation = self._organisation(
+                    db,
+                    str(org_name if org_name is not None else row.organisation.name),
+                    str(org_unit if org_unit is not None else row.organisation.unit),
+                )
+                what |= Changed.SESSIONS
+            for name, value in fields.items():
+                if name in allowed:
+                    setattr(row, name, check_text(str(value), name.replace("_", " "), max_length=allowed[name]))
+                    what |= Changed.SESSIONS if name in ("title", "period", "facilitator") else Changed.NONE
+                elif name == "date":
+                    row.date = parse_date(value)  # type: ignore[arg-type]
+                    what |= Changed.SESSIONS
+                elif name == "language":
+                    if value not in ("sv", "en"):
+                        raise InputError("the language must be sv or en")
+                    row.language = str(value)
+                elif name == "anonymity":
+                    try:
+                        mode = Anonymity(str(value))
+                    except ValueError as error:
+                        raise InputError(f"unknown anonymity mode {value!r}") from error
+                    row.anonymity = mode.value
+                    if mode is Anonymity.ANONYMOUS:
+                        for participant in row.participants:
+                            participant.name = None
+                        what |= Changed.PARTICIPANTS
+                elif name == "parts":
+                    row.parts = check_parts(value)  # type: ignore[arg-type]
+                elif name == "defer_improvements":
+                    row.defer_improvements = bool(value)
+                else:
+                    raise InputError(f"a session has no field {name!r}")
+            self._flush(db, "the session")
+            return Changes(what, session_id)
+
+    def delete_session(self, session_id: int) -> Changes:
+        with self.database.transaction() as db:
+            row = self._get(db, FollowUpSession, session_id, "session")
+            organisation = row.organisation
+            # Explicit deletes: SQLite only cascades when foreign keys are on, and a PostgreSQL database
+            # may have been created by hand; this way both behave the same.
+            for model in (Rating, LogicLink, Note, JointAssessment, Improvement):
+                db.execute(delete(model).where(model.session_id == session_id))
+            db.execute(delete(LogicItem).where(LogicItem.session_id == session_id))
+            db.execute(delete(Participant).where(Participant.session_id == session_id))
+            db.delete(row)
+            db.flush()
+            remaining = db.scalar(
+                select(func.count(FollowUpSession.id)).where(FollowUpSession.organisation_id == organisation.id)
+            )
+            if not remaining:
+                db.delete(organisation)
+            return Changes(Changed.SESSIONS, session_id)
+
+    def duplicate_as_next_year(self, session_id: int, date: dt.date | None = None) -> Changes:
+        """A new session of the same organisation that continues from this one (next year's follow-up)."""
+        info = self.session_info(session_id)
+        snapshot = self.snapshot(session_id)
+        next_date = date or _add_year(info.date)
+        period = str(int(info.period) + 1) if info.period.isdigit() else info.period
+        return self.create_session(
+            NewSession(
+                organisation=info.organisation.name,
+                unit=info.organisation.unit,
+                date=next_date,
+                title=info.title,
+                period=period,
+                facilitator=info.facilitator,
+                case_number="",
+                language=info.language,
+                anonymity=info.anonymity,
+                parts=info.parts,
+                participants=tuple(NewParticipant(p.role, p.name, p.gender, p.key) for p in snapshot.participants),
+                continue_from=session_id,
+            )
+        )
+
+    # -- participants --------------------------------------------------------------------------------
+    def _add_participant(
+        self, db: Session, session: FollowUpSession, new: NewParticipant, position: int
+    ) -> Participant:
+        keys = db.scalars(select(Participant.key).where(Participant.session_id == session.id)).all()
+        key = new.key or next_key(keys, "p")
+        name = new.name.strip() if new.name else None
+        if session.anonymity == Anonymity.ANONYMOUS.value:
+            name = None
+        try:
+            gender = Gender(new.gender)
+        except ValueError as error:
+            raise InputError(f"unknown gender {new.gender!r}") from error
+        row = Participant(
+            session_id=session.id,
+            key=key,
+            name=check_text(name, "the name", max_length=NAME_MAX) if name else None,
+            role=check_text(new.role, "the role", max_length=NAME_MAX).strip(),
+            gender=gender.value,
+            present=True,
+            position=position,
+        )
+        db.add(row)
+        self._flush(db, f"participant {key}")
+        return row
+
+    def add_participant(self, session_id: int, new: NewParticipant) -> Changes:
+        with self.database.transaction() as db:
+            session = self._get(db, FollowUpSession, session_id, "session")
+            position = db.scalar(
+                select(func.coalesce(func.max(Participant.position) + 1, 0)).where(Participant.session_id == session_id)
+            )
+            row = self._add_participant(db, session, new, int(position or 0))
+            return Changes(Changed.PARTICIPANTS | Changed.SESSIONS, session_id, row.id)
+
+    def update_participant(self, participant_id: int, **fields: object) -> Changes:
+        with self.database.transaction() as db:
+            row = self._get(db, Participant, participant_id, "participant")
+            session = self._get(db, FollowUpSession, row.session_id, "session")
+            what = Changed.PARTICIPANTS
+            for name, value in fields.items():
+                if name == "name":
+                    text = str(value).strip() if value else None
+                    if text and session.anonymity == Anonymity.ANONYMOUS.value:
+                        raise InputError("this session is anonymous: no names are stored")
+                    row.name = check_text(text, "the name", max_length=NAME_MAX) if text else None
+                elif name == "role":
+                    row.role = check_text(str(value), "the role", max_length=NAME_MAX).strip()
+                elif name == "gender":
+                    try:
+                        row.gender = Gender(str(value)).value
+                    except ValueError as error:
+                        raise InputError(f"unknown gender {value!r}") from error
+                elif name == "present":
+                    row.present = bool(value)
+                    what |= Changed.RATINGS
+                else:
+                    raise InputError(f"a participant has no field {name!r}")
+            return Changes(what, row.session_id)
+
+    def remove_participant(self, participant_id: int) -> Changes:
+        with self.database.transaction() as db:
+            row = self._get(db, Participant, participant_id, "participant")
+            session_id = row.session_id
+            db.execute(delete(Rating).where(Rating.participant_id == participant_id))
+            db.delete(row)
+            return Changes(Changed.PARTICIPANTS | Changed.RATINGS | Changed.SESSIONS, session_id)
+
+    # -- notes ----------------------------------------------------------------------------------------
+    def set_note(self, session_id: int, section: int, question: int, text: str) -> Changes:
+        """Write a note through (called as the facilitator types); empty text removes it."""
+        if section not in SECTIONS:
+            raise InputError(f"there is no section {section}")
+        if not isinstance(question, int) or question < 0:
+            raise InputError(f"there is no question {question}")
+        check_text(text, "the note", max_length=NOTE_MAX)
+        with self.database.transaction() as db:
+            self._get(db, FollowUpSession, session_id, "session")
+            row = db.scalar(
+                select(Note).where(Note.session_id == session_id, Note.section == section, Note.question == question)
+            )
+            if row is None:
+                if text:
+                    db.add(Note(session_id=session_id, section=section, question=question, text=text))
+            elif text:
+                row.text = text
+            else:
+                db.delete(row)
+            return Changes(Changed.NOTES, session_id)
+
+    # -- improvement actions --------------------------------------------------------------------------
+    def add_improvement(
+        self, session_id: int, text: str, scale: int | None = None, owner: str = "", due: dt.date | str | None = None
+    ) -> Changes:
+        check_text(text, "the action", max_length=5000, required=True)
+        check_text(owner, "the owner", max_length=NAME_MAX)
+        if scale is not None and scale not in SECTIONS:
+            raise InputError(f"there is no section {scale}")
+        with self.database.transaction() as db:
+            self._get(db, FollowUpSession, session_id, "session")
+            position = db.scalar(
+                select(func.coalesce(func.max(Improvement.position) + 1, 0)).where(Improvement.session_id == session_id)
+            )
+            row = Improvement(
+                session_id=session_id,
+                scale=scale,
+                text=text.strip(),
+                owner=owner.strip(),
+                due=parse_date(due, "the due date") if due else None,
+                done=False,
+                position=int(position or 0),
+            )
+            db.add(row)
+            db.flush()
+            return Changes(Changed.IMPROVEMENTS, session_id, row.id)
+
+    def update_improvement(self, improvement_id: int, **fields: object) -> Changes:
+        with self.database.transaction() as db:
+            row = self._get(db, Improvement, improvement_id, "improvement action")
+            for name, value in fields.items():
+                if name == "text":
+                    row.text = check_text(str(value), "the action", max_length=5000, required=True).strip()
+                elif name == "owner":
+                    row.owner = check_text(str(value), "the owner", max_length=NAME_MAX).strip()
+                elif name == "due":
+                    row.due = parse_date(value, "the due date") if value else None  # type: ignore[arg-type]
+                elif name == "scale":
+                    if value is not None and value not in SECTIONS:
+                        raise InputError(f"there is no section {value}")
+                    row.scale = value
+                elif name == "done":
+                    row.done = bool(value)
+                elif name == "position":
+                    row.position = int(value)  # type: ignore[call-overload]
+                else:
+                    raise InputError(f"an improvement action has no field {name!r}")
+            return Changes(Changed.IMPROVEMENTS, row.session_id)
+
+    def delete_improvement(self, improvement_id: int) -> Changes:
+        with self.database.transaction() as db:
+            row = self._get(db, Improvement, improvement_id, "improvement action")
+            db.delete(row)
+            return Changes(Changed.IMPROVEMENTS, row.session_id)
+
+    # -- the snapshot ---------------------------------------------------------------------------------
+    def snapshot(self, session_id: int, *, with_previous: bool = True) -> SessionSnapshot:
+        with self.database.reading() as db:
+            row = db.get(FollowUpSession, session_id)
+            if row is None:
+                raise NotFound(f"there is no session with id {session_id}")
+            snapshot = self._snapshot(db, row)
+            if with_previous:
+                previous_id = row.previous_session_id or self._previous_id(db, row.organisation_id, row.date, row.id)
+                previous = db.get(FollowUpSession, previous_id) if previous_id else None
+                if previous is not None:
+                    snapshot = _with_previous(snapshot, self._snapshot(db, previous))
+            return snapshot
+
+    def _snapshot(self, db: Session, row: FollowUpSession) -> SessionSnapshot:
+        sid = row.id
+        participants = tuple(
+            participant_info(p)
+            for p in db.scalars(
+                select(Participant).where(Participant.session_id == sid).order_by(Participant.position, Participant.id)
+            )
+        )
+        items = tuple(
+            item_info(i)
+            for i in db.scalars(
+                select(LogicItem).where(LogicItem.session_id == sid).order_by(LogicItem.position, LogicItem.id)
+            )
+        )
+        links = tuple(
+            LinkInfo(source, target)
+            for source, target in db.execute(
+                select(LogicLink.source_id, LogicLink.target_id)
+                .where(LogicLink.session_id == sid)
+                .order_by(LogicLink.id)
+            )
+        )
+        notes = tuple(
+            NoteInfo(n.section, n.question, n.text)
+            for n in db.scalars(select(Note).where(Note.session_id == sid).order_by(Note.section, Note.question))
+        )
+        ratings = tuple(
+            RatingInfo(participant, scale, round_, value)
+            for participant, scale, round_, value in db.execute(
+                select(Rating.participant_id, Rating.scale, Rating.round, Rating.value)
+                .where(Rating.session_id == sid)
+                .order_by(Rating.round, Rating.scale, Rating.participant_id)
+            )
+        )
+        joint = tuple(
+            JointInfo(j.scale, j.value, j.comment)
+            for j in db.scalars(
+                select(JointAssessment).where(JointAssessment.session_id == sid).order_by(JointAssessment.scale)
+            )
+        )
+        improvements = tuple(
+            improvement_info(i)
+            for i in db.scalars(
+                select(Improvement).where(Improvement.session_id == sid).order_by(Improvement.position, Improvement.id)
+            )
+        )
+        extra: dict[str, object] = json.loads(row.extra) if row.extra else {}
+        return SessionSnapshot(
+            session=session_info(row),
+            participants=participants,
+            items=items,
+            links=links,
+            notes=notes,
+            ratings=ratings,
+            joint=joint,
+            improvements=improvements,
+            extra=extra,
+        )
+
+
+def _with_previous(snapshot: SessionSnapshot, previous: SessionSnapshot) -> SessionSnapshot:
+    histories = []
+    for stats in previous.stats(1):
+        joint = previous.joint_for(stats.scale)
+        histories.append(
+            ScaleHistory(
+                stats.scale, stats.median, stats.minimum, stats.maximum, stats.n, joint.value if joint else None
+            )
+        )
+    summary = PreviousSession(
+        id=previous.session.id,
+        date=previous.session.date,
+        period=previous.session.period,
+        scales=tuple(histories),
+        improvements=previous.improvements,
+    )
+    return SessionSnapshot(
+        session=snapshot.session,
+        participants=snapshot.participants,
+        items=snapshot.items,
+        links=snapshot.links,
+        notes=snapshot.notes,
+        ratings=snapshot.ratings,
+        joint=snapshot.joint,
+        improvements=snapshot.improvements,
+        previous=summary,
+        extra=snapshot.extra,
+    )
+
+
+def _add_year(date: dt.date) -> dt.date:
+    try:
+        return date.replace(year=date.year + 1)
+    except ValueError:  # 29 February
+        return date.replace(year=date.year + 1, day=28)
