@@ -1,4 +1,8 @@
-"""The GUI's composition root: paths → logging → database (backup + migrate) → QApplication → window."""
+"""The GUI's composition root: paths → logging → QApplication → database (backup + migrate) → window.
+
+Kept small: the application object and the main window come from ``lardesk.ui.application``; opening the
+database with its dialogs (damaged file, newer schema, restore a backup) from ``lardesk.ui.storage_dialogs``.
+"""
 
 from __future__ import annotations
 
@@ -6,28 +10,21 @@ import logging
 import sys
 
 from lardesk.paths import Paths
-from lardesk.services import Services, StorageError
 
 log = logging.getLogger(__name__)
 
 
 def run_gui(paths: Paths, argv: list[str] | None = None) -> int:
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from lardesk.ui.application import create_application, show_main_window
+    from lardesk.ui.storage_dialogs import open_services_interactively
 
-    from lardesk.ui.main_window import MainWindow
-
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
-    assert isinstance(app, QApplication)
-    app.setApplicationName("lardesk")
-    app.setOrganizationName("lardesk")
-    try:
-        services = Services.for_paths(paths)
-    except StorageError as error:
-        QMessageBox.critical(None, "lardesk", error.message)
+    app = create_application(argv if argv is not None else sys.argv)
+    services = open_services_interactively(paths)
+    if services is None:
         return 2
-    window = MainWindow(services)
-    window.show()
+    window = show_main_window(services)
     try:
         return app.exec()
     finally:
+        window.deleteLater()
         services.close()
