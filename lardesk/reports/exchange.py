@@ -331,8 +331,9 @@ def snapshot_to_exchange(snapshot: SessionSnapshot) -> dict[str, Any]:
             entry = {"section": note.section, "question": note.question, "text": note.text}
         notes.append(entry)
     participant_key = {p.id: p.key for p in snapshot.participants}
+    order = {p.id: index for index, p in enumerate(snapshot.participants)}
     ratings = []
-    for rating in snapshot.ratings:
+    for rating in sorted(snapshot.ratings, key=lambda r: (r.round, order[r.participant_id], r.scale)):
         entry = {"participant": participant_key[rating.participant_id], "scale": rating.scale}
         if rating.round != 1:
             entry["round"] = rating.round

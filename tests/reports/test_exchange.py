@@ -1,0 +1,206 @@
+"""The exchange file: the example's findings, a faithful round trip, and every kind of bad input."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from lardesk.method.logic import ItemKind
+from lardesk.method.people import Gender
+from lardesk.method.snapshot import Anonymity, SessionSnapshot
+from lardesk.reports.exchange import ExchangeError, read_exchange
+from lardesk.resources import resources_dir
+from lardesk.services import InputError, NewParticipant, NewSession, Services
+from lardesk.storage.models import FollowUpSession, LogicItem, Rating
+from tests.conftest import SHARED
+
+EXPECTED_FINDINGS = {
+    "G1": ["a6", "a8", "a9", "a10"],
+    "G2": ["res1", "res2"],
+    "G3": [],
+    "G4": [],
+    "G5": ["res2", "res4", "res5", "res6", "res7", "res8"],
+    "G6": [],
+    "G7": [],
+    "S1": ["a6"],
+    "S2": ["res2"],
+}
+
+
+def findings_by_code(snapshot: SessionSnapshot) -> dict[str, list[str | None]]:
+    result: dict[str, list[str | None]] = {code: [] for code in EXPECTED_FINDINGS}
+    for finding in snapshot.findings:
+        result[finding.code].append(finding.key)
+    return result
+
+
+DEFAULT_STATUS = {"activities": "planned", "results": "expected", "effects": "expected"}
+
+
+def with_defaults(document: dict[str, Any]) -> dict[str, Any]:
+    """The document with the schema's defaults written out, so that equal sessions compare equal."""
+    filled = copy.deepcopy(document)
+    for name, status in DEFAULT_STATUS.items():
+        for entry in filled.get("logic", {}).get(name, []):
+            entry.setdefault("status", status)
+    return filled
+
+
+def test_the_shipped_schema_is_the_shared_one() -> None:
+    shipped = (resources_dir() / "exchange" / "session.schema.json").read_text(encoding="utf-8")
+    shared = SHARED / "exchange" / "session.schema.json"
+    if not shared.exists():
+        pytest.skip("shared/ is not beside the checkout")
+    assert json.loads(shipped) == json.loads(shared.read_text(encoding="utf-8"))
+
+
+def test_example_gives_exactly_the_expected_findings(any_services: Services, example_bytes: bytes) -> None:
+    session_id = any_services.exchange.import_bytes(example_bytes).new_id
+    assert session_id is not None
+    snapshot = any_services.sessions.snapshot(session_id)
+    assert findings_by_code(snapshot) == EXPECTED_FINDINGS
+
+
+def test_export_then_import_gives_the_same_session(any_services: Services, example_bytes: bytes) -> None:
+    first_id = any_services.exchange.import_bytes(example_bytes).new_id
+    assert first_id is not None
+    exported = any_services.exchange.export_document(first_id)
+    second_id = any_services.exchange.import_bytes(json.dumps(exported)).new_id
+    assert second_id is not None and second_id != first_id
+    again = any_services.exchange.export_document(second_id)
+    assert again == exported
+    # and the export carries everything of the original file, keys included
+    original = json.loads(example_bytes)
+    for member in ("organisation", "participants", "logic", "ratings", "joint", "improvements"):
+        assert with_defaults(exported)[member] == with_defaults(original)[member], member
+    assert sorted(exported["notes"], key=lambda n: n["section"]) == sorted(
+        original["notes"], key=lambda n: n["section"]
+    )
+    for name in ("title", "date", "period", "facilitator", "language"):
+        assert exported["session"][name] == original["session"][name]
+    assert findings_by_code(any_services.sessions.snapshot(second_id)) == EXPECTED_FINDINGS
+
+
+def test_lardesk_extras_travel_in_x_lardesk(services: Services) -> None:
+
+    created = services.sessions.create_session(
+        NewSession(
+            organisation="Kommun",
+            date=dt.date(2026, 11, 25),
+            case_number="KS 2026/123",
+            anonymity=Anonymity.OPEN,
+            parts=frozenset({1, 2}),
+            participants=(NewParticipant("Chef", "Anna", Gender.WOMAN), NewParticipant("Controller")),
+        )
+    )
+    sid = created.new_id
+    assert sid is not None
+    services.logic.add_item(sid, ItemKind.STARTING_POINT, "KF:s jämställdhetsmål")
+    resource = services.logic.add_item(sid, ItemKind.RESOURCE, "Strateg 50 %").new_id
+    assert resource is not None
+    services.logic.update_item(resource, budget_sek=250000, spent_sek=180000.5)
+    snapshot = services.sessions.snapshot(sid)
+    services.sessions.update_participant(snapshot.participants[1].id, present=False)
+    services.sessions.set_note(sid, 1, 2, "Problemet: & <olika> villkor")
+    document = services.exchange.export_document(sid)
+    assert document["x-lardesk"]["case_number"] == "KS 2026/123"
+    assert document["x-lardesk"]["anonymity"] == "open"
+    assert document["x-lardesk"]["absent"] == ["p2"]
+    assert document["x-lardesk"]["starting_points"] == [{"key": "s1", "text": "KF:s jämställdhetsmål"}]
+    assert document["logic"]["resources"][0]["budget_sek"] == 250000
+    assert document["session"]["parts"] == [1, 2, 9]
+    new_id = services.exchange.import_bytes(json.dumps(document)).new_id
+    assert new_id is not None
+    assert services.exchange.export_document(new_id) == document
+
+
+def _example() -> dict[str, Any]:
+    path = SHARED / "exchange" / "example-bilaga1.json"
+    if not path.exists():
+        pytest.skip("shared/ is not beside the checkout")
+    loaded: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return loaded
+
+
+def _mutated(change: str) -> dict[str, Any]:
+    document = copy.deepcopy(_example())
+    exec(change, {"d": document})  # the mutation is written out in the test's parameters, readable there
+    return document
+
+
+BAD_DOCUMENTS = [
+    ("d['format'] = 'other'", "/format"),
+    ("d['format_version'] = 2", "/format_version"),
+    ("del d['session']['date']", "/session"),
+    ("d['session']['date'] = '2011-13-40'", "/session/date"),
+    ("d['surprise'] = 1", ""),
+    ("d['logic']['activities'][3]['results'] = ['res99']", "/logic/activities/3/results/0"),
+    ("d['logic']['resources'][0]['activities'] = ['nope']", "/logic/resources/0/activities/0"),
+    ("d['logic']['mediators'][1]['results'] = ['e1']", "/logic/mediators/1/results/0"),
+    ("d['logic']['results'][2]['key'] = 'res1'", "/logic/results/2/key"),
+    ("d['participants'][3]['key'] = 'p1'", "/participants/3/key"),
+    ("d['ratings'][4]['participant'] = 'p99'", "/ratings/4/participant"),
+    ("d['ratings'][0]['value'] = 11", "/ratings/0/value"),
+    ("d['ratings'][0]['value'] = 0", "/ratings/0/value"),
+    ("d['ratings'][0]['value'] = 5.5", "/ratings/0/value"),
+    ("d['ratings'].append(dict(d['ratings'][0]))", "/ratings/54"),
+    ("d['joint'].append({'scale': 9, 'value': 3})", "/joint/1/scale"),
+    ("d['joint'][0]['value'] = 12", "/joint/0/value"),
+    ("d['notes'][0]['section'] = 10", "/notes/0/section"),
+    ("d['logic']['activities'][0]['status'] = 'done'", "/logic/activities/0/status"),
+    ("d['improvements'][0]['due'] = 'next year'", "/improvements/0/due"),
+    ("d['logic']['resources'][0]['budget_sek'] = -5", "/logic/resources/0/budget_sek"),
+    ("d['x-lardesk'] = {'anonymity': 'secret'}", "/x-lardesk/anonymity"),
+]
+
+
+@pytest.mark.parametrize(("change", "place"), BAD_DOCUMENTS)
+def test_invalid_file_is_rejected_with_its_place_and_nothing_imported(
+    services: Services, change: str, place: str
+) -> None:
+    data = json.dumps(_mutated(change))
+    with pytest.raises(InputError) as caught:
+        services.exchange.import_bytes(data)
+    assert caught.value.pointer == (place or "/")
+    with services.database.reading() as db:
+        assert db.scalar(select(func.count(FollowUpSession.id))) == 0
+        assert db.scalar(select(func.count(LogicItem.id))) == 0
+        assert db.scalar(select(func.count(Rating.id))) == 0
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"{", "not valid JSON"),
+        (b"", "not valid JSON"),
+        (b"\xff\xfe{}", "not UTF-8"),
+        (b'{"format": NaN}', "not a number JSON allows"),
+        (b"[1, 2]", "is not of type 'object'"),
+    ],
+)
+def test_undecodable_files_are_rejected(data: bytes, message: str) -> None:
+    with pytest.raises(ExchangeError, match=message):
+        read_exchange(data)
+
+
+def test_a_member_given_twice_is_named() -> None:
+    text = json.dumps(_example())
+    text = text.replace('"facilitator": ', '"facilitator": "X", "facilitator": ', 1)
+    with pytest.raises(ExchangeError) as caught:
+        read_exchange(text)
+    assert caught.value.pointer == "/session/facilitator"
+
+
+def test_a_bad_file_leaves_an_existing_database_untouched(services: Services, example_bytes: bytes) -> None:
+    first = services.exchange.import_bytes(example_bytes).new_id
+    assert first is not None
+    before = services.exchange.export_document(first)
+    with pytest.raises(InputError):
+        services.exchange.import_bytes(json.dumps(_mutated("d['ratings'][4]['participant'] = 'p99'")))
+    assert [s.id for o in services.sessions.list_sessions() for s in o.sessions] == [first]
+    assert services.exchange.export_document(first) == before
