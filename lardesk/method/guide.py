@@ -128,6 +128,15 @@ def _text(obj: dict[str, Any], name: str, where: str, *, required: bool = True) 
 
 def parse_guide(data: dict[str, Any]) -> Guide:
     """Build a Guide from the decoded JSON of one language file; checks its shape strictly."""
+    try:
+        return _parse_guide(data)
+    except GuideError:
+        raise
+    except (AttributeError, KeyError, TypeError, ValueError) as exc:  # a member missing or of the wrong type
+        raise GuideError(f"guide: malformed data ({exc!r})") from exc
+
+
+def _parse_guide(data: dict[str, Any]) -> Guide:
     language = _text(data, "language", "guide")
     sections: list[Section] = []
     raw_sections = data.get("sections")
@@ -202,4 +211,8 @@ def load_guide(language: str = DEFAULT_LANGUAGE) -> Guide:
     if language not in LANGUAGES:
         raise GuideError(f"no guide in language {language!r}; available: {', '.join(LANGUAGES)}")
     with guide_path(language).open(encoding="utf-8") as handle:
-        return parse_guide(json.load(handle))
+        try:
+            data = json.load(handle)
+        except ValueError as exc:  # not JSON, or not UTF-8
+            raise GuideError(f"{guide_path(language)}: not valid JSON ({exc})") from exc
+    return parse_guide(data)
