@@ -185,7 +185,7 @@ def _load_plugins() -> None:
     """Commands defined in other modules (stats, minutes, forms…) register themselves on import."""
     import importlib
 
-    for module in ("lardesk.cli_reports",):
+    for module in ("lardesk.cli_reports", "lardesk.cli_maintenance", "lardesk.cli_ratings"):
         try:
             importlib.import_module(module)
         except ModuleNotFoundError as error:

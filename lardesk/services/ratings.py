@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from sqlalchemy import select
 
 from lardesk.method.guide import SECTIONS
-from lardesk.method.stats import RatingError, check_value
-from lardesk.services.base import Changed, Changes, InputError, ServiceBase, check_text
-from lardesk.storage.models import FollowUpSession, JointAssessment, Participant, Rating
+from lardesk.method.snapshot import PreviousSession, ScaleHistory
+from lardesk.method.stats import RatingError, check_value, scale_stats
+from lardesk.services.base import Changed, Changes, InputError, NotFound, ServiceBase, check_text
+from lardesk.storage.models import FollowUpSession, JointAssessment, Organisation, Participant, Rating
 
 
 def _check_scale(scale: int) -> int:
@@ -46,6 +49,88 @@ class RatingService(ServiceBase):
             else:
                 row.value = value
             return Changes(Changed.RATINGS, participant.session_id)
+
+    def set_ratings(self, participant_id: int, values: Mapping[int, int | None], round_: int = 1) -> Changes:
+        """One participant's form at once (scale → value, None = abstained), in one transaction."""
+        checked: dict[int, int | None] = {}
+        for scale, value in values.items():
+            _check_scale(scale)
+            try:
+                checked[scale] = check_value(value)
+            except RatingError as error:
+                raise InputError(f"scale {scale}: {error}") from error
+        if not isinstance(round_, int) or round_ < 1:
+            raise InputError("the round must be 1 or more")
+        with self.database.transaction() as db:
+            participant = self._get(db, Participant, participant_id, "participant")
+            rows = {
+                row.scale: row
+                for row in db.scalars(
+                    select(Rating).where(Rating.participant_id == participant_id, Rating.round == round_)
+                )
+            }
+            for scale, value in checked.items():
+                row = rows.get(scale)
+                if row is None:
+                    db.add(
+                        Rating(
+                            session_id=participant.session_id,
+                            participant_id=participant_id,
+                            scale=scale,
+                            round=round_,
+                            value=value,
+                        )
+                    )
+                else:
+                    row.value = value
+            return Changes(Changed.RATINGS, participant.session_id)
+
+    def history(self, organisation_id: int) -> tuple[PreviousSession, ...]:
+        """Each session of an organisation, oldest first, with every scale's round-1 median, range and joint
+        value (present participants only): what the history figure and table show."""
+        with self.database.reading() as db:
+            if db.get(Organisation, organisation_id) is None:
+                raise NotFound(f"there is no organisation with id {organisation_id}")
+            sessions = list(
+                db.scalars(
+                    select(FollowUpSession)
+                    .where(FollowUpSession.organisation_id == organisation_id)
+                    .order_by(FollowUpSession.date, FollowUpSession.id)
+                )
+            )
+            ids = [row.id for row in sessions]
+            values: dict[tuple[int, int], list[int | None]] = {}
+            for session_id, scale, value in db.execute(
+                select(Rating.session_id, Rating.scale, Rating.value)
+                .join(Participant, Participant.id == Rating.participant_id)
+                .where(Rating.session_id.in_(ids), Rating.round == 1, Participant.present)
+            ):
+                values.setdefault((session_id, scale), []).append(value)
+            present: dict[int, int] = {}
+            for (session_id,) in db.execute(
+                select(Participant.session_id).where(Participant.session_id.in_(ids), Participant.present)
+            ):
+                present[session_id] = present.get(session_id, 0) + 1
+            joints = {
+                (session_id, scale): value
+                for session_id, scale, value in db.execute(
+                    select(JointAssessment.session_id, JointAssessment.scale, JointAssessment.value).where(
+                        JointAssessment.session_id.in_(ids)
+                    )
+                )
+            }
+            result = []
+            for row in sessions:
+                scales = []
+                for scale in SECTIONS:
+                    stats = scale_stats(scale, values.get((row.id, scale), ()), present.get(row.id, 0))
+                    scales.append(
+                        ScaleHistory(
+                            scale, stats.median, stats.minimum, stats.maximum, stats.n, joints.get((row.id, scale))
+                        )
+                    )
+                result.append(PreviousSession(id=row.id, date=row.date, period=row.period, scales=tuple(scales)))
+            return tuple(result)
 
     def clear_rating(self, participant_id: int, scale: int, round_: int = 1) -> Changes:
         """Forget a rating (not given yet), as opposed to an abstention."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import sqlite3
 from collections.abc import Iterator
@@ -10,20 +9,37 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, event, inspect
+from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from lardesk.storage.errors import DatabaseDamaged, DatabaseTooNew, DatabaseUnavailable, StorageError
+from lardesk.storage.errors import (
+    DatabaseDamaged,
+    DatabaseReadOnly,
+    DatabaseRefused,
+    DatabaseTooNew,
+    DatabaseUnavailable,
+    DiskFull,
+    StorageError,
+)
 
 log = logging.getLogger(__name__)
 
-SQLITE_BUSY_TIMEOUT_MS = 5000
-BACKUPS_KEPT = 14
+SQLITE_BUSY_TIMEOUT_MS = 10000
+"""How long a writer waits for another process's transaction before it says the database is busy."""
+WRITER_LOCK_KEY = 0x1A2DE5C
+"""PostgreSQL advisory lock that writers take for the length of their transaction."""
+BEGIN_OPTION = "lardesk_sqlite_begin"
+"""Execution option: how a SQLite transaction begins ("IMMEDIATE" for writers, deferred for readers)."""
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # The driver must not begin transactions on its own: SQLAlchemy's "begin" event does it (below), so that
+    # a writer takes the write lock *before* it reads. Otherwise two processes could both read "the next key
+    # is a11" and one of them would fail, or a deferred transaction could not be upgraded to a writer
+    # (SQLITE_BUSY without waiting for the busy timeout).
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute("PRAGMA foreign_keys=ON")
@@ -31,8 +47,16 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor.execute("PRAGMA journal_mode=WAL")
         # FULL: a committed edit survives a power cut too, not only a crash of the program.
         cursor.execute("PRAGMA synchronous=FULL")
+    except UnicodeDecodeError as error:
+        # A damaged file can make SQLite's own error message unreadable: it is still a damaged file.
+        raise sqlite3.DatabaseError("database disk image is malformed (unreadable error message)") from error
     finally:
         cursor.close()
+
+
+def _sqlite_begin(connection: Connection) -> None:
+    mode = connection.get_execution_options().get(BEGIN_OPTION, "")
+    connection.exec_driver_sql(f"BEGIN {mode}".strip())
 
 
 def sqlite_file(url: URL) -> Path | None:
@@ -44,6 +68,8 @@ def sqlite_file(url: URL) -> Path | None:
 
 def explain(error: BaseException, url: URL | None = None) -> StorageError:
     """Turn a driver error into a message a facilitator can act on."""
+    if isinstance(error, StorageError):
+        return error
     text = str(getattr(error, "orig", None) or error)
     lowered = text.lower()
     where = f" ({sqlite_file(url)})" if url is not None and sqlite_file(url) else ""
@@ -53,9 +79,20 @@ def explain(error: BaseException, url: URL | None = None) -> StorageError:
             "Restore a backup, or start with another data directory."
         )
     if "readonly" in lowered or "read-only" in lowered:
-        return DatabaseUnavailable(f"The database{where} is read-only: lardesk cannot save changes to it.")
+        return DatabaseReadOnly(
+            f"The database{where} is read-only: lardesk cannot save changes to it. Nothing has been changed. "
+            "Copy it to a folder you may write to, or ask for write permission."
+        )
     if "disk is full" in lowered or "disk full" in lowered or "no space" in lowered:
-        return DatabaseUnavailable(f"The disk is full: the database{where} cannot be changed. Free some space.")
+        return DiskFull(
+            f"The disk is full: the database{where} cannot take the change, which was not saved. "
+            "Everything saved before is intact. Free some space and try again."
+        )
+    if "disk i/o error" in lowered or "file too large" in lowered:
+        return DiskFull(
+            f"The database{where} could not be written to the disk (is it full, or was it removed?). "
+            "The change was not saved; everything saved before is intact. Free some space and try again."
+        )
     if "locked" in lowered or "busy" in lowered:
         return DatabaseUnavailable(
             f"The database{where} is busy in another program and did not become free in time. Try again."
@@ -65,6 +102,17 @@ def explain(error: BaseException, url: URL | None = None) -> StorageError:
     if "connection" in lowered or "could not connect" in lowered or "password" in lowered:
         return DatabaseUnavailable(f"The database server cannot be reached: {text.splitlines()[0]}")
     return StorageError(f"The database reported a problem: {text.splitlines()[0] if text else error!r}")
+
+
+def explain_os_error(error: OSError, what: str) -> StorageError:
+    """An error of the operating system while lardesk handled one of its files (backups, copies)."""
+    import errno
+
+    if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return DiskFull(f"The disk is full: {what} failed. Free some space and try again.")
+    if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return DatabaseReadOnly(f"{what} failed: the folder or the file is read-only ({error.strerror}).")
+    return StorageError(f"{what} failed: {error.strerror or error}")
 
 
 class Database:
@@ -84,9 +132,13 @@ class Database:
             self.engine: Engine = create_engine(self.url, **kwargs)
         except (ArgumentError, ModuleNotFoundError) as error:
             raise DatabaseUnavailable(f"lardesk cannot use the database {self.url!r}: {error}") from error
+        writer = self.engine
         if self.url.get_backend_name() == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
+            event.listen(self.engine, "begin", _sqlite_begin)
+            writer = self.engine.execution_options(**{BEGIN_OPTION: "IMMEDIATE"})
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._writers = sessionmaker(writer, expire_on_commit=False)
 
     @property
     def file(self) -> Path | None:
@@ -98,9 +150,18 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One short unit of work: commits on success, rolls back on any error."""
+        """One short unit of work: commits on success, rolls back on any error.
+
+        On SQLite it begins IMMEDIATE: it waits (up to the busy timeout) until no other process writes, then
+        reads and writes on a stable state, so two lardesk processes never lose or refuse each other's edits.
+        """
         try:
-            with self._sessions.begin() as session:
+            with self._writers.begin() as session:
+                if self.url.get_backend_name() == "postgresql":
+                    # One writer at a time, as on SQLite: a use case reads ("the next key is a11"), then writes;
+                    # under READ COMMITTED two writers could both read the same and one would be refused.
+                    session.execute(text(f"SET LOCAL lock_timeout = '{SQLITE_BUSY_TIMEOUT_MS}ms'"))
+                    session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITER_LOCK_KEY})
                 yield session
         except (OperationalError, DatabaseError) as error:
             raise explain(error, self.url) from error
@@ -129,33 +190,6 @@ class Database:
             return inspect(connection).get_table_names()
 
 
-def backup_sqlite(source: Path, backup_dir: Path, reason: str) -> Path:
-    """A consistent copy of a SQLite file (the online backup API, safe with WAL and other readers)."""
-    backup_dir.mkdir(parents=True, exist_ok=True)
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = backup_dir / f"lardesk-{stamp}-{reason}.sqlite"
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-    try:
-        dst = sqlite3.connect(target)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    except sqlite3.DatabaseError as error:
-        target.unlink(missing_ok=True)
-        raise explain(error) from error
-    finally:
-        src.close()
-    _prune_backups(backup_dir)
-    return target
-
-
-def _prune_backups(backup_dir: Path, keep: int = BACKUPS_KEPT) -> None:
-    backups = sorted(backup_dir.glob("lardesk-*.sqlite"))
-    for old in backups[:-keep]:
-        old.unlink(missing_ok=True)
-
-
 def check_sqlite_header(path: Path) -> None:
     """Refuse, without touching it, a file that is not a SQLite database at all (or is cut short)."""
     if not path.exists() or path.stat().st_size == 0:
@@ -179,13 +213,38 @@ def check_sqlite_header(path: Path) -> None:
             )
 
 
+def check_writable(path: Path) -> None:
+    """Refuse, before anything is written, a SQLite file (or folder) that cannot be written.
+
+    ``os.access`` asks the kernel, so it also sees read-only media and immutable files (chattr +i), which
+    stop even the superuser; SQLite itself would open such a file read-only and fail at the first save.
+    """
+    import os
+
+    folder = path.parent
+    if path.exists() and not os.access(path, os.W_OK):
+        raise DatabaseReadOnly(
+            f"The database file {path} is read-only: lardesk cannot save changes to it. It has not been "
+            "changed. Copy it to a folder you may write to, or ask for write permission."
+        )
+    if folder.exists() and not os.access(folder, os.W_OK | os.X_OK):
+        raise DatabaseReadOnly(
+            f"The folder {folder} is read-only: lardesk cannot keep its database there (SQLite needs to write "
+            "a journal beside the file). Nothing has been changed. Choose another data directory."
+        )
+
+
 __all__ = [
     "Database",
     "DatabaseDamaged",
+    "DatabaseReadOnly",
+    "DatabaseRefused",
     "DatabaseTooNew",
     "DatabaseUnavailable",
+    "DiskFull",
     "StorageError",
-    "backup_sqlite",
     "check_sqlite_header",
+    "check_writable",
     "explain",
+    "explain_os_error",
 ]

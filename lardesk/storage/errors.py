@@ -1,4 +1,16 @@
-"""Storage errors a user can act on (as opposed to bugs): each carries a message to show as it is."""
+"""Storage errors a user can act on (as opposed to bugs): each carries a message to show as it is.
+
+    StorageError                 a known problem with the database
+    ├── DatabaseRefused          lardesk will not use this database as it is; the file has not been changed
+    │   ├── DatabaseDamaged      truncated, not SQLite, malformed pages, tables of another program
+    │   ├── DatabaseTooNew       written by a newer lardesk (an unknown schema revision)
+    │   ├── DatabaseReadOnly     the file (or its folder) cannot be written
+    │   └── DiskFull             the disk (or a size limit) refuses to take more data
+    └── DatabaseUnavailable      busy in another program, server unreachable, folder missing…
+
+The command line exits with status 2 for a refused database; the GUI shows a dialog per class and offers
+to restore a backup when the file is damaged.
+"""
 
 from __future__ import annotations
 
@@ -11,13 +23,36 @@ class StorageError(Exception):
         self.message = message
 
 
-class DatabaseTooNew(StorageError):
+class DatabaseRefused(StorageError):
+    """lardesk will not (or cannot) use this database as it is. The file has not been changed."""
+
+
+class DatabaseTooNew(DatabaseRefused):
     pass
 
 
-class DatabaseDamaged(StorageError):
+class DatabaseDamaged(DatabaseRefused):
     pass
 
 
 class DatabaseUnavailable(StorageError):
-    """Read-only, locked by another program, disk full, server unreachable…"""
+    """Locked by another program for too long, server unreachable, folder missing…"""
+
+
+class DatabaseReadOnly(DatabaseRefused, DatabaseUnavailable):
+    """The database file or its folder cannot be written (permissions, a read-only medium, immutable)."""
+
+
+class DiskFull(DatabaseRefused, DatabaseUnavailable):
+    """The disk is full (or a file size limit was reached): nothing of the failed change was kept."""
+
+
+__all__ = [
+    "DatabaseDamaged",
+    "DatabaseReadOnly",
+    "DatabaseRefused",
+    "DatabaseTooNew",
+    "DatabaseUnavailable",
+    "DiskFull",
+    "StorageError",
+]

@@ -1,29 +1,42 @@
 """Bring a database to the schema of this lardesk (Alembic, in code, at start-up).
 
 A fresh database takes the same ``upgrade head`` path as an old one. A SQLite file is copied before any
-upgrade; a database written by a newer lardesk is refused, untouched.
+upgrade; a database written by a newer lardesk is refused, untouched. Once a day the SQLite file is also
+copied to the backup folder (see ``lardesk.storage.backups``).
+
+Alembic is imported only when the schema must change: an up-to-date database (every start but the first
+after an update) reads its revision with one query, and the revisions this lardesk knows are read from the
+migration files' own ``revision = "…"`` lines, which keeps start-up fast.
 """
 
 from __future__ import annotations
 
 import logging
+import re
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from lardesk.resources import migrations_dir
-from lardesk.storage.database import Database, backup_sqlite, check_sqlite_header, explain
+from lardesk.storage.backups import backup_sqlite, daily_backup, list_backups
+from lardesk.storage.database import Database, check_sqlite_header, check_writable, explain, explain_os_error
 from lardesk.storage.errors import DatabaseDamaged, DatabaseTooNew
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 log = logging.getLogger(__name__)
 
+_REVISION = re.compile(r"^revision\s*(?::\s*str)?\s*=\s*[\"']([^\"']+)[\"']", re.MULTILINE)
+_DOWN = re.compile(r"^down_revision\s*(?::[^=]+)?=\s*(None|[\"']([^\"']+)[\"'])", re.MULTILINE)
+
 
 def alembic_config(database: Database | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(migrations_dir()))
     if database is not None:
@@ -31,36 +44,85 @@ def alembic_config(database: Database | None = None) -> Config:
     return config
 
 
+@cache
+def revision_chain() -> tuple[str, ...]:
+    """The schema revisions this lardesk knows, oldest first (read from db_migrations/versions/*.py)."""
+    parents: dict[str, str | None] = {}
+    for path in sorted((migrations_dir() / "versions").glob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        revision = _REVISION.search(source)
+        down = _DOWN.search(source)
+        if revision is None or down is None:
+            continue
+        parents[revision.group(1)] = down.group(2)
+    chain: list[str] = []
+    current: str | None = next((r for r, p in parents.items() if p is None), None)
+    children = {parent: child for child, parent in parents.items()}
+    while current is not None:
+        chain.append(current)
+        current = children.get(current)
+    assert chain and len(chain) == len(parents), "db_migrations/versions/ is not one straight line of revisions"
+    return tuple(chain)
+
+
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None, "db_migrations/ has no revision"
-    return head
+    return revision_chain()[-1]
 
 
 def known_revisions() -> set[str]:
-    return {script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    return set(revision_chain())
 
 
 def current_revision(database: Database) -> str | None:
     with database.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        return _current(connection)
+
+
+def _current(connection: object) -> str | None:
+    from sqlalchemy.engine import Connection
+
+    assert isinstance(connection, Connection)
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    versions = connection.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    if len(versions) > 1:
+        raise DatabaseDamaged("This database records more than one schema version. It has not been changed.")
+    return versions[0] if versions else None
+
+
+def _hint(backup_dir: Path | None) -> str:
+    backups = list_backups(backup_dir) if backup_dir is not None else []
+    if not backups:
+        return ""
+    return f" The newest backup is {backups[0].path} ({backups[0].created:%Y-%m-%d %H:%M})."
 
 
 def prepare(database: Database, backup_dir: Path | None = None) -> Path | None:
-    """Check, back up if needed and upgrade ``database`` to head. Returns the backup made, if any."""
+    """Check, back up if needed and upgrade ``database`` to head. Returns the backup made, if any.
+
+    Raises a DatabaseRefused error (damaged, too new, read-only, disk full) without changing the file.
+    """
     file = database.file
+    folder = backup_dir or (file.parent / "backups" if file is not None else None)
     if file is not None:
-        check_sqlite_header(file)
-        file.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            check_sqlite_header(file)
+        except DatabaseDamaged as error:
+            raise DatabaseDamaged(error.message + _hint(folder)) from error
+        check_writable(file)
+        try:
+            file.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise explain_os_error(error, f"making the data folder {file.parent}") from error
     try:
         with database.connect() as connection:
-            current = MigrationContext.configure(connection).get_current_revision()
+            current = _current(connection)
             tables = set(inspect(connection).get_table_names())
+    except DatabaseDamaged as error:
+        raise DatabaseDamaged(error.message + _hint(folder)) from error
     except DatabaseError as error:  # pragma: no cover - explain() already wraps most
         raise explain(error, database.url) from error
     head = head_revision()
-    if current == head:
-        return None
     if current is not None and current not in known_revisions():
         raise DatabaseTooNew(
             "This database was written by a newer version of lardesk "
@@ -73,14 +135,39 @@ def prepare(database: Database, backup_dir: Path | None = None) -> Path | None:
             "choose another database or data directory."
         )
     backup = None
-    if file is not None and current is not None and file.exists():
-        backup = backup_sqlite(file, backup_dir or file.parent / "backups", f"before-{head[:12]}")
-        log.info("backed up %s to %s before upgrading from %s", file, backup, current)
+    if current != head:
+        if file is not None and folder is not None and current is not None and file.exists():
+            backup = backup_sqlite(file, folder, f"before-{head[:12]}")
+            log.info("backed up %s to %s before upgrading from %s", file, backup, current)
+        _upgrade(database)
+    if file is not None and folder is not None and _has_data(database):
+        try:
+            made = daily_backup(file, folder)
+        except DatabaseDamaged as error:
+            raise DatabaseDamaged(error.message + _hint(folder)) from error
+        if made is not None:
+            log.info("daily backup: %s", made)
+    return backup
+
+
+def _has_data(database: Database) -> bool:
+    """Whether there is anything to back up (an empty new database is not copied every day)."""
+    with database.connect() as connection:
+        return connection.execute(text("SELECT 1 FROM organisation LIMIT 1")).first() is not None
+
+
+def _upgrade(database: Database, revision: str = "head") -> None:
+    from alembic import command
+
     config = alembic_config(database)
     try:
         with database.engine.begin() as connection:
             config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+            command.upgrade(config, revision)
     except (OperationalError, DatabaseError) as error:
         raise explain(error, database.url) from error
-    return backup
+
+
+def upgrade_to(database: Database, revision: str) -> None:
+    """Bring ``database`` to one given revision (tests of old schema revisions use it)."""
+    _upgrade(database, revision)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from lardesk.services import Services
+from lardesk.ui.i18n import install_language
+from lardesk.ui.settings import ui_language
 
 
 def create_application(argv: list[str]) -> QApplication:
@@ -12,6 +14,7 @@ def create_application(argv: list[str]) -> QApplication:
     app = existing if isinstance(existing, QApplication) else QApplication(argv)
     app.setApplicationName("lardesk")
     app.setOrganizationName("lardesk")
+    install_language(ui_language())
     return app
 
 

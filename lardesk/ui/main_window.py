@@ -1,29 +1,411 @@
-"""The main window: organisations and their sessions."""
+"""The main window: organisations and their sessions (newest first, searchable) and what to do with them."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMainWindow, QTreeWidget, QTreeWidgetItem
+from pathlib import Path
 
-from lardesk.services import Services
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QToolBar,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lardesk.method.guide import LANGUAGES
+from lardesk.services import Changed, Changes, Services
+from lardesk.ui.bus import ChangeBus
+from lardesk.ui.i18n import install_language
+from lardesk.ui.session_dialogs import NewSessionDialog
+from lardesk.ui.session_window import SessionWindow, minutes_module
+from lardesk.ui.settings import restore_window, save_window, set_ui_language, ui_language
+
+SESSION_ROLE = Qt.ItemDataRole.UserRole
+SETTINGS_KEY = "main"
+
+
+class ConfirmDelete:
+    """Asking before a session is deleted (a class so tests can answer for the user)."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, what: str) -> bool:
+        answer = QMessageBox.question(
+            parent,
+            QCoreApplication.translate("MainWindow", "Ta bort uppföljning"),
+            what,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+
+class ExchangeFiles:
+    """The file dialogs for import and export (a class so tests can choose the file)."""
+
+    FILTER = "lardesk (*.json);;JSON (*.json)"
+
+    @classmethod
+    def ask_open(cls, parent: QWidget | None) -> str:
+        path, _ = QFileDialog.getOpenFileName(
+            parent, QCoreApplication.translate("MainWindow", "Importera uppföljning"), str(Path.home()), cls.FILTER
+        )
+        return path
+
+    @classmethod
+    def ask_save(cls, parent: QWidget | None, suggested: str) -> str:
+        path, _ = QFileDialog.getSaveFileName(
+            parent,
+            QCoreApplication.translate("MainWindow", "Exportera uppföljning"),
+            str(Path.home() / suggested),
+            cls.FILTER,
+        )
+        return path
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: Services, bus: ChangeBus | None = None) -> None:
         super().__init__()
         self.services = services
-        self.setWindowTitle("lardesk – lärande uppföljning")
-        self.tree = QTreeWidget(self)
-        self.tree.setHeaderLabels(["Organisation / uppföljning", "Datum", "Period", "Deltagare"])
-        self.tree.setAccessibleName("Organisationer och uppföljningar")
-        self.setCentralWidget(self.tree)
-        self.resize(1000, 640)
-        self.refresh()
+        self.bus = bus or ChangeBus(services, self)
+        self.session_windows: dict[int, SessionWindow] = {}
+        self.language = ui_language()
 
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        search_row = QHBoxLayout()
+        self.search_label = QLabel(central)
+        self.search = QLineEdit(central)
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.refresh)
+        self.search_label.setBuddy(self.search)
+        search_row.addWidget(self.search_label)
+        search_row.addWidget(self.search, 1)
+        layout.addLayout(search_row)
+        self.tree = QTreeWidget(central)
+        self.tree.setColumnCount(5)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setUniformRowHeights(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, 5):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.itemActivated.connect(lambda _item, _column: self.open_selected())
+        self.tree.currentItemChanged.connect(lambda *_: self._enable())
+        layout.addWidget(self.tree, 1)
+        self.empty = QLabel(central)
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.empty)
+        self.setCentralWidget(central)
+
+        self._make_actions()
+        self._retranslate()
+        self.bus.changed.connect(self._changed)
+        self.refresh()
+        if not restore_window(self, SETTINGS_KEY):
+            self.resize(1100, 680)
+
+    # -- actions ------------------------------------------------------------------------------------------
+    def _make_actions(self) -> None:
+        key = QKeySequence
+
+        def action(keys: list[QKeySequence], slot: object) -> QAction:
+            made = QAction(self)
+            made.setShortcuts(keys)
+            made.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
+            self.addAction(made)
+            return made
+
+        self.new_action = action([key(key.StandardKey.New)], self.new_session)
+        self.open_action = action([key("Ctrl+O")], self.open_selected)
+        self.duplicate_action = action([key("Ctrl+D")], self.duplicate_selected)
+        self.import_action = action([key("Ctrl+I")], self.import_file)
+        self.export_action = action([key("Ctrl+E")], self.export_selected)
+        self.delete_action = action([key(key.StandardKey.Delete)], self.delete_selected)
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.tree.addAction(self.delete_action)
+        self.find_action = action([key(key.StandardKey.Find)], self._focus_search)
+        self.minutes_action = action([key("Ctrl+P")], self.write_minutes)
+        self.forms_action = action([key("Ctrl+Shift+P")], self.print_forms)
+        module = minutes_module()
+        self.minutes_action.setEnabled(module is not None and hasattr(module, "MinutesDialog"))
+        self.forms_action.setEnabled(module is not None and hasattr(module, "FormsDialog"))
+        self.quit_action = action([key(key.StandardKey.Quit), key("Ctrl+Q")], self.close)
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code in LANGUAGES:
+            made = QAction(self)
+            made.setCheckable(True)
+            made.setChecked(code == self.language)
+            made.triggered.connect(lambda _checked=False, code=code: self.set_language(code))
+            self.language_group.addAction(made)
+            self.language_actions[code] = made
+
+        self.file_menu = self.menuBar().addMenu("")
+        for made in (self.new_action, self.open_action, self.duplicate_action):
+            self.file_menu.addAction(made)
+        self.file_menu.addSeparator()
+        for made in (self.import_action, self.export_action):
+            self.file_menu.addAction(made)
+        self.file_menu.addSeparator()
+        for made in (self.minutes_action, self.forms_action):
+            self.file_menu.addAction(made)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.delete_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.settings_menu = self.menuBar().addMenu("")
+        self.language_menu = self.settings_menu.addMenu("")
+        for made in self.language_actions.values():
+            self.language_menu.addAction(made)
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for made in (self.new_action, self.open_action, self.duplicate_action, self.import_action, self.export_action):
+            self.toolbar.addAction(made)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.minutes_action)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.delete_action)
+        self.addToolBar(self.toolbar)
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("lardesk – lärande uppföljning"))
+        self.search_label.setText(self.tr("&Sök:"))
+        self.search.setPlaceholderText(self.tr("organisation, enhet, period, samtalsledare …"))
+        self.search.setAccessibleName(self.tr("Sök bland uppföljningarna"))
+        self.tree.setHeaderLabels(
+            [
+                self.tr("Organisation / uppföljning"),
+                self.tr("Datum"),
+                self.tr("Period"),
+                self.tr("Samtalsledare"),
+                self.tr("Deltagare"),
+            ]
+        )
+        self.tree.setAccessibleName(self.tr("Organisationer och uppföljningar"))
+        self.empty.setText(
+            self.tr("Inga uppföljningar ännu. Skapa en ny med Ctrl+N eller importera en fil med Ctrl+I.")
+        )
+        texts = (
+            (self.new_action, self.tr("&Ny uppföljning…")),
+            (self.open_action, self.tr("Ö&ppna")),
+            (self.duplicate_action, self.tr("&Duplicera som nästa år")),
+            (self.import_action, self.tr("&Importera…")),
+            (self.export_action, self.tr("&Exportera…")),
+            (self.delete_action, self.tr("&Ta bort…")),
+            (self.find_action, self.tr("Sök")),
+            (self.minutes_action, self.tr("Protokoll (PDF/Word)…")),
+            (self.forms_action, self.tr("Blanketter för utskrift…")),
+            (self.quit_action, self.tr("&Avsluta")),
+        )
+        for made, text in texts:
+            made.setText(text)
+            shortcut = made.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            made.setToolTip(f"{text.replace('&', '')} ({shortcut})" if shortcut else text.replace("&", ""))
+        self.file_menu.setTitle(self.tr("&Arkiv"))
+        self.settings_menu.setTitle(self.tr("&Inställningar"))
+        self.language_menu.setTitle(self.tr("&Språk / Language"))
+        self.language_actions["sv"].setText("Svenska")
+        if "en" in self.language_actions:
+            self.language_actions["en"].setText("English")
+        self.toolbar.setWindowTitle(self.tr("Verktyg"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+            self.refresh()
+        super().changeEvent(event)
+
+    # -- the list -----------------------------------------------------------------------------------------
     def refresh(self) -> None:
+        selected = self.selected_session()
         self.tree.clear()
-        for entry in self.services.sessions.list_sessions():
+        listing = self.services.sessions.list_sessions(self.search.text())
+        people = self.tr("%1 deltagare")
+        for entry in listing:
             parent = QTreeWidgetItem([entry.organisation.display_name])
-            for s in entry.sessions:
-                QTreeWidgetItem(parent, [s.title or s.period, s.date.isoformat(), s.period, str(s.participants)])
+            parent.setFlags(parent.flags() & ~Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled)
+            font = parent.font(0)
+            font.setBold(True)
+            parent.setFont(0, font)
             self.tree.addTopLevelItem(parent)
+            for s in entry.sessions:
+                child = QTreeWidgetItem(
+                    parent,
+                    [
+                        s.title or s.period or s.date.isoformat(),
+                        s.date.isoformat(),
+                        s.period,
+                        s.facilitator,
+                        people.replace("%1", str(s.participants)),
+                    ],
+                )
+                child.setData(0, SESSION_ROLE, s.id)
+                if s.id == selected:
+                    self.tree.setCurrentItem(child)
             parent.setExpanded(True)
+        self.empty.setVisible(not listing and not self.search.text())
+        if self.selected_session() is None:
+            first = self.tree.topLevelItem(0)
+            newest = first.child(0) if first is not None and first.childCount() else None
+            if newest is not None:
+                self.tree.setCurrentItem(newest)
+        self._enable()
+
+    def selected_session(self) -> int | None:
+        item = self.tree.currentItem()
+        value = item.data(0, SESSION_ROLE) if item is not None else None
+        return int(value) if isinstance(value, int) else None
+
+    def select_session(self, session_id: int) -> None:
+        for index in range(self.tree.topLevelItemCount()):
+            parent = self.tree.topLevelItem(index)
+            if parent is None:
+                continue
+            for row in range(parent.childCount()):
+                child = parent.child(row)
+                if child is not None and child.data(0, SESSION_ROLE) == session_id:
+                    self.tree.setCurrentItem(child)
+                    return
+
+    def _enable(self) -> None:
+        has = self.selected_session() is not None
+        for made in (self.open_action, self.duplicate_action, self.export_action, self.delete_action):
+            made.setEnabled(has)
+        module = minutes_module()
+        self.minutes_action.setEnabled(has and module is not None and hasattr(module, "MinutesDialog"))
+
+    def _changed(self, changes: Changes) -> None:
+        if Changed.SESSIONS in changes or Changed.PARTICIPANTS in changes:
+            self.refresh()
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    # -- what to do ---------------------------------------------------------------------------------------
+    def new_session(self) -> SessionWindow | None:
+        new = NewSessionDialog.ask(self, self.services, self.language)
+        if new is None:
+            return None
+        changes = self.bus.run(lambda: self.services.sessions.create_session(new), self)
+        if changes is None or changes.new_id is None:
+            return None
+        self.select_session(changes.new_id)
+        return self.open_session(changes.new_id)
+
+    def open_selected(self) -> SessionWindow | None:
+        session_id = self.selected_session()
+        return self.open_session(session_id) if session_id is not None else None
+
+    def open_session(self, session_id: int) -> SessionWindow:
+        window = self.session_windows.get(session_id)
+        if window is None:
+            window = SessionWindow(self.services, self.bus, session_id)
+            window.closed.connect(self._session_closed)
+            self.session_windows[session_id] = window
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
+
+    def _session_closed(self, session_id: int) -> None:
+        self.session_windows.pop(session_id, None)
+
+    def duplicate_selected(self) -> SessionWindow | None:
+        session_id = self.selected_session()
+        if session_id is None:
+            return None
+        changes = self.bus.run(lambda: self.services.sessions.duplicate_as_next_year(session_id), self)
+        if changes is None or changes.new_id is None:
+            return None
+        self.select_session(changes.new_id)
+        return self.open_session(changes.new_id)
+
+    def import_file(self) -> None:
+        path = ExchangeFiles.ask_open(self)
+        if not path:
+            return
+        changes = self.bus.run(lambda: self.services.exchange.import_file(path), self)
+        if changes is not None and changes.new_id is not None:
+            self.select_session(changes.new_id)
+            self.statusBar().showMessage(self.tr("Importerad: %1").replace("%1", path), 8000)
+
+    def export_selected(self) -> None:
+        session_id = self.selected_session()
+        if session_id is None:
+            return
+        info = self.services.sessions.session_info(session_id)
+        suggested = f"{info.organisation.display_name} {info.date.isoformat()}.json".replace("/", "-")
+        path = ExchangeFiles.ask_save(self, suggested)
+        if not path:
+            return
+
+        def export() -> Changes:
+            self.services.exchange.export_file(session_id, path)
+            return Changes(Changed.NONE, session_id)
+
+        if self.bus.run(export, self) is not None:
+            self.statusBar().showMessage(self.tr("Exporterad: %1").replace("%1", path), 8000)
+
+    def delete_selected(self) -> None:
+        session_id = self.selected_session()
+        if session_id is None:
+            return
+        info = self.services.sessions.session_info(session_id)
+        what = (
+            self.tr("Ta bort uppföljningen %1 den %2 med alla anteckningar och bedömningar? Det går inte att ångra.")
+            .replace("%1", info.organisation.display_name)
+            .replace("%2", info.date.isoformat())
+        )
+        if not ConfirmDelete.ask(self, what):
+            return
+        window = self.session_windows.pop(session_id, None)
+        if window is not None:
+            window.close()
+        self.bus.run(lambda: self.services.sessions.delete_session(session_id), self)
+
+    def write_minutes(self) -> None:
+        session_id = self.selected_session()
+        dialog = getattr(minutes_module(), "MinutesDialog", None)
+        if session_id is not None and dialog is not None:
+            dialog.ask(self, self.services, session_id)
+
+    def print_forms(self) -> None:
+        dialog = getattr(minutes_module(), "FormsDialog", None)
+        if dialog is not None:
+            dialog.ask(self, self.services)
+
+    def set_language(self, language: str) -> None:
+        """Switch the UI language now (this window at once; session windows when opened again)."""
+        if language == self.language:
+            return
+        self.language = language
+        set_ui_language(language)
+        install_language(language)
+        self._retranslate()  # at once; Qt's LanguageChange event comes later and does it again, harmlessly
+        self.refresh()
+        if self.session_windows:
+            QMessageBox.information(
+                self, "lardesk", self.tr("Öppna uppföljningar byter språk när de öppnas nästa gång.")
+            )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for window in list(self.session_windows.values()):
+            window.close()
+        save_window(self, SETTINGS_KEY)
+        super().closeEvent(event)

@@ -1,0 +1,404 @@
+"""Paper for the room: the personal assessment form (Bilaga 2) and the program-logic worksheet (Bilaga 1).
+
+* The personal assessment form: one A4 page a participant, the nine scales with their questions, ten boxes
+  each (1 = "I mycket liten grad", 10 = "I mycket hög grad"), a box to abstain, and a name line that may stay
+  empty. Printed blank (N copies) or one page per participant of a session.
+* The worksheet: an A3 landscape sheet with the columns resources | planned activities | expected results |
+  mediating instances | expected effects, under the guide's own headers, with empty rows to write in; it can
+  be pre-filled with a session's program logic (last year's plan as this year's starting point).
+
+Both are pure functions of the guide (and optionally a snapshot), written atomically like every export.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from lardesk.method.guide import SCALE_MAX, SCALE_MIN, Guide
+from lardesk.method.logic import ItemKind
+from lardesk.method.snapshot import Anonymity, SessionSnapshot
+from lardesk.reports.files import render_atomic
+from lardesk.reports.minutes import (
+    ACCENT,
+    FONT,
+    FONT_BOLD,
+    FONT_ITALIC,
+    INK,
+    LOGIC_COLUMNS,
+    MUTED,
+    RULE,
+    TINT,
+    labels_for,
+    logic_cell,
+    logic_headers,
+    markup,
+    register_fonts,
+    table_style,
+)
+
+MAX_COPIES = 500
+WORKSHEET_ROWS = 12
+"""Empty rows on a blank worksheet (a pre-filled one gets two more below its items)."""
+
+
+@dataclass(frozen=True, slots=True)
+class FormWords:
+    appendix2: str
+    personal_title: str
+    guide_title: str
+    name: str
+    name_hint: str
+    instructions: str
+    abstain: str
+    appendix1: str
+    worksheet_title: str
+    worksheet_hint: str
+    assessment: str
+    date: str
+
+
+SV_WORDS = FormWords(
+    appendix2="BILAGA 2",
+    personal_title="Personlig bedömning",
+    guide_title="Frågeguide för lärande uppföljning",
+    name="Namn",
+    name_hint="(frivilligt)",
+    instructions=(
+        "Gör din egen bedömning under varje rubrik och kryssa för ett värde från 1 till 10. "
+        "Vill du inte bedöma en skala kryssar du för »Avstår«."
+    ),
+    abstain="Avstår",
+    appendix1="BILAGA 1",
+    worksheet_title="Programlogik – arbetsunderlag",
+    worksheet_hint=(
+        "Läs och arbeta från höger till vänster: börja med förväntade effekter, sedan resultat, aktiviteter "
+        "och resurser. Dra pilar för kopplingarna; det som saknar koppling är en lucka."
+    ),
+    assessment="Bedömning:",
+    date="Datum",
+)
+
+EN_WORDS = FormWords(
+    appendix2="APPENDIX 2",
+    personal_title="Personal assessment",
+    guide_title="Question guide for learning follow-up",
+    name="Name",
+    name_hint="(optional)",
+    instructions="Make your own assessment under each heading and tick one value from 1 to 10, or »Abstain«.",
+    abstain="Abstain",
+    appendix1="APPENDIX 1",
+    worksheet_title="Program logic – worksheet",
+    worksheet_hint=(
+        "Read and work right to left: start with the expected effects, then results, activities and "
+        "resources. Draw arrows for the links; whatever lacks a link is a gap."
+    ),
+    assessment="Assessment:",
+    date="Date",
+)
+
+
+def words_for(language: str) -> FormWords:
+    return EN_WORDS if language == "en" else SV_WORDS
+
+
+@dataclass(frozen=True, slots=True)
+class FormsOptions:
+    personal: bool = True
+    """Include the personal assessment form."""
+    worksheet: bool = True
+    """Include the A3 program-logic worksheet."""
+    copies: int | None = None
+    """Blank copies of the personal form; None: one per participant present (or one, without a session)."""
+    prefill: bool = True
+    """Fill the worksheet with the session's program logic (when a session is given)."""
+
+
+def form_names(snapshot: SessionSnapshot | None, copies: int | None) -> list[str]:
+    """The name printed on each page of the personal form ("" leaves the line empty to write on).
+
+    Names are printed only when the session is in open mode; otherwise every line stays empty.
+    """
+    if copies is not None:
+        if not 0 <= copies <= MAX_COPIES:
+            raise ValueError(f"copies must be between 0 and {MAX_COPIES}, not {copies}")
+        return [""] * copies
+    if snapshot is None:
+        return [""]
+    open_mode = snapshot.session.anonymity is Anonymity.OPEN
+    return [(p.name or "") if open_mode else "" for p in snapshot.present] or [""]
+
+
+def form_heading(snapshot: SessionSnapshot | None) -> str:
+    if snapshot is None:
+        return ""
+    info = snapshot.session
+    return f"{info.organisation.display_name} · {info.date.isoformat()}"
+
+
+# -- drawing -------------------------------------------------------------------------------------------------
+
+
+def _assessment_page_class() -> type:
+    from reportlab.lib import colors
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Flowable, Paragraph
+
+    ink, muted, accent, rule = (colors.HexColor(c) for c in (INK, MUTED, ACCENT, RULE))
+    question_style = ParagraphStyle("q", fontName=FONT, bulletFontName=FONT, fontSize=8.8, leading=10.6, textColor=ink)
+    faint = colors.HexColor("#a7afb8")
+
+    class AssessmentPage(Flowable):  # type: ignore[misc]
+        """One whole page of the personal assessment form."""
+
+        def __init__(self, guide: Guide, name: str, heading: str) -> None:
+            super().__init__()
+            self.guide, self.name, self.heading = guide, name, heading
+            self.words = words_for(guide.language)
+
+        def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+            self.width, self.height = available_width, available_height
+            return available_width, available_height - 1
+
+        def draw(self) -> None:
+            c = self.canv
+            w, words = self.width, self.words
+            top = self.height
+            c.setFillColor(muted)
+            c.setFont(FONT_BOLD, 8.5)
+            c.drawString(0, top - 9, words.appendix2)
+            if self.heading:
+                c.setFont(FONT, 8.5)
+                c.drawRightString(w, top - 9, self.heading)
+            c.setFillColor(accent)
+            c.setFont(FONT_BOLD, 17)
+            c.drawString(0, top - 29, words.personal_title)
+            c.setFillColor(muted)
+            c.setFont(FONT, 10)
+            c.drawString(0, top - 43, self.guide.title)
+            # The name line: may stay empty.
+            y = top - 68
+            c.setFillColor(ink)
+            c.setFont(FONT, 10)
+            c.drawString(0, y, words.name)
+            label_width = c.stringWidth(words.name, FONT, 10) + 6
+            c.setStrokeColor(ink)
+            c.setLineWidth(0.5)
+            c.line(label_width, y - 2, w * 0.62, y - 2)
+            if self.name:
+                c.setFont(FONT, 11)
+                c.drawString(label_width + 4, y + 1, self.name)
+            else:
+                c.setFillColor(muted)
+                c.setFont(FONT_ITALIC, 8)
+                c.drawString(w * 0.62 + 6, y, words.name_hint)
+            instructions = Paragraph(
+                escape(words.instructions),
+                ParagraphStyle("i", question_style, fontSize=8.5, leading=11, textColor=muted),
+            )
+            _, h = instructions.wrap(w, 60)
+            y -= 12 + h
+            instructions.drawOn(c, 0, y)
+            y -= 6
+            block = y / len(self.guide.scales)
+            for index, scale in enumerate(self.guide.scales):
+                self._scale(scale.number, scale.label, scale.question, y - index * block, block)
+
+        def _scale(self, number: int, label: str, question: str, top: float, block: float) -> None:
+            """One scale in a block of fixed height: heading, question (room for two lines), boxes, end labels."""
+            c = self.canv
+            w = self.width
+            c.setStrokeColor(rule)
+            c.setLineWidth(0.4)
+            c.line(0, top, w, top)
+            c.setFillColor(accent)
+            c.setFont(FONT_BOLD, 10.5)
+            c.drawString(0, top - 13, f"{number}. {label}")
+            paragraph = Paragraph(markup(question), question_style)
+            _, h = paragraph.wrap(w, block)
+            paragraph.drawOn(c, 0, top - 16 - h)
+            box_w, box_h, gap = 8 * mm, 6.4 * mm, 3.4 * mm
+            count = SCALE_MAX - SCALE_MIN + 1
+            boxes_y = top - 16 - 2 * question_style.leading - 5 - box_h
+            for i in range(count):
+                x = i * (box_w + gap)
+                c.setStrokeColor(ink)
+                c.setLineWidth(0.6)
+                c.rect(x, boxes_y, box_w, box_h, stroke=1, fill=0)
+                c.setFillColor(faint)
+                c.setFont(FONT, 8)
+                c.drawCentredString(x + box_w / 2, boxes_y + box_h / 2 - 3, str(SCALE_MIN + i))
+            last_right = count * box_w + (count - 1) * gap
+            c.setFont(FONT_ITALIC, 7.5)
+            c.setFillColor(muted)
+            c.drawString(0, boxes_y - 9, self.guide.scale_low)
+            c.drawRightString(last_right, boxes_y - 9, self.guide.scale_high)
+            # Abstain: a smaller box, set apart at the right.
+            small = 4.6 * mm
+            ax = w - 20 * mm
+            c.setStrokeColor(ink)
+            c.rect(ax, boxes_y + (box_h - small) / 2, small, small, stroke=1, fill=0)
+            c.setFillColor(ink)
+            c.setFont(FONT, 8.5)
+            c.drawString(ax + small + 4, boxes_y + box_h / 2 - 3, self.words.abstain)
+
+    return AssessmentPage
+
+
+def _worksheet_story(
+    guide: Guide, snapshot: SessionSnapshot | None, prefill: bool, width: float, heading: str
+) -> list[Any]:
+    from reportlab.lib import colors
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, Spacer, Table
+
+    register_fonts()
+    words = words_for(guide.language)
+    lab = labels_for(guide.language)
+    ink, muted, accent = (colors.HexColor(c) for c in (INK, MUTED, ACCENT))
+    body = ParagraphStyle("ws_body", fontName=FONT, bulletFontName=FONT, fontSize=9.5, leading=12.5, textColor=ink)
+    kicker = ParagraphStyle("ws_kicker", body, fontName=FONT_BOLD, fontSize=9, textColor=muted)
+    title = ParagraphStyle("ws_title", body, fontName=FONT_BOLD, fontSize=20, leading=25, textColor=accent)
+    hint = ParagraphStyle("ws_hint", body, fontSize=9.5, textColor=muted, spaceAfter=6)
+    head = ParagraphStyle("ws_head", body, fontName=FONT_BOLD, fontSize=11, leading=14, textColor=accent)
+    cell = ParagraphStyle("ws_cell", body, fontSize=9.5, leading=12)
+    detail = ParagraphStyle("ws_detail", cell, fontName=FONT_ITALIC, fontSize=8, leading=10, textColor=muted)
+    foot = ParagraphStyle("ws_foot", body, fontName=FONT_BOLD, fontSize=9, textColor=muted)
+
+    story: list[Any] = [Paragraph(escape(words.appendix1), kicker), Paragraph(escape(words.worksheet_title), title)]
+    if heading:
+        story.append(Paragraph(markup(heading), hint))
+    story.append(Paragraph(escape(words.worksheet_hint), hint))
+    story.append(Spacer(1, 4))
+
+    columns: list[list[list[Any]]] = [[] for _ in LOGIC_COLUMNS]
+    if snapshot is not None and prefill:
+        for index, (kind, _) in enumerate(LOGIC_COLUMNS):
+            for item in snapshot.items_of(kind):
+                shown = logic_cell(item, guide, lab)
+                content: list[Any] = [Paragraph(markup(shown.text), cell)]
+                if shown.detail:
+                    content.append(Paragraph(markup(shown.detail), detail))
+                columns[index].append(content)
+        if any(snapshot.items_of(ItemKind.STARTING_POINT)):
+            points = "; ".join(i.text for i in snapshot.items_of(ItemKind.STARTING_POINT))
+            story.insert(-1, Paragraph(f"<b>{escape(lab.starting_points)}:</b> {markup(points)}", hint))
+    filled = max((len(column) for column in columns), default=0)
+    rows_count = filled + 2 if filled else WORKSHEET_ROWS
+    rows: list[list[Any]] = [[Paragraph(markup(h), head) for h in logic_headers(guide)]]
+    for r in range(rows_count):
+        rows.append([column[r] if r < len(column) else "" for column in columns])
+    rows.append([Paragraph(escape(words.assessment), foot) for _ in LOGIC_COLUMNS])
+    shares = (0.17, 0.23, 0.23, 0.19, 0.18) if filled else (0.2, 0.2, 0.2, 0.2, 0.2)
+    table = Table(
+        rows,
+        colWidths=[width * s for s in shares],
+        rowHeights=[None] + [None if r < filled else (11 if filled else 15.5) * mm for r in range(rows_count)] + [60],
+        repeatRows=1,
+        splitByRow=1,
+        hAlign="LEFT",
+    )
+    rule = colors.HexColor(RULE)
+    table.setStyle(
+        table_style(
+            1,
+            [
+                ("LINEBEFORE", (1, 0), (-1, -1), 0.4, rule),
+                ("BOX", (0, 0), (-1, -1), 0.7, colors.HexColor(MUTED)),
+                ("BACKGROUND", (0, -1), (-1, -1), colors.HexColor(TINT)),
+                ("TOPPADDING", (0, 0), (-1, 0), 6),
+                ("BOTTOMPADDING", (0, 0), (-1, 0), 6),
+                ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+            ],
+        )
+    )
+    story.append(table)
+    return story
+
+
+def write_forms_pdf(
+    guide: Guide, target: Path, *, snapshot: SessionSnapshot | None = None, options: FormsOptions | None = None
+) -> None:
+    """Lay out the forms into ``target``; not atomic by itself (see :func:`render_forms`)."""
+    from reportlab.lib.pagesizes import A3, A4, landscape
+    from reportlab.lib.units import mm
+    from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate
+
+    options = options or FormsOptions()
+    if not options.personal and not options.worksheet:
+        raise ValueError("nothing to print: neither the personal form nor the worksheet")
+    register_fonts()
+    words = words_for(guide.language)
+    names = form_names(snapshot, options.copies) if options.personal else []
+    heading = form_heading(snapshot)
+    margin = 16 * mm
+    doc = BaseDocTemplate(
+        str(target),
+        pagesize=A4,
+        leftMargin=margin,
+        rightMargin=margin,
+        topMargin=margin,
+        bottomMargin=margin,
+        title=f"{words.personal_title} / {words.worksheet_title}",
+        author="lardesk",
+        subject=guide.title,
+        creator="lardesk",
+        lang="en-GB" if guide.language == "en" else "sv-SE",
+        initialFontName=FONT,  # else every page names Helvetica, a font that is not embedded
+        initialFontSize=9.5,
+    )
+    a4_width, a4_height = A4
+    a3_width, a3_height = landscape(A3)
+    wide_margin = 14 * mm
+    doc.addPageTemplates(
+        [
+            PageTemplate(
+                id="personal",
+                pagesize=A4,
+                frames=[Frame(margin, margin, a4_width - 2 * margin, a4_height - 2 * margin, 0, 0, 0, 0)],
+            ),
+            PageTemplate(
+                id="worksheet",
+                pagesize=landscape(A3),
+                frames=[
+                    Frame(wide_margin, wide_margin, a3_width - 2 * wide_margin, a3_height - 2 * wide_margin, 0, 0, 0, 0)
+                ],
+            ),
+        ]
+    )
+    page_class = _assessment_page_class()
+    story: list[Any] = []
+    if names:
+        for index, name in enumerate(names):
+            if index:
+                story.append(PageBreak())
+            story.append(page_class(guide, name, heading))
+    if options.worksheet:
+        if story:
+            story.append(NextPageTemplate("worksheet"))
+            story.append(PageBreak())
+        else:
+            doc.pageTemplates.reverse()  # the first template is the one the document starts with
+        story += _worksheet_story(guide, snapshot, options.prefill, a3_width - 2 * wide_margin, heading)
+    if not story:  # copies=0 and no worksheet
+        raise ValueError("nothing to print: zero copies of the personal form and no worksheet")
+    doc.build(story)
+
+
+def render_forms(
+    guide: Guide,
+    path: str | Path,
+    *,
+    snapshot: SessionSnapshot | None = None,
+    options: FormsOptions | None = None,
+) -> None:
+    """Write the printable forms to ``path`` (PDF), atomically."""
+    render_atomic(path, lambda temp: write_forms_pdf(guide, temp, snapshot=snapshot, options=options))
+
+
+__all__ = ["FormsOptions", "form_names", "render_forms", "write_forms_pdf"]

@@ -1,0 +1,94 @@
+"""The evaluation view (the guide's figure 2): planned beside implemented activities, expected beside
+achieved results, for the part "hur gick det?"."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+
+from lardesk.method.guide import Guide
+from lardesk.method.logic import ItemKind
+from lardesk.method.snapshot import ItemInfo
+from lardesk.ui.board.look import kroner, status_label
+from lardesk.ui.board.state import BoardState
+
+COLUMNS = ("resources", "planned_activities", "implemented_activities", "expected_results", "achieved_results")
+
+
+class EvaluationView(QTableWidget):
+    """Six columns as in figure 2: resources | planned | implemented | expected | achieved | effects."""
+
+    def __init__(self, guide: Guide, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.guide = guide
+        self.setColumnCount(6)
+        self.setHorizontalHeaderLabels([guide.term(key) for key in COLUMNS] + [guide.term("expected_effects")])
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setWordWrap(True)
+        self.setAlternatingRowColors(True)
+        self.verticalHeader().setVisible(False)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.setAccessibleName(self.tr("Hur gick det? Planerat och genomfört"))
+
+    def show_state(self, state: BoardState) -> None:
+        columns = [
+            [self._resource(state.items[i]) for i in state.columns[ItemKind.RESOURCE]],
+            [self._plain(state.items[i]) for i in state.columns[ItemKind.ACTIVITY]],
+            [self._outcome(state.items[i]) for i in state.columns[ItemKind.ACTIVITY]],
+            [self._plain(state.items[i]) for i in state.columns[ItemKind.RESULT]],
+            [self._outcome(state.items[i]) for i in state.columns[ItemKind.RESULT]],
+            [self._effect(state.items[i]) for i in state.columns[ItemKind.EFFECT]],
+        ]
+        self.setRowCount(max(len(column) for column in columns))
+        self.clearContents()
+        for col, cells in enumerate(columns):
+            for row, cell in enumerate(cells):
+                self.setItem(row, col, cell)
+        self.resizeRowsToContents()
+
+    def cell_text(self, row: int, column: int) -> str:
+        item = self.item(row, column)
+        return item.text() if item else ""
+
+    @staticmethod
+    def _cell(text: str, *, bold: bool = False, faded: bool = False) -> QTableWidgetItem:
+        cell = QTableWidgetItem(text)
+        cell.setToolTip(text)
+        cell.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        if bold:
+            font = QFont()
+            font.setBold(True)
+            cell.setFont(font)
+        if faded:
+            cell.setForeground(QColor("#6b7780"))
+        return cell
+
+    def _plain(self, item: ItemInfo) -> QTableWidgetItem:
+        return self._cell(f"{item.key}  {item.text}")
+
+    def _resource(self, item: ItemInfo) -> QTableWidgetItem:
+        text = f"{item.key}  {item.text}"
+        if item.budget_sek is not None or item.spent_sek is not None:
+            text += (
+                f"\n{self.guide.term('budget_sek')}: {kroner(item.budget_sek)}"
+                f"\n{self.guide.term('spent_sek')}: {kroner(item.spent_sek)}"
+            )
+        return self._cell(text)
+
+    def _outcome(self, item: ItemInfo) -> QTableWidgetItem:
+        text = f"{item.key}  {status_label(self.guide, item.status)}"
+        if item.unexpected:
+            text += f" ({self.guide.term('unexpected').lower()})"
+        if item.outcome:
+            text += f"\n{item.outcome}"
+        pending = item.status in ("planned", "expected")
+        bad = item.status in ("not_implemented", "not_achieved")
+        return self._cell(text, bold=bad, faded=pending)
+
+    def _effect(self, item: ItemInfo) -> QTableWidgetItem:
+        text = f"{item.key}  {item.text}\n{status_label(self.guide, item.status)}"
+        if item.outcome:
+            text += f"\n{item.outcome}"
+        return self._cell(text)

@@ -1,0 +1,102 @@
+"""The findings panel: gaps G1–G7 and, beside them, status findings S1–S2, with counts; click to go there."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
+
+from lardesk.method.guide import Guide
+from lardesk.method.logic import GAP_CODES, STATUS_CODES, Finding, count_by_code
+
+ITEM_ID_ROLE = int(Qt.ItemDataRole.UserRole)
+CODE_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+
+
+class FindingsPanel(QTreeWidget):
+    item_chosen = Signal(int)
+
+    def __init__(self, guide: Guide, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.guide = guide
+        self.setHeaderHidden(True)
+        self.setColumnCount(1)
+        self.setWordWrap(True)
+        self.setUniformRowHeights(False)
+        self.setAccessibleName(self.tr("Luckor och statusiakttagelser"))
+        self._findings: tuple[Finding, ...] | None = None
+        self._keys: dict[int, str] = {}
+        self._nodes: dict[str, QTreeWidgetItem] = {}
+        self.itemClicked.connect(self._clicked)
+        self.itemActivated.connect(self._clicked)
+
+    def show_findings(self, findings: Sequence[Finding], keys: dict[int, str]) -> None:
+        findings = tuple(findings)
+        if findings == self._findings and keys == self._keys:
+            return
+        self._findings, self._keys = findings, dict(keys)
+        expanded = {code for code, node in self._nodes.items() if node.isExpanded()}
+        first = not self._nodes
+        self.setUpdatesEnabled(False)
+        self.clear()
+        self._nodes.clear()
+        counts = count_by_code(findings)
+        bold = QFont(self.font())
+        bold.setBold(True)
+        grey = QBrush(QColor("#6b7780"))
+        for title, codes in ((self.tr("Luckor"), GAP_CODES), (self.tr("Statusiakttagelser"), STATUS_CODES)):
+            total = sum(counts[code] for code in codes)
+            group = QTreeWidgetItem([f"{title} ({total})"])
+            group.setFont(0, bold)
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.addTopLevelItem(group)
+            for code in codes:
+                n = counts[code]
+                mark = ("⚠ " if code.startswith("G") else "! ") if n else "✓ "
+                node = QTreeWidgetItem([f"{mark}{code}  {self.guide.findings.get(code, code)} ({n})"])
+                node.setData(0, CODE_ROLE, code)
+                self._nodes[code] = node
+                node.setToolTip(0, self.guide.findings.get(code, code))
+                if not n:
+                    node.setForeground(0, grey)
+                group.addChild(node)
+                for finding in findings:
+                    if finding.code == code:
+                        child = QTreeWidgetItem([f"{finding.key or ''}  {finding.text}"])
+                        child.setData(0, ITEM_ID_ROLE, finding.item_id)
+                        child.setData(0, CODE_ROLE, code)
+                        child.setToolTip(0, finding.text)
+                        node.addChild(child)
+                node.setExpanded(bool(n) and (first or code in expanded))
+            group.setExpanded(True)
+        self.setUpdatesEnabled(True)
+
+    def shown(self) -> dict[str, list[str]]:
+        """Code → keys of the items listed under it, as the panel shows them (for tests and the minutes)."""
+        result: dict[str, list[str]] = {}
+        for code, node in self._nodes.items():
+            entries = (node.child(k) for k in range(node.childCount()))
+            result[code] = [self._keys.get(int(e.data(0, ITEM_ID_ROLE)), "") for e in entries if e is not None]
+        return result
+
+    def count_text(self, code: str) -> str:
+        node = self._nodes.get(code)
+        return node.text(0) if node is not None else ""
+
+    def entry_for(self, item_id: int) -> QTreeWidgetItem | None:
+        for node in self._nodes.values():
+            for k in range(node.childCount()):
+                entry = node.child(k)
+                if entry is not None and entry.data(0, ITEM_ID_ROLE) == item_id:
+                    return entry
+        return None
+
+    def _clicked(self, entry: QTreeWidgetItem, column: int = 0) -> None:
+        item_id = entry.data(0, ITEM_ID_ROLE)
+        first = entry.child(0) if entry.childCount() else None
+        if item_id is None and first is not None:
+            item_id = first.data(0, ITEM_ID_ROLE)
+        if item_id is not None:
+            self.item_chosen.emit(int(item_id))

@@ -1,0 +1,378 @@
+"""The program-logic step of the guided session: the board, its findings and the evaluation view."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QCursor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import isValid
+
+from lardesk.method.guide import Guide
+from lardesk.method.logic import BOARD_ORDER, WALK_ORDER, ItemKind
+from lardesk.method.snapshot import SessionSnapshot
+from lardesk.services import Changed, Changes, InputError, Services
+from lardesk.ui.board.editor import ItemEditor
+from lardesk.ui.board.evaluation import EvaluationView
+from lardesk.ui.board.export import export_png, export_svg
+from lardesk.ui.board.findings import FindingsPanel
+from lardesk.ui.board.look import Look, guide_for
+from lardesk.ui.board.scene import BoardScene
+from lardesk.ui.board.state import BoardState, Delta
+from lardesk.ui.board.view import BoardView
+from lardesk.ui.bus import ChangeBus
+
+
+def _refuse(message: str) -> Changes:
+    raise InputError(message)
+
+
+PROJECTOR_LOOK = Look(scale=1.35, min_column=150.0, empty_column=120.0)
+
+
+class ProjectorBoard(BoardView):
+    """The board for the room: read-only, large type, following the facilitator's board."""
+
+    def __init__(self, step: BoardStep, parent: QWidget | None = None) -> None:
+        scene = BoardScene(step.guide, PROJECTOR_LOOK, interactive=False)
+        super().__init__(scene, parent)
+        self.setInteractive(False)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scene.focus_kind = step.scene.focus_kind
+        scene.rebuild(step.state)
+
+
+class BoardStep(QWidget):
+    """Part 1 of the session: the program logic, walked right to left (see ``set_focus_kind``)."""
+
+    STEP_ID = "board"
+    selection_changed = Signal(object)
+    """The selected item's id, or None."""
+
+    def __init__(self, services: Services, bus: ChangeBus, session_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.bus = bus
+        self.session_id = session_id
+        self.guide: Guide = guide_for(services.sessions.session_info(session_id).language)
+        self.state = BoardState()
+        self._projectors: list[ProjectorBoard] = []
+        self._evaluation_dirty = True
+
+        self.scene = BoardScene(self.guide)
+        self.scene.setParent(self)
+        self.view = BoardView(self.scene)
+        self.editor = ItemEditor(self.guide)
+        self.findings = FindingsPanel(self.guide)
+        self.evaluation = EvaluationView(self.guide)
+
+        # adding items: kind, text, Enter
+        self.new_kind = QComboBox()
+        self.new_kind.setAccessibleName(self.tr("Sort av punkt"))
+        for kind in BOARD_ORDER:
+            self.new_kind.addItem(self.guide.term(kind.value), kind.value)
+        self.new_text = QLineEdit()
+        self.new_text.setPlaceholderText(self.tr("Ny punkt: skriv texten och tryck Enter"))
+        self.new_text.setAccessibleName(self.tr("Text för ny punkt"))
+        self.add_button = QPushButton(self.tr("Lägg till"))
+        self.png_button = QPushButton(self.tr("Spara PNG…"))
+        self.svg_button = QPushButton(self.tr("Spara SVG…"))
+        zoom_out, zoom_in = QPushButton("−"), QPushButton("+")
+        zoom_out.setToolTip(self.tr("Mindre (Ctrl+−)"))
+        zoom_in.setToolTip(self.tr("Större (Ctrl++)"))
+        zoom_out.setFixedWidth(32)
+        zoom_in.setFixedWidth(32)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Ny:")))
+        bar.addWidget(self.new_kind)
+        bar.addWidget(self.new_text, 1)
+        bar.addWidget(self.add_button)
+        bar.addSpacing(12)
+        bar.addWidget(zoom_out)
+        bar.addWidget(zoom_in)
+        bar.addWidget(self.png_button)
+        bar.addWidget(self.svg_button)
+
+        side = QSplitter(Qt.Orientation.Vertical)
+        side.addWidget(self.editor)
+        side.addWidget(self.findings)
+        side.setStretchFactor(0, 0)
+        side.setStretchFactor(1, 1)
+        side.setSizes([330, 400])
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(side)
+        self.splitter.setStretchFactor(0, 4)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([1100, 270])
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.splitter, self.tr("Programlogik"))
+        self.tabs.addTab(self.evaluation, self.tr("Hur gick det? (planerat och genomfört)"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(bar)
+        layout.addWidget(self.tabs, 1)
+
+        self.new_text.returnPressed.connect(self._add_from_bar)
+        self.add_button.clicked.connect(self._add_from_bar)
+        zoom_out.clicked.connect(lambda: self.view.zoom_by(-1))
+        zoom_in.clicked.connect(lambda: self.view.zoom_by(1))
+        self.png_button.clicked.connect(lambda: self._export_dialog("png"))
+        self.svg_button.clicked.connect(lambda: self._export_dialog("svg"))
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.scene.selectionChanged.connect(self._selection_changed)
+        self.scene.link_requested.connect(self.link_items)
+        self.scene.add_requested.connect(self._add_to_column)
+        self.view.text_edited.connect(lambda item_id, text: self.update_item(item_id, text=text))
+        self.view.link_list_wanted.connect(self.editor.focus_links)
+        self.view.move_wanted.connect(self.move_item)
+        self.view.delete_wanted.connect(self.delete_item)
+        self.editor.field_changed.connect(lambda item_id, name, value: self.update_item(item_id, **{name: value}))
+        self.editor.link_toggled.connect(self._link_toggled)
+        self.editor.move_wanted.connect(self.move_item)
+        self.editor.delete_wanted.connect(self.delete_item)
+        self.editor.back_to_board.connect(self.view.setFocus)
+        self.findings.item_chosen.connect(self.select_item)
+        QShortcut(QKeySequence("Ctrl+N"), self, self._focus_new_text)
+        self.scene.rebuild(self.state)
+        self.reload()
+
+    # -- the Step protocol --------------------------------------------------------------------------------
+    def title(self) -> str:
+        return self.tr("Programlogik")
+
+    def refresh_on(self) -> Changed:
+        return Changed.LOGIC
+
+    def load(self, snapshot: SessionSnapshot) -> None:
+        if snapshot.session.id != self.session_id:
+            return
+        delta = self.state.load(snapshot)
+        if delta:
+            self._apply(delta)
+
+    def projector_widget(self) -> QWidget | None:
+        projector = ProjectorBoard(self)
+        self._projectors.append(projector)
+        projector.destroyed.connect(lambda _obj=None, p=projector: self._forget(p))
+        return projector
+
+    def set_focus_kind(self, kind: ItemKind | None) -> None:
+        """Highlight one column (the session walks effects, results, mediators, activities, resources)."""
+        self.scene.set_focus_kind(kind)
+        for projector in self._projectors:
+            projector.board.set_focus_kind(kind)
+        if kind is not None:
+            self.view.show_kind(kind)
+            index = self.new_kind.findData(kind.value)
+            if index >= 0:
+                self.new_kind.setCurrentIndex(index)
+
+    # -- reading --------------------------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Read the session's program logic anew and show what changed."""
+        self.load(self.services.sessions.snapshot(self.session_id, with_previous=False))
+
+    def _apply(self, delta: Delta) -> None:
+        self._projectors = [p for p in self._projectors if isValid(p)]  # a closed projector window
+        self.scene.apply(delta)
+        for projector in self._projectors:
+            projector.board.apply(delta)
+        if delta.findings_changed or delta.changed or delta.added or delta.removed:
+            self.findings.show_findings(self.state.findings, {i: item.key for i, item in self.state.items.items()})
+        selected = self.scene.selected_id()
+        if selected is not None and selected not in self.state.items:
+            selected = None
+        self.editor.show_item(self.state.items.get(selected) if selected is not None else None, self.state)
+        self._evaluation_dirty = True
+        if self.tabs.currentWidget() is self.evaluation:
+            self._show_evaluation()
+
+    def _show_evaluation(self) -> None:
+        self.evaluation.show_state(self.state)
+        self._evaluation_dirty = False
+
+    def _tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.evaluation and self._evaluation_dirty:
+            self._show_evaluation()
+
+    def _selection_changed(self) -> None:
+        if not isValid(self.scene) or not isValid(self.editor):
+            return
+        selected = self.scene.selected_id()
+        self.editor.show_item(self.state.items.get(selected) if selected is not None else None, self.state)
+        self.selection_changed.emit(selected)
+
+    def select_item(self, item_id: int) -> None:
+        """Select an item and scroll to it (the findings panel does this on a click)."""
+        if item_id in self.state.items:
+            self.tabs.setCurrentWidget(self.splitter)
+            self.view.select_and_show(item_id)
+
+    def _forget(self, projector: QObject) -> None:
+        self._projectors = [p for p in self._projectors if p is not projector and isValid(p)]
+
+    # -- changing -------------------------------------------------------------------------------------------
+    def _run(self, call: Callable[[], Changes]) -> Changes | None:
+        return self.bus.run(call, self)
+
+    def add_item(self, kind: ItemKind, text: str) -> int | None:
+        """Add an item at the end of its column and select it; its id, or None if refused."""
+        changes = self._run(lambda: self.services.logic.add_item(self.session_id, kind, text))
+        if changes is None:
+            return None
+        self.reload()
+        if changes.new_id is not None:
+            self.view.select_and_show(changes.new_id)
+        return changes.new_id
+
+    def _add_from_bar(self) -> None:
+        text = self.new_text.text().strip()
+        if not text:
+            return
+        if self.add_item(ItemKind(self.new_kind.currentData()), text) is not None:
+            self.new_text.clear()
+
+    def _focus_new_text(self) -> None:
+        self.new_text.setFocus()
+
+    def _add_to_column(self, kind: str) -> None:
+        index = self.new_kind.findData(kind)
+        if index >= 0:
+            self.new_kind.setCurrentIndex(index)
+        self.new_text.setFocus()
+
+    def update_item(self, item_id: int, **fields: object) -> None:
+        if self._run(lambda: self.services.logic.update_item(item_id, **fields)) is not None:
+            self.reload()
+        else:
+            self.editor.show_item(self.state.items.get(item_id), self.state)
+
+    def move_item(self, item_id: int, step: int) -> None:
+        if item_id not in self.state.items:
+            return
+        kind, row = self.state.column_of(item_id)
+        position = row + step
+        if (
+            0 <= position < len(self.state.columns[kind])
+            and self._run(lambda: self.services.logic.move_item(item_id, position)) is not None
+        ):
+            self.reload()
+            self.view.select_and_show(item_id)
+
+    def delete_item(self, item_id: int) -> None:
+        item = self.state.items.get(item_id)
+        if item is None or not self.confirm_delete(item.text):
+            return
+        kind, row = self.state.column_of(item_id)
+        if self._run(lambda: self.services.logic.delete_item(item_id)) is not None:
+            self.reload()
+            column = self.state.columns[kind]
+            if column:
+                self.view.select_and_show(column[min(row, len(column) - 1)])
+
+    def confirm_delete(self, text: str) -> bool:
+        """Ask before deleting (tests replace this)."""
+        answer = QMessageBox.question(
+            self, self.tr("Ta bort"), self.tr("Ta bort ”{0}” och dess kopplingar?").format(text)
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def link_items(self, first: int, second: int) -> bool:
+        """Link two items (either order: the board puts the arrow the method's way); False if refused.
+
+        The board shows the link at once (findings, marks, arrow) and paints it before the database
+        has written it, since a durable write waits for the disk; if the write is refused, the link
+        is taken back.
+        """
+        link = self.state.oriented(first, second)
+        if link is None:
+            if first in self.state.items and second in self.state.items:
+                message = self.tr("De här två punkterna kan inte kopplas till varandra.")
+                self.bus.run(lambda: _refuse(message), self, quiet=True)
+                QToolTip.showText(QCursor.pos(), message, self.view)
+            return False
+        if link in self.state.links:
+            return True
+        self._after_link(self.state.add_link(*link), paint=True)
+        if self._run(lambda: self.services.logic.add_link(*link)) is None:
+            self._after_link(self.state.remove_link(*link))
+            return False
+        return True
+
+    def unlink_items(self, first: int, second: int) -> bool:
+        removed = {link for link in ((first, second), (second, first)) if link in self.state.links}
+        self._after_link(self.state.remove_link(first, second), paint=True)
+        if self._run(lambda: self.services.logic.remove_link(first, second)) is None:
+            for link in removed:
+                self._after_link(self.state.add_link(*link))
+            return False
+        return True
+
+    def _after_link(self, delta: Delta, *, paint: bool = False) -> None:
+        if not delta:
+            return
+        self._projectors = [p for p in self._projectors if isValid(p)]  # a closed projector window
+        touched = self.scene.apply(delta)
+        for projector in self._projectors:
+            projector.board.apply(delta)
+        if delta.findings_changed:
+            self.findings.show_findings(self.state.findings, {i: item.key for i, item in self.state.items.items()})
+        self._evaluation_dirty = True
+        selected = self.scene.selected_id()
+        if selected is not None and any(selected in link for link in delta.added_links | delta.removed_links):
+            self.editor.show_item(self.state.items.get(selected), self.state)  # its list of links
+        if paint and self.view.isVisible() and not touched.isEmpty():
+            # what changed, now, not after the database's durable write
+            area = self.view.mapFromScene(touched).boundingRect().adjusted(-3, -3, 3, 3)
+            self.view.viewport().repaint(area.intersected(self.view.viewport().rect()))
+
+    def _link_toggled(self, source: int, target: int, linked: bool) -> None:
+        ok = self.link_items(source, target) if linked else self.unlink_items(source, target)
+        if not ok:
+            self.editor.show_item(self.state.items.get(source), self.state)
+
+    # -- export ---------------------------------------------------------------------------------------------
+    def export(self, path: Path) -> Path:
+        """Write the board as PNG or SVG (by the file's suffix), without the selection mark."""
+        selected = self.scene.selected_id()
+        self.scene.select(None)
+        self.scene.set_cached(False)  # draw the cards themselves (vector text in SVG), not their pixmaps
+        try:
+            if path.suffix.lower() == ".svg":
+                return export_svg(self.scene, path, title=self.title())
+            return export_png(self.scene, path)
+        finally:
+            self.scene.set_cached(True)
+            self.scene.select(selected)
+
+    def _export_dialog(self, suffix: str) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Spara tavlan"), f"programlogik.{suffix}", f"{suffix.upper()} (*.{suffix})"
+        )
+        if name:
+            path = Path(name)
+            if path.suffix.lower() != f".{suffix}":
+                path = path.with_suffix(f".{suffix}")
+            try:
+                self.export(path)
+            except OSError as error:
+                QMessageBox.warning(self, "lardesk", str(error))
+
+    def walk_kinds(self) -> tuple[ItemKind, ...]:
+        return WALK_ORDER

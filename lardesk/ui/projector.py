@@ -1,0 +1,131 @@
+"""The projector window: what the room should see now, in type readable from the back of the room.
+
+A second top-level window; F11 puts it full screen on the other screen (when there is one). The session
+window tells it what to show: the current question (with the section as heading), or a step's own
+projector widget (the board, the spread). The reflection timer is shown in its corner while it runs.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from lardesk.ui.settings import restore_window, save_window
+
+BACKGROUND = "#1f2430"
+FOREGROUND = "#f4f1ea"
+MUTED = "#b9c2d0"
+SETTINGS_KEY = "projector"
+
+
+class ProjectorWindow(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setWindowTitle(self.tr("lardesk – projektor"))
+        self.setAccessibleName(self.tr("Projektorvy"))
+        self.setObjectName("projector")
+        self.setStyleSheet(
+            f"#projector {{ background:{BACKGROUND}; }} QLabel {{ color:{FOREGROUND}; background:transparent; }}"
+        )
+        self.heading = QLabel(self)
+        self.heading.setObjectName("projectorHeading")
+        self.heading.setStyleSheet(f"color:{MUTED};")
+        self.heading.setWordWrap(True)
+        self.timer = QLabel(self)
+        self.timer.setObjectName("projectorTimer")
+        self.timer.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.timer.hide()
+        self.text = QLabel(self)
+        self.text.setObjectName("projectorText")
+        self.text.setWordWrap(True)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.detail = QLabel(self)
+        self.detail.setObjectName("projectorDetail")
+        self.detail.setStyleSheet(f"color:{MUTED};")
+        self.detail.setWordWrap(True)
+        self.content: QWidget | None = None
+
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.timer)
+        self.body = QVBoxLayout(self)
+        self.body.setContentsMargins(48, 32, 48, 32)
+        self.body.setSpacing(24)
+        self.body.addLayout(top)
+        self.body.addWidget(self.text, 1)
+        self.body.addWidget(self.detail)
+
+        QShortcut(QKeySequence(Qt.Key.Key_F11), self, self.toggle_full_screen)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._leave_full_screen)
+        if not restore_window(self, SETTINGS_KEY):
+            self.resize(1280, 720)
+        self._scale_fonts()
+
+    # -- what to show -------------------------------------------------------------------------------
+    def show_text(self, heading: str, text: str, detail: str = "") -> None:
+        self._drop_content()
+        self.heading.setText(heading)
+        self.text.setText(text)
+        self.text.show()
+        self.detail.setText(detail)
+        self.detail.setVisible(bool(detail))
+
+    def show_widget(self, heading: str, widget: QWidget, text: str = "") -> None:
+        """Show a step's own projector widget (it becomes the window's child), with an optional line above."""
+        self._drop_content()
+        self.heading.setText(heading)
+        self.text.setText(text)
+        self.text.setVisible(bool(text))
+        self.detail.hide()
+        widget.setParent(self)
+        self.content = widget
+        self.body.insertWidget(2, widget, 4)
+        widget.show()
+
+    def set_timer(self, text: str, running: bool, finished: bool) -> None:
+        self.timer.setText(text)
+        self.timer.setVisible(running or finished)
+        colour = "#9fe0a8" if finished else FOREGROUND
+        self.timer.setStyleSheet(f"color:{colour};")
+
+    def _drop_content(self) -> None:
+        if self.content is not None:
+            self.body.removeWidget(self.content)
+            self.content.hide()
+            self.content.deleteLater()
+            self.content = None
+
+    # -- windowing ----------------------------------------------------------------------------------
+    def toggle_full_screen(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+            return
+        screens = QGuiApplication.screens()
+        here = self.window().screen()
+        others = [screen for screen in screens if screen is not QGuiApplication.primaryScreen()]
+        target = others[0] if others else here
+        if target is not None:
+            self.setGeometry(target.geometry())
+        self.showFullScreen()
+
+    def _leave_full_screen(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+
+    def _scale_fonts(self) -> None:
+        height = max(self.height(), 300)
+        for label, share in ((self.heading, 26), (self.timer, 16), (self.text, 13), (self.detail, 30)):
+            font = label.font()
+            font.setPixelSize(max(14, height // share))
+            font.setBold(label is self.text or label is self.timer)
+            label.setFont(font)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._scale_fonts()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.isFullScreen():
+            save_window(self, SETTINGS_KEY)
+        super().closeEvent(event)

@@ -1,0 +1,379 @@
+"""The ratings step: personal assessment (Bilaga 2), the spread, the joint assessment, last year beside this.
+
+Left, the ways of entering values (a grid, pass the laptop, printed forms), the joint assessment and the
+history; right, the spread. Above: the round (a second round after the discussion is kept apart), the
+reveal toggle (until then the room sees only who has rated), "most divided first", names (open mode only)
+and the CSV export (anonymous by default).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lardesk.charts.spread import divided_order
+from lardesk.method.guide import Guide, GuideError, load_guide
+from lardesk.method.snapshot import Anonymity, SessionSnapshot
+from lardesk.reports.ratings_csv import write_ratings_csv
+from lardesk.services import Changed, Changes, Services
+from lardesk.ui.bus import ChangeBus
+from lardesk.ui.ratings.canvas import HistoryView, SpreadCanvas
+from lardesk.ui.ratings.forms import PassTheLaptop, PrintedForms
+from lardesk.ui.ratings.grid import CLEAR, RatingGrid, RatingsModel
+from lardesk.ui.ratings.joint import JointEditor
+
+
+def _guide(language: str) -> Guide:
+    try:
+        return load_guide(language)
+    except (GuideError, OSError):
+        return load_guide("sv")
+
+
+class RatingsProjector(QWidget):
+    """What the room sees: the spread in large type, or before the reveal only how many have rated."""
+
+    def __init__(self, guide: Guide, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ratingsProjector")
+        self.setStyleSheet("#ratingsProjector { background:white; border-radius:8px; }")
+        self.canvas = SpreadCanvas(guide, projector=True, parent=self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.canvas)
+
+
+class RatingsStep(QWidget):
+    STEP_ID = "ratings"
+
+    def __init__(self, services: Services, bus: ChangeBus, session_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services, self.bus, self.session_id = services, bus, session_id
+        self.snapshot: SessionSnapshot | None = None
+        self.round = 1
+        self._projectors: list[RatingsProjector] = []
+        language = services.sessions.session_info(session_id).language
+        self.guide = _guide(language)
+
+        # -- the bar above ---------------------------------------------------------------------------------
+        self.heading = QLabel(self.title(), self)
+        font = QFont(self.heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.round_box = QComboBox(self)
+        self.round_box.setAccessibleName(self.tr("Omgång"))
+        self.round_box.currentIndexChanged.connect(self._round_chosen)
+        self.new_round = QPushButton(self.tr("Ny omgång"), self)
+        self.new_round.setToolTip(self.tr("En andra bedömning efter diskussionen, sparad för sig"))
+        self.new_round.clicked.connect(self.add_round)
+        self.reveal = QPushButton(self.tr("Visa värdena"), self)
+        self.reveal.setCheckable(True)
+        self.reveal.setToolTip(self.tr("Tills dess ser rummet bara hur många som har bedömt (F8)"))
+        self.reveal.setShortcut("F8")
+        self.reveal.toggled.connect(self.set_revealed)
+        self.divided = QCheckBox(self.tr("Mest oeniga först"), self)
+        self.divided.toggled.connect(lambda _: self._draw())
+        self.names = QCheckBox(self.tr("Namn i diagrammet"), self)
+        self.names.setToolTip(self.tr("Bara när gruppen valt öppet läge"))
+        self.names.toggled.connect(lambda _: self._draw())
+        self.export = QPushButton(self.tr("Exportera CSV…"), self)
+        self.export.clicked.connect(self.export_csv)
+        bar = QHBoxLayout()
+        bar.addWidget(self.heading, 1)
+        bar.addWidget(self.round_box)
+        bar.addWidget(self.new_round)
+        bar.addWidget(self.reveal)
+        bar.addWidget(self.divided)
+        bar.addWidget(self.names)
+        bar.addWidget(self.export)
+
+        # -- entering values and the rest ----------------------------------------------------------------
+        self.model = RatingsModel(self.guide, self)
+        self.grid = RatingGrid(self.model, self._commit_one, self)
+        self.grid_help = QLabel(
+            self.tr("Siffror 1–10 (10 = 1 sedan 0), - eller x = avstår. Tab: nästa skala, Enter: nästa person."),
+            self,
+        )
+        self.grid_help.setWordWrap(True)
+        self.question = QLabel(self)
+        self.question.setWordWrap(True)
+        grid_page = QWidget(self)
+        grid_layout = QVBoxLayout(grid_page)
+        grid_layout.addWidget(self.grid_help)
+        grid_layout.addWidget(self.grid, 1)
+        grid_layout.addWidget(self.question)
+        grid_page.setFocusProxy(self.grid)
+        self.grid.selectionModel().currentChanged.connect(lambda *_: self._show_question())
+
+        self.passing = PassTheLaptop(self.guide, self._commit_form, self)
+        self.printed = PrintedForms(self.guide, self._commit_form, self)
+        self.joint = JointEditor(self.guide, self._commit_joint, self)
+        self.history = HistoryView(self.guide, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(grid_page, self.tr("Tabell"))
+        self.tabs.addTab(self.passing, self.tr("Skicka runt"))
+        self.tabs.addTab(self.printed, self.tr("Blanketter"))
+        self.tabs.addTab(self.joint, self.tr("Samlad"))
+        self.tabs.addTab(self.history, self.tr("Historik"))
+        for position, tip in enumerate(
+            (
+                self.tr("Samtalsledaren skriver in allas värden"),
+                self.tr("Skicka runt datorn: var och en ser bara sitt eget formulär"),
+                self.tr("Skriv in de ifyllda pappersblanketterna efteråt"),
+                self.tr("Samlad bedömning: gruppens gemensamma värde per skala"),
+                self.tr("Tidigare uppföljningar i samma organisation"),
+            )
+        ):
+            self.tabs.setTabToolTip(position, tip)
+        self.tabs.currentChanged.connect(self._tab_changed)
+
+        self.canvas = SpreadCanvas(self.guide, parent=self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.addWidget(self.canvas)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self._split = False
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.splitter, 1)
+        bus.changed.connect(self._changed)
+        self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._split:  # the grid's nine columns whole, the spread the rest
+            self._split = True
+            width = max(self.splitter.width(), 800)
+            left = min(max(480, int(width * 0.42)), width - 320)
+            self.splitter.setSizes([left, width - left])
+
+    # -- Step ---------------------------------------------------------------------------------------------
+    def title(self) -> str:
+        return self.tr("Personlig bedömning")
+
+    def refresh_on(self) -> Changed:
+        return Changed.RATINGS | Changed.JOINT | Changed.PARTICIPANTS | Changed.SESSION
+
+    def load(self, snapshot: SessionSnapshot) -> None:
+        if snapshot == self.snapshot:
+            return
+        self.snapshot = snapshot
+        rounds = sorted(set(snapshot.rounds()) | {1, self.round})
+        self.round_box.blockSignals(True)
+        self.round_box.clear()
+        for number in rounds:
+            self.round_box.addItem(self.tr("Omgång %1").replace("%1", str(number)), number)
+        self.round_box.setCurrentIndex(rounds.index(self.round))
+        self.round_box.blockSignals(False)
+        revealed = self.revealed
+        self.reveal.blockSignals(True)
+        self.reveal.setChecked(revealed)
+        self.reveal.setText(self.tr("Dölj värdena") if revealed else self.tr("Visa värdena"))
+        self.reveal.blockSignals(False)
+        open_mode = snapshot.session.anonymity is Anonymity.OPEN
+        self.names.setEnabled(open_mode)
+        if not open_mode:
+            self.names.setChecked(False)
+        self._load_tab()
+        self._draw()
+
+    def projector_widget(self) -> QWidget | None:
+        projector = RatingsProjector(self.guide)
+        self._projectors.append(projector)
+        projector.destroyed.connect(lambda *_: self._forget(projector))
+        self._draw_projector(projector)
+        return projector
+
+    def projector_text(self) -> tuple[str, str, str]:
+        heading = self.title()
+        if self.round > 1:
+            heading += " – " + self.tr("omgång %1").replace("%1", str(self.round))
+        return heading, "", ""
+
+    # -- state --------------------------------------------------------------------------------------------
+    @property
+    def revealed(self) -> bool:
+        return self.snapshot is not None and self.round in self.snapshot.session.revealed_rounds
+
+    def order(self) -> list[int] | None:
+        if self.snapshot is None or not self.divided.isChecked():
+            return None
+        return divided_order(self.snapshot, self.round)
+
+    def refresh(self) -> None:
+        self.load(self.services.sessions.snapshot(self.session_id))
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.session_id == self.session_id and changes.what & self.refresh_on():
+            self.refresh()
+
+    # -- drawing ------------------------------------------------------------------------------------------
+    def _draw(self) -> None:
+        if self.snapshot is None:
+            return
+        passing = self.tabs.currentWidget() is self.passing
+        self.canvas.setVisible(not passing)  # the next person must not see the others' values
+        if not passing:
+            self.canvas.show_spread(
+                self.snapshot,
+                round_=self.round,
+                revealed=self.revealed,
+                order=self.order(),
+                show_names=self.names.isChecked() and self.names.isEnabled(),
+            )
+        for projector in list(self._projectors):
+            self._draw_projector(projector)
+
+    def _draw_projector(self, projector: RatingsProjector) -> None:
+        if self.snapshot is None:
+            return
+        projector.canvas.show_spread(
+            self.snapshot,
+            round_=self.round,
+            revealed=self.revealed,
+            order=self.order(),
+            show_names=self.names.isChecked() and self.names.isEnabled(),
+        )
+
+    def _forget(self, projector: RatingsProjector) -> None:
+        if projector in self._projectors:
+            self._projectors.remove(projector)
+
+    def _show_question(self) -> None:
+        index = self.grid.currentIndex()
+        if not index.isValid() or not self.model.scales:
+            self.question.setText("")
+            return
+        scale = self.guide.scale(self.model.scales[index.column()])
+        self.question.setText(f"<b>{scale.number} {scale.label}</b>: {scale.question}")
+
+    def _load_tab(self) -> None:
+        """Only the tab in view is filled in (the others when they are shown): one keystroke, less work."""
+        snapshot = self.snapshot
+        if snapshot is None:
+            return
+        current = self.tabs.currentWidget()
+        if current is self.passing:
+            self.passing.load(snapshot, self.round)
+        elif current is self.printed:
+            self.printed.load(snapshot, self.round)
+        elif current is self.joint:
+            self.joint.load(snapshot)
+        elif current is self.history:
+            self._load_history()
+        else:
+            self.model.load(snapshot, self.round)
+            self._show_question()
+
+    def _tab_changed(self, _index: int) -> None:
+        current = self.tabs.currentWidget()
+        self._load_tab()
+        if current is not self.passing and self.passing.filling_in:
+            self.passing.abandon()
+        self._draw()
+        # ready to type at once
+        if current is self.passing:
+            self.passing.begin.setFocus()
+        elif current is self.printed:
+            self.printed.entry.focus_first()
+        elif current is self.grid.parentWidget():
+            self.grid.start()
+
+    def _load_history(self) -> None:
+        if self.snapshot is None:
+            return
+        sessions = self.services.ratings.history(self.snapshot.session.organisation.id)
+        self.history.load(sessions, self.snapshot.session.agreed_sections)
+
+    # -- changing things ----------------------------------------------------------------------------------
+    def _run(self, call: Callable[[], Changes]) -> str | None:
+        """Run a service call through the bus, quietly: None when done, else the message why not."""
+        messages: list[str] = []
+        self.bus.failed.connect(messages.append)
+        try:
+            result = self.bus.run(call, self, quiet=True)
+        finally:
+            self.bus.failed.disconnect(messages.append)
+        if result is None:
+            return messages[-1] if messages else self.tr("Det gick inte att spara.")
+        return None
+
+    def _commit_one(self, participant_id: int, scale: int, value: int | str | None) -> bool:
+        ratings = self.services.ratings
+        round_ = self.round
+        if value == CLEAR:
+            message = self._run(lambda: ratings.clear_rating(participant_id, scale, round_))
+        else:
+            checked = value if isinstance(value, int) else None
+            message = self._run(lambda: ratings.set_rating(participant_id, scale, checked, round_))
+        self._report(message)
+        return message is None
+
+    def _commit_form(self, participant_id: int, values: Mapping[int, int | None]) -> bool:
+        ratings = self.services.ratings
+        round_ = self.round
+        message = self._run(lambda: ratings.set_ratings(participant_id, dict(values), round_))
+        self._report(message)
+        return message is None
+
+    def _commit_joint(self, scale: int, value: int | None, comment: str) -> str | None:
+        ratings, sid = self.services.ratings, self.session_id
+        if value is None:
+            return self._run(lambda: ratings.clear_joint(sid, scale))
+        return self._run(lambda: ratings.set_joint(sid, scale, value, comment))
+
+    def _report(self, message: str | None) -> None:
+        self.grid_help.setStyleSheet("color:#a61b1b;" if message else "")
+        if message:
+            self.grid_help.setText(message)
+
+    def set_revealed(self, revealed: bool) -> None:
+        ratings, sid, round_ = self.services.ratings, self.session_id, self.round
+        self._run(lambda: ratings.set_revealed(sid, round_, revealed))
+
+    def _round_chosen(self, position: int) -> None:
+        number = self.round_box.itemData(position)
+        if isinstance(number, int) and number != self.round:
+            self.set_round(number)
+
+    def set_round(self, number: int) -> None:
+        self.round = number
+        snapshot = self.snapshot
+        self.snapshot = None  # load() draws again even though the snapshot is the same
+        if snapshot is not None:
+            self.load(snapshot)
+
+    def add_round(self) -> None:
+        if self.snapshot is not None:
+            self.set_round(max(self.snapshot.rounds()) + 1)
+
+    def export_csv(self) -> None:
+        if self.snapshot is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Exportera bedömningarna"), "bedomningar.csv", self.tr("CSV (*.csv)")
+        )
+        if path:
+            self.write_csv(path)
+
+    def write_csv(self, path: str) -> None:
+        """Anonymous unless names are shown (open mode only)."""
+        if self.snapshot is not None:
+            write_ratings_csv(self.snapshot, self.guide, path, named=self.names.isChecked() and self.names.isEnabled())

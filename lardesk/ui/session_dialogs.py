@@ -1,0 +1,260 @@
+"""The new-session dialog: organisation, unit, date, period, facilitator, participants, anonymity, and
+"continue from last year" when the organisation has an earlier session."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lardesk.method.guide import LANGUAGES
+from lardesk.method.people import Gender
+from lardesk.method.snapshot import Anonymity
+from lardesk.services import NewParticipant, NewSession, Services
+
+ROLE, NAME, GENDER = 0, 1, 2
+
+
+class NewSessionDialog(QDialog):
+    def __init__(self, services: Services, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.previous_id: int | None = None
+        self.setWindowTitle(self.tr("Ny uppföljning"))
+        self.setAccessibleName(self.tr("Ny uppföljning"))
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.organisation = QComboBox(self)
+        self.organisation.setEditable(True)
+        self.organisation.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        names = sorted({entry.organisation.name for entry in services.sessions.list_sessions()})
+        self.organisation.addItems(names)
+        self.organisation.setCurrentText("")
+        self.organisation.setAccessibleName(self.tr("Organisation"))
+        line_edit = self.organisation.lineEdit()
+        if line_edit is not None:
+            line_edit.setPlaceholderText(self.tr("t.ex. Exempelkommunen"))
+        self.unit = QLineEdit(self)
+        self.unit.setAccessibleName(self.tr("Enhet"))
+        self.unit.setPlaceholderText(self.tr("förvaltning, enhet, skola … (frivilligt)"))
+        self.date = QDateEdit(QDate.currentDate(), self)
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setAccessibleName(self.tr("Datum"))
+        self.period = QLineEdit(str(dt.date.today().year), self)
+        self.period.setAccessibleName(self.tr("Period som följs upp"))
+        self.title_edit = QLineEdit(self)
+        self.title_edit.setAccessibleName(self.tr("Rubrik"))
+        self.title_edit.setPlaceholderText(self.tr("frivilligt"))
+        self.facilitator = QLineEdit(self)
+        self.facilitator.setAccessibleName(self.tr("Samtalsledare"))
+        self.language = QComboBox(self)
+        self.language.setAccessibleName(self.tr("Frågeguidens språk"))
+        for code, name in (("sv", self.tr("Svenska")), ("en", self.tr("Engelska"))):
+            if code in LANGUAGES:
+                self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(language)))
+        self.anonymity = QComboBox(self)
+        self.anonymity.setAccessibleName(self.tr("Anonymitet"))
+        self.anonymity.addItem(self.tr("Namn sparas, bedömningar visas utan namn"), Anonymity.ROLES.value)
+        self.anonymity.addItem(self.tr("Öppet: namn visas vid bedömningarna"), Anonymity.OPEN.value)
+        self.anonymity.addItem(self.tr("Anonymt: inga namn sparas alls"), Anonymity.ANONYMOUS.value)
+        self.anonymity.currentIndexChanged.connect(self._anonymity_changed)
+        for label, field in (
+            (self.tr("&Organisation:"), self.organisation),
+            (self.tr("&Enhet:"), self.unit),
+            (self.tr("&Datum:"), self.date),
+            (self.tr("&Period:"), self.period),
+            (self.tr("&Rubrik:"), self.title_edit),
+            (self.tr("&Samtalsledare:"), self.facilitator),
+            (self.tr("Frågeguidens &språk:"), self.language),
+            (self.tr("&Anonymitet:"), self.anonymity),
+        ):
+            form.addRow(label, field)
+
+        people = QGroupBox(self.tr("Deltagare"), self)
+        people_layout = QVBoxLayout(people)
+        self.table = QTableWidget(0, 3, people)
+        self.table.setAccessibleName(self.tr("Deltagare"))
+        self.table.setHorizontalHeaderLabels([self.tr("Roll"), self.tr("Namn (frivilligt)"), self.tr("Kön")])
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(ROLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(GENDER, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setTabKeyNavigation(False)
+        people_layout.addWidget(self.table)
+        buttons = QHBoxLayout()
+        self.add_person = QPushButton(self.tr("Lägg till deltagare"), people)
+        self.add_person.setAccessibleName(self.tr("Lägg till deltagare"))
+        self.add_person.clicked.connect(self._add_blank)
+        self.remove_person = QPushButton(self.tr("Ta bort markerad"), people)
+        self.remove_person.setAccessibleName(self.tr("Ta bort markerad deltagare"))
+        self.remove_person.clicked.connect(self._remove_participant)
+        buttons.addWidget(self.add_person)
+        buttons.addWidget(self.remove_person)
+        buttons.addStretch(1)
+        people_layout.addLayout(buttons)
+
+        self.continue_box = QGroupBox(self.tr("Fortsätt från förra årets uppföljning"), self)
+        self.continue_box.setCheckable(True)
+        self.continue_box.setChecked(True)
+        self.continue_box.setAccessibleName(self.tr("Fortsätt från förra årets uppföljning"))
+        continue_layout = QVBoxLayout(self.continue_box)
+        self.continue_label = QLabel(self.continue_box)
+        self.continue_label.setWordWrap(True)
+        continue_layout.addWidget(self.continue_label)
+        self.previous_actions = QListWidget(self.continue_box)
+        self.previous_actions.setAccessibleName(self.tr("Förra årets förbättringsåtgärder"))
+        self.previous_actions.setMaximumHeight(110)
+        self.previous_actions.setWordWrap(True)
+        self.previous_actions.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        continue_layout.addWidget(self.previous_actions)
+        self.continue_box.hide()
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        if ok is not None:
+            ok.setText(self.tr("Skapa"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(people, 1)
+        layout.addWidget(self.continue_box)
+        layout.addWidget(self.buttons)
+        self.organisation.currentTextChanged.connect(self._find_previous)
+        self.unit.textChanged.connect(self._find_previous)
+        self._find_previous()
+        self.resize(720, 640)
+
+    # -- participants -------------------------------------------------------------------------------------
+    def add_participant(self, role: str = "", name: str = "", gender: Gender = Gender.UNSPECIFIED) -> int:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        self.table.setItem(row, ROLE, QTableWidgetItem(role))
+        self.table.setItem(row, NAME, QTableWidgetItem(name))
+        combo = QComboBox(self.table)
+        combo.setAccessibleName(self.tr("Kön, deltagare %1").replace("%1", str(row + 1)))
+        for value, text in (
+            (Gender.UNSPECIFIED, self.tr("Ej angivet")),
+            (Gender.WOMAN, self.tr("Kvinna")),
+            (Gender.MAN, self.tr("Man")),
+            (Gender.OTHER, self.tr("Annat")),
+        ):
+            combo.addItem(text, value.value)
+        combo.setCurrentIndex(combo.findData(gender.value))
+        self.table.setCellWidget(row, GENDER, combo)
+        self._anonymity_changed()
+        self.table.setCurrentCell(row, ROLE)
+        return row
+
+    def _add_blank(self) -> None:
+        self.add_participant()
+        self.table.setFocus()
+
+    def _remove_participant(self) -> None:
+        row = self.table.currentRow()
+        if row >= 0:
+            self.table.removeRow(row)
+
+    def participants(self) -> tuple[NewParticipant, ...]:
+        anonymous = self.anonymity.currentData() == Anonymity.ANONYMOUS.value
+        result = []
+        for row in range(self.table.rowCount()):
+            role_item, name_item = self.table.item(row, ROLE), self.table.item(row, NAME)
+            role = role_item.text().strip() if role_item else ""
+            name = name_item.text().strip() if name_item and not anonymous else ""
+            combo = self.table.cellWidget(row, GENDER)
+            gender = Gender(combo.currentData()) if isinstance(combo, QComboBox) else Gender.UNSPECIFIED
+            if role or name or gender is not Gender.UNSPECIFIED:
+                result.append(NewParticipant(role=role, name=name or None, gender=gender))
+        return tuple(result)
+
+    def _anonymity_changed(self) -> None:
+        anonymous = self.anonymity.currentData() == Anonymity.ANONYMOUS.value
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, NAME)
+            if item is None:
+                continue
+            flags = item.flags()
+            if anonymous:
+                item.setText("")
+                item.setFlags(flags & ~Qt.ItemFlag.ItemIsEditable & ~Qt.ItemFlag.ItemIsEnabled)
+            else:
+                item.setFlags(flags | Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsEnabled)
+
+    # -- last year ---------------------------------------------------------------------------------------
+    def _find_previous(self) -> None:
+        name, unit = self.organisation.currentText().strip(), self.unit.text().strip()
+        previous = self.services.sessions.latest_session_id(name, unit) if name else None
+        self.previous_id = previous
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        if ok is not None:
+            ok.setEnabled(bool(name))
+        if previous is None:
+            self.continue_box.hide()
+            return
+        snapshot = self.services.sessions.snapshot(previous, with_previous=False)
+        info = snapshot.session
+        self.continue_label.setText(
+            self.tr(
+                "Förra uppföljningen (%1, %2) blir utgångspunkt: dess programlogik följer med, aktiviteterna som "
+                "planerade och resultat och effekter som förväntade. Vad sa vi förra året?"
+            )
+            .replace("%1", info.date.isoformat())
+            .replace("%2", info.period or info.title or "")
+        )
+        self.previous_actions.clear()
+        for action in snapshot.improvements:
+            extra = ", ".join(x for x in (action.owner, action.due.isoformat() if action.due else "") if x)
+            self.previous_actions.addItem(f"{action.text} ({extra})" if extra else action.text)
+        if not snapshot.improvements:
+            self.previous_actions.addItem(self.tr("(inga förbättringsåtgärder antecknades)"))
+        if not self.facilitator.text():
+            self.facilitator.setText(info.facilitator)
+        self.continue_box.show()
+
+    def new_session(self) -> NewSession:
+        continue_from = self.previous_id if self.continue_box.isVisible() and self.continue_box.isChecked() else None
+        return NewSession(
+            organisation=self.organisation.currentText().strip(),
+            unit=self.unit.text().strip(),
+            date=self.date.date().toPython(),  # type: ignore[arg-type]
+            title=self.title_edit.text().strip(),
+            period=self.period.text().strip(),
+            facilitator=self.facilitator.text().strip(),
+            language=str(self.language.currentData()),
+            anonymity=Anonymity(self.anonymity.currentData()),
+            participants=self.participants(),
+            continue_from=continue_from,
+        )
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, services: Services, language: str) -> NewSession | None:
+        dialog = cls(services, language, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.new_session()

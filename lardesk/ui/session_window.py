@@ -1,0 +1,475 @@
+"""The facilitator's session window: the progress through the agreed steps on the left, the current step
+on the right, the reflection timer and the projector one key away.
+
+Steps are created once and shown in a QStackedWidget; their order is derived from the session (the agreed
+sections in the guide's order) every time the session changes, so agreeing on other parts mid-session
+simply changes the list. The program-logic board (issue 4) and the ratings (issue 5) are other packages;
+they are imported lazily and left out while they do not exist.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable
+from typing import cast
+
+from PySide6.QtCore import Qt, QTime, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lardesk.method.guide import PROGRAM_LOGIC_WALK
+from lardesk.method.logic import SECTION_OF_KIND
+from lardesk.method.snapshot import SessionSnapshot
+from lardesk.services import Changed, Changes, InputError, Services
+from lardesk.ui.bus import ChangeBus
+from lardesk.ui.projector import ProjectorWindow
+from lardesk.ui.session_steps import Context, DeferredActionsStep, PartsStep, SectionStep, guide_for
+from lardesk.ui.settings import restore_splitter, restore_window, save_splitter, save_window
+from lardesk.ui.steps import Step
+from lardesk.ui.timer import ReflectionTimer
+from lardesk.ui.write_through import flush_all
+
+log = logging.getLogger(__name__)
+
+BOARD_STEP = ("lardesk.ui.board.step", "BoardStep")
+RATINGS_STEP = ("lardesk.ui.ratings.step", "RatingsStep")
+SETTINGS_KEY = "session"
+KIND_OF_SECTION = {section: kind for kind, section in SECTION_OF_KIND.items()}
+"""Sections 1–6 each discuss one column of the board, which is highlighted while the section is open."""
+
+StepFactory = Callable[[Services, ChangeBus, int, QWidget | None], QWidget]
+
+
+def optional_step(module: str, name: str) -> StepFactory | None:
+    """A step class from a package that may not exist yet (built by another issue)."""
+    try:
+        loaded = importlib.import_module(module)
+    except ImportError:
+        return None
+    factory = getattr(loaded, name, None)
+    return cast(StepFactory, factory) if callable(factory) else None
+
+
+def minutes_module() -> object | None:
+    try:
+        return importlib.import_module("lardesk.ui.minutes_dialog")
+    except ImportError:
+        return None
+
+
+class SessionWindow(QMainWindow):
+    closed = Signal(int)
+
+    def __init__(self, services: Services, bus: ChangeBus, session_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.services, self.bus, self.session_id = services, bus, session_id
+        snapshot = services.sessions.snapshot(session_id)
+        self.snapshot = snapshot
+        self.undo = QUndoStack(self)
+        self.context = Context(services, bus, self.undo, session_id, guide_for(snapshot.session.language))
+        self.steps: dict[str, Step] = {}
+        self.pages: dict[str, QWidget] = {}
+        self.order: list[str] = []
+        self.stale: set[str] = set()
+        self.current = ""
+        self.board: QWidget | None = None
+        self.board_page: QWidget | None = None
+        self.projector = ProjectorWindow(self)
+        self._build(snapshot)
+        bus.changed.connect(self._changed)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+        self._arrange(snapshot)
+        start = snapshot.session.current_step if snapshot.session.current_step in self.order else self.order[0]
+        self.go_to(start, remember=False)
+        if not restore_window(self, SETTINGS_KEY):
+            self.resize(1280, 760)
+        restore_splitter(self.splitter, SETTINGS_KEY)
+
+    # -- building ---------------------------------------------------------------------------------------
+    def _build(self, snapshot: SessionSnapshot) -> None:
+        info = snapshot.session
+        self.setWindowTitle(
+            self.tr("%1 – %2 – lardesk")
+            .replace("%1", info.organisation.display_name)
+            .replace("%2", info.title or info.period or info.date.isoformat())
+        )
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(6, 6, 0, 6)
+        self.progress_label = QLabel(left)
+        self.progress = QProgressBar(left)
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(8)
+        self.progress.setAccessibleName(self.tr("Hur långt sessionen har kommit"))
+        self.step_list = QListWidget(left)
+        self.step_list.setAccessibleName(self.tr("Sessionens steg"))
+        self.step_list.setWordWrap(True)
+        self.step_list.setSpacing(2)
+        self.step_list.currentRowChanged.connect(self._row_chosen)
+        self.progress_label.setBuddy(self.step_list)
+        left_layout.addWidget(self.progress_label)
+        left_layout.addWidget(self.progress)
+        left_layout.addWidget(self.step_list, 1)
+        self.stack = QStackedWidget(self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([260, 1000])
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+
+        self.timer = ReflectionTimer(self)
+        self.timer.state_changed.connect(self.projector.set_timer)
+        bar = QToolBar(self.tr("Session"), self)
+        bar.setObjectName("sessionToolbar")
+        bar.setMovable(False)
+        self.addToolBar(bar)
+        self.previous_button = QPushButton(self.tr("◀ Föregående"), self)
+        self.previous_button.setAccessibleName(self.tr("Föregående steg"))
+        self.previous_button.clicked.connect(self.previous_step)
+        self.next_button = QPushButton(self.tr("Nästa ▶"), self)
+        self.next_button.setAccessibleName(self.tr("Nästa steg"))
+        self.next_button.clicked.connect(self.next_step)
+        self.projector_button = QPushButton(self.tr("Projektor"), self)
+        self.projector_button.setCheckable(True)
+        self.projector_button.setAccessibleName(self.tr("Visa eller dölj projektorvyn"))
+        self.projector_button.toggled.connect(self.set_projector_visible)
+        holder = QWidget(self)
+        holder_layout = QHBoxLayout(holder)
+        holder_layout.setContentsMargins(4, 2, 4, 2)
+        holder_layout.addWidget(self.previous_button)
+        holder_layout.addWidget(self.next_button)
+        holder_layout.addStretch(1)
+        holder_layout.addWidget(self.timer)
+        holder_layout.addSpacing(16)
+        holder_layout.addWidget(self.projector_button)
+        bar.addWidget(holder)
+        self._actions()
+        self.statusBar().showMessage(self.tr("Allt du skriver sparas direkt."))
+
+    def _action(self, text: str, keys: list[QKeySequence], slot: Callable[[], object]) -> QAction:
+        action = QAction(text, self)
+        action.setShortcuts(keys)
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _actions(self) -> None:
+        key = QKeySequence
+        session_menu = self.menuBar().addMenu(self.tr("&Session"))
+        module = minutes_module()
+        self.minutes_action = self._action(self.tr("Protokoll (PDF/Word)…"), [key("Ctrl+P")], self.write_minutes)
+        self.minutes_action.setEnabled(module is not None and hasattr(module, "MinutesDialog"))
+        session_menu.addAction(self.minutes_action)
+        session_menu.addSeparator()
+        session_menu.addAction(self._action(self.tr("Stäng"), [key("Ctrl+W"), key("Ctrl+F4")], self.close))
+        edit = self.menuBar().addMenu(self.tr("&Redigera"))
+        self.undo_action = self.undo.createUndoAction(self, self.tr("Ångra"))
+        self.undo_action.setShortcuts(key.keyBindings(key.StandardKey.Undo))
+        self.redo_action = self.undo.createRedoAction(self, self.tr("Gör om"))
+        self.redo_action.setShortcuts(key.keyBindings(key.StandardKey.Redo))
+        edit.addAction(self.undo_action)
+        edit.addAction(self.redo_action)
+        go = self.menuBar().addMenu(self.tr("&Gå till"))
+        self.next_action = self._action(self.tr("Nästa steg"), [key("Ctrl+PgDown"), key("Alt+Right")], self.next_step)
+        self.previous_action = self._action(
+            self.tr("Föregående steg"), [key("Ctrl+PgUp"), key("Alt+Left")], self.previous_step
+        )
+        self.list_action = self._action(self.tr("Välj steg i listan"), [key("Ctrl+L")], self.step_list.setFocus)
+        for action in (self.next_action, self.previous_action, self.list_action):
+            go.addAction(action)
+        view = self.menuBar().addMenu(self.tr("&Visa"))
+        self.timer_action = self._action(self.tr("Starta/pausa betänketid"), [key("F6")], self.timer.toggle)
+        self.timer_reset_action = self._action(self.tr("Nollställ betänketid"), [key("Shift+F6")], self.timer.reset)
+        self.projector_action = self._action(
+            self.tr("Visa/dölj projektorvyn"), [key("F5")], self.projector_button.toggle
+        )
+        self.full_screen_action = self._action(
+            self.tr("Projektorvyn i helskärm"), [key("F11")], self.projector_full_screen
+        )
+        for action in (self.timer_action, self.timer_reset_action, self.projector_action, self.full_screen_action):
+            view.addAction(action)
+
+    # -- steps --------------------------------------------------------------------------------------------
+    def step_order(self, snapshot: SessionSnapshot) -> list[str]:
+        agreed = snapshot.session.agreed_sections
+        order = ["parts"]
+        if any(n in agreed for n in PROGRAM_LOGIC_WALK) and self._ensure_board():
+            order.append("board")
+        order += [f"section-{n}" for n in agreed]
+        if self._ensure_optional("ratings", RATINGS_STEP):
+            order.append("ratings")
+        if snapshot.session.defer_improvements:
+            order.append("improvements")
+        return order
+
+    def _ensure_board(self) -> bool:
+        if self.board is not None:
+            return True
+        if not self._ensure_optional("board", BOARD_STEP):
+            return False
+        self.board = cast(QWidget, self.steps["board"])
+        return True
+
+    def _ensure_optional(self, step_id: str, where: tuple[str, str]) -> bool:
+        if step_id in self.steps:
+            return True
+        factory = optional_step(*where)
+        if factory is None:
+            return False
+        try:
+            widget = factory(self.services, self.bus, self.session_id, None)
+        except Exception:  # a broken optional step must not keep the facilitator out of the meeting
+            log.exception("could not create the %s step; the session goes on without it", step_id)
+            return False
+        if not isinstance(widget, Step):
+            log.warning("%s.%s does not implement the Step protocol", *where)
+            return False
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(widget)
+        self._add(step_id, widget, page)
+        if step_id == "board":
+            self.board_page = page
+        return True
+
+    def _add(self, step_id: str, step: Step, page: QWidget) -> None:
+        self.steps[step_id] = step
+        self.pages[step_id] = page
+        self.stack.addWidget(page)
+        self.stale.add(step_id)
+
+    def _own_step(self, step_id: str) -> None:
+        if step_id in self.steps:
+            return
+        step: QWidget
+        if step_id == "parts":
+            step = PartsStep(self.context, self)
+        elif step_id == "improvements":
+            step = DeferredActionsStep(self.context, self)
+        else:
+            step = SectionStep(self.context, int(step_id.split("-")[1]), self)
+            if self.board is not None and step.number in PROGRAM_LOGIC_WALK:
+                restore_splitter(step.splitter, "section-board")
+        self._add(step_id, cast(Step, step), step)
+
+    def _arrange(self, snapshot: SessionSnapshot) -> None:
+        order = self.step_order(snapshot)
+        for step_id in order:
+            self._own_step(step_id)
+        self.order = order
+        self.step_list.blockSignals(True)
+        self.step_list.clear()
+        for step_id in order:
+            item = QListWidgetItem(self.steps[step_id].title())
+            item.setData(Qt.ItemDataRole.UserRole, step_id)
+            self.step_list.addItem(item)
+        self.step_list.blockSignals(False)
+        self._show_progress(snapshot)
+
+    def _show_progress(self, snapshot: SessionSnapshot) -> None:
+        noted = {(note.section, note.question) for note in snapshot.notes}
+        guide = self.context.guide
+        for row, step_id in enumerate(self.order):
+            item = self.step_list.item(row)
+            title = self.steps[step_id].title()
+            if step_id.startswith("section-"):
+                number = int(step_id.split("-")[1])
+                questions = len(guide.section(number).questions)
+                done = sum(1 for q in range(1, questions + 1) if (number, q) in noted)
+                actions = len(snapshot.improvements_for(number))
+                extra = f"{done}/{questions}" if questions else ""
+                if actions:
+                    extra = (extra + " · " if extra else "") + self.tr("%1 åtg.").replace("%1", str(actions))
+                if extra:
+                    title += f"   ({extra})"
+            item.setText(title)
+        position = self.order.index(self.current) + 1 if self.current in self.order else 0
+        self.progress.setRange(0, len(self.order))
+        self.progress.setValue(position)
+        self.progress_label.setText(
+            self.tr("Steg %1 av %2").replace("%1", str(position)).replace("%2", str(len(self.order)))
+        )
+
+    def current_step(self) -> Step:
+        return self.steps[self.current]
+
+    def go_to(self, step_id: str, *, remember: bool = True) -> None:
+        if step_id not in self.order:
+            return
+        if self.current in self.pages:
+            flush_all(self.pages[self.current])
+        self.current = step_id
+        self._place_board(step_id)
+        if step_id in self.stale:
+            self.stale.discard(step_id)
+            self.steps[step_id].load(self.snapshot)
+        self.stack.setCurrentWidget(self.pages[step_id])
+        row = self.order.index(step_id)
+        if self.step_list.currentRow() != row:
+            self.step_list.blockSignals(True)
+            self.step_list.setCurrentRow(row)
+            self.step_list.blockSignals(False)
+        self.previous_button.setEnabled(row > 0)
+        self.next_button.setEnabled(row < len(self.order) - 1)
+        self._show_progress(self.snapshot)
+        self.update_projector()
+        if remember and self.snapshot.session.current_step != step_id:
+            sessions = self.services.sessions
+            self.bus.run(lambda: sessions.update_session(self.session_id, current_step=step_id), self, quiet=True)
+
+    def _place_board(self, step_id: str) -> None:
+        board = self.board
+        if board is None or self.board_page is None:
+            return
+        focus_kind = getattr(board, "set_focus_kind", None)
+        step = self.steps.get(step_id)
+        if isinstance(step, SectionStep) and step.number in PROGRAM_LOGIC_WALK:
+            previous = board.parent()
+            if isinstance(previous, QSplitter) and previous is not step.splitter:
+                save_splitter(previous, "section-board")
+            step.attach_board(board)
+            restore_splitter(step.splitter, "section-board")
+            if callable(focus_kind):
+                focus_kind(KIND_OF_SECTION.get(step.number))
+        else:
+            layout = self.board_page.layout()
+            if board.parent() is not self.board_page and layout is not None:
+                previous = board.parent()
+                if isinstance(previous, QSplitter):
+                    save_splitter(previous, "section-board")
+                layout.addWidget(board)
+                board.show()
+                if callable(focus_kind):
+                    focus_kind(None)
+
+    def next_step(self) -> None:
+        row = self.order.index(self.current)
+        if row < len(self.order) - 1:
+            self.go_to(self.order[row + 1])
+
+    def previous_step(self) -> None:
+        row = self.order.index(self.current)
+        if row > 0:
+            self.go_to(self.order[row - 1])
+
+    def _row_chosen(self, row: int) -> None:
+        if 0 <= row < len(self.order):
+            self.go_to(self.order[row])
+
+    # -- changes ----------------------------------------------------------------------------------------
+    def _changed(self, changes: Changes) -> None:
+        if changes.session_id != self.session_id:
+            return
+        try:
+            snapshot = self.services.sessions.snapshot(self.session_id)
+        except InputError:  # deleted from the main window
+            self.close()
+            return
+        self.snapshot = snapshot
+        for step_id, step in self.steps.items():
+            if changes.what & step.refresh_on():
+                self.stale.add(step_id)
+        if Changed.SESSION in changes:
+            current = self.current
+            self._arrange(snapshot)
+            if current not in self.order:  # its section was just left out: stay near where we were
+                current = self.order[min(1, len(self.order) - 1)]
+            self.current = ""
+            self.go_to(current, remember=current != snapshot.session.current_step)
+        else:
+            if self.current in self.stale:
+                self.stale.discard(self.current)
+                self.steps[self.current].load(snapshot)
+            self._show_progress(snapshot)
+        self.statusBar().showMessage(self.tr("Sparat %1").replace("%1", QTime.currentTime().toString("HH:mm:ss")))
+
+    # -- projector and focus ----------------------------------------------------------------------------
+    def set_projector_visible(self, visible: bool) -> None:
+        if visible:
+            self.projector.show()
+            self.update_projector()
+        else:
+            self.projector.hide()
+        if self.projector_button.isChecked() != visible:
+            self.projector_button.setChecked(visible)
+
+    def projector_full_screen(self) -> None:
+        self.set_projector_visible(True)
+        self.projector.toggle_full_screen()
+
+    def update_projector(self) -> None:
+        if not self.projector.isVisible() or not self.current:
+            return
+        step = self.steps[self.current]
+        heading, text, detail = step.title(), "", ""
+        projector_text = getattr(step, "projector_text", None)
+        if callable(projector_text):
+            heading, text, detail = projector_text()
+        widget = step.projector_widget()
+        if widget is None and isinstance(step, SectionStep) and step.number in PROGRAM_LOGIC_WALK and self.board:
+            widget = cast(Step, self.board).projector_widget()
+        if widget is not None:
+            self.projector.show_widget(heading, widget, text)
+        elif text:
+            self.projector.show_text(heading, text, detail)
+        else:  # nothing chosen yet: the step's title is what the room reads
+            self.projector.show_text("", heading, detail)
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        step = self.steps.get(self.current)
+        if not isinstance(step, SectionStep) or new is None or not step.isAncestorOf(new):
+            return
+        question = step.focused_question(new)
+        if question is not None and question != step.current_question:
+            step.current_question = question
+            self.update_projector()
+        elif question is None and step.action_editor.isAncestorOf(new):
+            self.update_projector()
+
+    # -- other dialogs ------------------------------------------------------------------------------------
+    def write_minutes(self) -> None:
+        module = minutes_module()
+        dialog = getattr(module, "MinutesDialog", None)
+        if dialog is None:
+            QMessageBox.information(self, "lardesk", self.tr("Protokollet finns inte i den här versionen."))
+            return
+        flush_all(self)
+        dialog.ask(self, self.services, self.session_id)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        flush_all(self)
+        save_window(self, SETTINGS_KEY)
+        save_splitter(self.splitter, SETTINGS_KEY)
+        board = self.board
+        if board is not None and isinstance(board.parent(), QSplitter):
+            save_splitter(cast(QSplitter, board.parent()), "section-board")
+        self.projector.close()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.disconnect(self._focus_changed)
+        self.bus.changed.disconnect(self._changed)
+        self.closed.emit(self.session_id)
+        super().closeEvent(event)

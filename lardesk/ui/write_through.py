@@ -1,0 +1,136 @@
+"""Write-through editing: a text field saves itself within a second of the last key, and at once when it
+loses focus or its window closes. There is no Save button to forget.
+
+Each save goes onto the session's QUndoStack as a command over service calls, so "Ångra" (undo) takes back
+the last edits in the database, not just on screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+
+from lardesk.services import Changes
+from lardesk.ui.bus import ChangeBus
+
+DEBOUNCE_MS = 600
+"""Well within the promised second, long enough not to write on every key."""
+
+TextWidget = QLineEdit | QPlainTextEdit
+
+
+def widget_text(widget: TextWidget) -> str:
+    return widget.text() if isinstance(widget, QLineEdit) else widget.toPlainText()
+
+
+class WriteThrough(QObject):
+    """Watches one text widget; calls ``commit(old, new)`` when the user's edit should be written."""
+
+    def __init__(self, widget: TextWidget, commit: Callable[[str, str], None], *, debounce: bool = True) -> None:
+        super().__init__(widget)
+        self.widget = widget
+        self.commit = commit
+        self.saved = widget_text(widget)
+        self._loading = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.flush)
+        self._debounce = debounce
+        widget.textChanged.connect(self._edited)
+        widget.installEventFilter(self)
+
+    @property
+    def dirty(self) -> bool:
+        return widget_text(self.widget) != self.saved
+
+    def show(self, text: str) -> None:
+        """Show ``text`` as saved (after a load or an undo) unless the user is typing something unsaved."""
+        if self.dirty:
+            return
+        self.saved = text
+        if widget_text(self.widget) == text:
+            return
+        self._loading = True
+        try:
+            if isinstance(self.widget, QLineEdit):
+                self.widget.setText(text)
+            else:
+                cursor = self.widget.textCursor()
+                position = cursor.position()
+                self.widget.setPlainText(text)
+                cursor.setPosition(min(position, len(text)))
+                self.widget.setTextCursor(cursor)
+        finally:
+            self._loading = False
+
+    def revert(self, text: str) -> None:
+        """Show ``text`` as saved even over an unsaved edit (the edit was refused)."""
+        self._timer.stop()
+        self.saved = widget_text(self.widget)
+        self.show(text)
+
+    def flush(self) -> None:
+        self._timer.stop()
+        if not self.dirty:
+            return
+        old, new = self.saved, widget_text(self.widget)
+        self.saved = new
+        self.commit(old, new)
+
+    def _edited(self) -> None:
+        if self._loading:
+            return
+        if self._debounce:
+            self._timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.widget and event.type() == QEvent.Type.FocusOut:
+            self.flush()
+        return False
+
+
+def flush_all(root: QWidget) -> None:
+    """Write every pending edit below ``root`` now (before a step change or a close)."""
+    for field in root.findChildren(WriteThrough):
+        field.flush()
+
+
+class ServiceCommand(QUndoCommand):
+    """An undoable pair of service calls; if the first run is refused, the command drops itself."""
+
+    def __init__(
+        self,
+        bus: ChangeBus,
+        text: str,
+        do: Callable[[], Changes],
+        undo: Callable[[], Changes],
+        parent_widget: QWidget | None = None,
+        *,
+        merge_key: tuple[object, ...] | None = None,
+    ) -> None:
+        super().__init__(text)
+        self.bus = bus
+        self._do = do
+        self._undo = undo
+        self._parent_widget = parent_widget
+        self.merge_key = merge_key
+
+    def redo(self) -> None:
+        if self.bus.run(self._do, self._parent_widget) is None:
+            self.setObsolete(True)
+
+    def undo(self) -> None:
+        self.bus.run(self._undo, self._parent_widget)
+
+    def id(self) -> int:
+        return 1 if self.merge_key is not None else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, ServiceCommand) or other.merge_key != self.merge_key or self.merge_key is None:
+            return False
+        self._do = other._do  # keep the first undo (the text before the burst), take the last redo
+        return True
