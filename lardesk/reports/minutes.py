@@ -107,10 +107,9 @@ class Labels:
     recorded_by: str
     budget: str
     spent: str
-
-    @property
-    def decimal(self) -> str:
-        return "," if self.kind != "Minutes" else "."
+    decimal: str
+    amount: str
+    """How an amount in kronor reads, with ``{amount}`` for the number."""
 
 
 SV = Labels(
@@ -177,6 +176,8 @@ SV = Labels(
     recorded_by="Vid anteckningarna",
     budget="avsatt",
     spent="använt",
+    decimal=",",
+    amount="{amount} kr",
 )
 
 EN = Labels(
@@ -243,6 +244,8 @@ EN = Labels(
     recorded_by="Minutes taken by",
     budget="set aside",
     spent="spent",
+    decimal=".",
+    amount="SEK {amount}",
 )
 
 
@@ -381,7 +384,7 @@ def fmt_date(value: dt.date | None) -> str:
 
 def fmt_amount(value: float, labels: Labels) -> str:
     whole = f"{round(value):,}".replace(",", "\u00a0")
-    return f"{whole} kr" if labels is SV else f"SEK {whole}"
+    return labels.amount.format(amount=whole)
 
 
 def _range(minimum: int | None, maximum: int | None) -> str:

@@ -6,6 +6,7 @@ is renamed aside, never overwritten); a newer, read-only or full database says w
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -33,14 +34,14 @@ from lardesk.services.maintenance import (
 
 def problem_title(error: StorageError) -> str:
     if isinstance(error, DatabaseTooNew):
-        return "Databasen kommer från en nyare lardesk"
+        return QCoreApplication.translate("StorageProblemDialog", "Databasen kommer från en nyare lardesk")
     if isinstance(error, DatabaseReadOnly):
-        return "Databasen är skrivskyddad"
+        return QCoreApplication.translate("StorageProblemDialog", "Databasen är skrivskyddad")
     if isinstance(error, DiskFull):
-        return "Disken är full"
+        return QCoreApplication.translate("StorageProblemDialog", "Disken är full")
     if isinstance(error, DatabaseDamaged):
-        return "Databasen är skadad"
-    return "Databasen kan inte öppnas"
+        return QCoreApplication.translate("StorageProblemDialog", "Databasen är skadad")
+    return QCoreApplication.translate("StorageProblemDialog", "Databasen kan inte öppnas")
 
 
 class StorageProblemDialog(QDialog):
@@ -57,7 +58,7 @@ class StorageProblemDialog(QDialog):
         layout.addWidget(self.title)
         layout.addWidget(self.message)
         self.backups = QListWidget(self)
-        self.backups.setAccessibleName("Säkerhetskopior")
+        self.backups.setAccessibleName(self.tr("Säkerhetskopior"))
         for backup in offered:
             item = QListWidgetItem(backup.label)
             item.setData(256, str(backup.path))
@@ -66,12 +67,16 @@ class StorageProblemDialog(QDialog):
         self.restore_button = None
         if offered:
             layout.addWidget(
-                QLabel("Återställ en säkerhetskopia? Den skadade filen byts inte ut förrän du väljer, och sparas.")
+                QLabel(
+                    self.tr("Återställ en säkerhetskopia? Den skadade filen byts inte ut förrän du väljer, och sparas.")
+                )
             )
             layout.addWidget(self.backups)
             self.backups.setCurrentRow(0)
-            self.restore_button = self.buttons.addButton("Återställ vald kopia", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.quit_button = self.buttons.addButton("Avsluta", QDialogButtonBox.ButtonRole.RejectRole)
+            self.restore_button = self.buttons.addButton(
+                self.tr("Återställ vald kopia"), QDialogButtonBox.ButtonRole.AcceptRole
+            )
+        self.quit_button = self.buttons.addButton(self.tr("Avsluta"), QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -115,5 +120,8 @@ def open_services_interactively(paths: Paths) -> Services | None:
                 return None
             if kept is not None:
                 StorageProblemDialog.inform(
-                    f"Säkerhetskopian är återställd. Den tidigare filen finns kvar, oförändrad, som {kept}."
+                    QCoreApplication.translate(
+                        "StorageProblemDialog",
+                        "Säkerhetskopian är återställd. Den tidigare filen finns kvar, oförändrad, som {kept}.",
+                    ).format(kept=kept)
                 )

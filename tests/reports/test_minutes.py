@@ -335,6 +335,7 @@ def test_large_session_minutes(tmp_path: Path) -> None:
     text = flat(pdf_text(path))
     assert "Punkt 199 i programlogiken" in text
     assert "Åtgärd 15: följ upp resultat 15" in text
+    assert "avsatt 25 000 kr" in text  # resources carry their amounts, in Swedish form
     total = len(reader.pages)
     assert f"Sida {total} ({total})" in (reader.pages[-1].extract_text() or "")
 

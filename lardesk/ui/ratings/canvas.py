@@ -38,7 +38,7 @@ class SpreadCanvas(FigureCanvasQTAgg):
         self._resized.setInterval(120)
         self._resized.timeout.connect(self._rebuild)
         self.setMinimumSize(320, 240)
-        self.setAccessibleName("Spridningsdiagram")
+        self.setAccessibleName(self.tr("Spridningsdiagram"))
 
     def show_spread(
         self,
@@ -93,7 +93,7 @@ class HistoryView(QWidget):
         self.canvas = FigureCanvasQTAgg(self.figure)  # type: ignore[no-untyped-call]
         self.canvas.setMinimumHeight(260)
         self.table = QTableWidget(self)
-        self.table.setAccessibleName("Historik per skala")
+        self.table.setAccessibleName(self.tr("Historik per skala"))
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.canvas)

@@ -97,8 +97,12 @@ class FormEntry(QWidget):
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.RichText)
             field = ValueField(self)
-            field.setAccessibleName(f"Skala {info.number} {info.label}")
-            field.setToolTip(f"1 = {self.guide.scale_low}, 10 = {self.guide.scale_high}; - = avstår")
+            field.setAccessibleName(self.tr("Skala {number} {label}").format(number=info.number, label=info.label))
+            field.setToolTip(
+                self.tr("1 = {low}, 10 = {high}; - = avstår").format(
+                    low=self.guide.scale_low, high=self.guide.scale_high
+                )
+            )
             label.setBuddy(field)
             self.form.addRow(label, field)
             label.show()  # at once, not when the layout gets round to it: the field can take the focus now

@@ -96,7 +96,9 @@ class RatingsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             value = typed if typed is not None else (shown(self.values[key]) if key in self.values else "")
             participant = self.labels.get(key[0], "")
-            return f"{participant}, skala {key[1]}: {value or 'ej bedömt'}"
+            return self.tr("{participant}, skala {scale}: {value}").format(
+                participant=participant, scale=key[1], value=value or self.tr("ej bedömt")
+            )
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -134,7 +136,7 @@ class RatingGrid(QTableView):
         self.verticalHeader().setFixedWidth(150)  # long roles are elided; the tooltip and the forms show them
         self.verticalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.setAccessibleName("Bedömningar: deltagare × skalor")
+        self.setAccessibleName(self.tr("Bedömningar: deltagare × skalor"))
         self._saving = False
 
     def start(self) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
@@ -37,11 +38,17 @@ class JointRow:
         self.value = QSpinBox(parent)
         self.value.setRange(0, 10)
         self.value.setSpecialValueText("–")
-        self.value.setAccessibleName(f"Samlad bedömning, skala {info.number}")
+        self.value.setAccessibleName(
+            QCoreApplication.translate("JointEditor", "Samlad bedömning, skala {number}").format(number=info.number)
+        )
         self.comment = QLineEdit(parent)
-        self.comment.setPlaceholderText("Kommentar (krävs när värdet ligger utanför spridningen)")
-        self.comment.setAccessibleName(f"Kommentar, skala {info.number}")
-        self.save = QPushButton("Spara", parent)
+        self.comment.setPlaceholderText(
+            QCoreApplication.translate("JointEditor", "Kommentar (krävs när värdet ligger utanför spridningen)")
+        )
+        self.comment.setAccessibleName(
+            QCoreApplication.translate("JointEditor", "Kommentar, skala {number}").format(number=info.number)
+        )
+        self.save = QPushButton(QCoreApplication.translate("JointEditor", "Spara"), parent)
         self.message = QLabel(parent)
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color:#a61b1b; font-weight:bold;")
@@ -95,9 +102,13 @@ class JointEditor(QWidget):
             row = self.rows[s.scale]
             if s.values:
                 median = str(number(s.median)).replace(".", ",")
-                row.range.setText(f"spridning {s.minimum}–{s.maximum}, median {median}")
+                row.range.setText(
+                    self.tr("spridning {minimum}–{maximum}, median {median}").format(
+                        minimum=s.minimum, maximum=s.maximum, median=median
+                    )
+                )
             else:
-                row.range.setText("inga värden")
+                row.range.setText(self.tr("inga värden"))
             joint = snapshot.joint_for(s.scale)
             if not row.value.hasFocus():
                 row.value.setValue(joint.value if joint else 0)
