@@ -1,60 +1,71 @@
-"""Qt Linguist translations, read straight from the ``.ts`` files in ``resources/translations/``.
+"""The UI language: Qt Linguist translations, compiled with Qt's own tools and loaded with a QTranslator.
 
-The source strings are Swedish (the default language); ``lardesk_en.ts`` (and any other ``*_en.ts``) holds
-the English. Reading the
-``.ts`` XML at start-up (a few hundred messages, milliseconds) means a fresh install shows English without
-a build step and without binary ``.qm`` files in the repository; the files stay editable with Qt Linguist
-(``pyside6-linguist``) and are refreshed from the code with ``pyside6-lupdate`` (see the README).
+The source strings are Swedish (the default language). ``resources/translations/lardesk_en.ts`` holds the
+English and is refreshed from the code with ``pyside6-lupdate``; ``pyside6-lrelease`` compiles it to
+``lardesk_en.qm``, which ships in the repository (and the wheel) so that a fresh install shows English
+without a build step. A maintainer runs both after changing UI strings::
+
+    python -m lardesk.ui.i18n --update
+
+A test fails when the shipped ``.qm`` is not what ``lrelease`` makes of the ``.ts``, when a message is left
+unfinished, or when a string in the code is missing from the ``.ts``.
 """
 
 from __future__ import annotations
 
+import argparse
+import shutil
+import subprocess
+import sys
 from pathlib import Path
-from xml.etree import ElementTree
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from lardesk.method.guide import DEFAULT_LANGUAGE
 from lardesk.resources import resources_dir
 
+UI_PACKAGE = Path(__file__).resolve().parent
+"""Every ``*.py`` under ``lardesk/ui`` is scanned by lupdate."""
 
-def translation_file(language: str) -> Path:
+
+def ts_file(language: str) -> Path:
+    """The editable Linguist file of ``language`` (``lardesk_en.ts``)."""
     return resources_dir() / "translations" / f"lardesk_{language}.ts"
 
 
-def translation_files(language: str) -> list[Path]:
-    """``lardesk_en.ts`` and any other ``*_en.ts`` a part of the UI keeps apart (e.g. ``board_en.ts``)."""
-    return sorted((resources_dir() / "translations").glob(f"*_{language}.ts"))
+def qm_file(language: str) -> Path:
+    """The compiled file the app loads (``lardesk_en.qm``), made from :func:`ts_file` by lrelease."""
+    return ts_file(language).with_suffix(".qm")
 
 
-def read_ts(path: Path) -> dict[tuple[str, str], str]:
-    """(context, source) → translation for every finished message of a Linguist .ts file."""
-    root = ElementTree.parse(path).getroot()
-    table: dict[tuple[str, str], str] = {}
-    for context in root.iter("context"):
-        name = context.findtext("name", default="")
-        for message in context.iter("message"):
-            source = message.findtext("source", default="")
-            translation = message.find("translation")
-            if translation is None or translation.get("type") in ("unfinished", "obsolete", "vanished"):
-                continue
-            if translation.text:
-                table[(name, source)] = translation.text
-    return table
+def ui_sources() -> list[Path]:
+    return sorted(UI_PACKAGE.rglob("*.py"))
 
 
-class TsTranslator(QTranslator):
-    """A QTranslator over the messages of one .ts file."""
+def qt_tool(name: str) -> str:
+    """The path of ``lupdate`` or ``lrelease`` as shipped in the PySide6 wheel (else ``pyside6-<name>``)."""
+    import PySide6
 
-    def __init__(self, table: dict[tuple[str, str], str]) -> None:
-        super().__init__()
-        self.table = table
+    suffix = ".exe" if sys.platform == "win32" else ""
+    shipped = Path(PySide6.__file__).resolve().parent / f"{name}{suffix}"
+    if shipped.is_file():
+        return str(shipped)
+    found = shutil.which(f"pyside6-{name}")
+    if found is None:
+        raise FileNotFoundError(f"Qt's {name} was not found (it comes with PySide6)")
+    return found
 
-    def translate(self, context: str, source_text: str, disambiguation: str | None = None, n: int = -1) -> str | None:
-        return self.table.get((context, source_text))
 
-    def isEmpty(self) -> bool:
-        return not self.table
+def lupdate(ts: Path, language: str = "en") -> None:
+    """Refresh ``ts`` from the code: new strings come in unfinished, strings gone from the code go out."""
+    args = [qt_tool("lupdate"), *map(str, ui_sources()), "-no-obsolete", "-locations", "none", "-silent"]
+    args += ["-source-language", DEFAULT_LANGUAGE, "-target-language", language, "-ts", str(ts)]
+    subprocess.run(args, check=True, capture_output=True)
+
+
+def lrelease(ts: Path, qm: Path) -> None:
+    """Compile ``ts`` to ``qm`` (unfinished messages are left out, so they show in Swedish)."""
+    subprocess.run([qt_tool("lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True, capture_output=True)
 
 
 _installed: list[QTranslator] = []
@@ -74,10 +85,28 @@ def install_language(language: str) -> None:
     if qt_base.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         _installed.append(qt_base)  # the standard buttons (Avbryt/Cancel …) in the right language
     if language != DEFAULT_LANGUAGE:
-        table: dict[tuple[str, str], str] = {}
-        for path in translation_files(language):
-            table.update(read_ts(path))
-        if table:
-            _installed.append(TsTranslator(table))
+        ours = QTranslator()
+        if ours.load(str(qm_file(language))):
+            _installed.append(ours)
     for translator in _installed:
         app.installTranslator(translator)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m lardesk.ui.i18n", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--update", action="store_true", help="run lupdate, then lrelease, on lardesk_en.ts")
+    options = parser.parse_args(argv)
+    if not options.update:
+        parser.print_help()
+        return 2
+    ts, qm = ts_file("en"), qm_file("en")
+    lupdate(ts)
+    lrelease(ts, qm)
+    text = ts.read_text(encoding="utf-8")
+    messages, unfinished = text.count("<message"), text.count('type="unfinished"')
+    print(f"{ts.name}: {messages} messages, {unfinished} unfinished; wrote {qm.name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

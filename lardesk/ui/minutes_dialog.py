@@ -51,10 +51,6 @@ from lardesk.reports.minutes_docx import render_minutes_docx
 from lardesk.services import InputError, Services, StorageError
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MinutesDialog", text)
-
-
 def guide_for(snapshot: SessionSnapshot | None) -> Guide:
     language = snapshot.session.language if snapshot is not None else "sv"
     return load_guide(language if language in LANGUAGES else "sv")
@@ -161,27 +157,29 @@ class MinutesDialog(QDialog):
         self.snapshot = services.sessions.snapshot(session_id)
         self.guide = guide_for(self.snapshot)
         self._figures: dict[str, FigureImage | None] = {}
-        self.setWindowTitle(_tr("Minnesanteckningar"))
+        self.setWindowTitle(QCoreApplication.translate("MinutesDialog", "Minnesanteckningar"))
         self.resize(900, 760)
 
         self.case_number = QLineEdit(self.snapshot.session.case_number, self)
-        self.case_number.setPlaceholderText(_tr("t.ex. KS 2024/123"))
-        self.case_number.setAccessibleName(_tr("Diarienummer"))
-        self.include_board = QCheckBox(_tr("Bild av programlogiken"), self)
+        self.case_number.setPlaceholderText(QCoreApplication.translate("MinutesDialog", "t.ex. KS 2024/123"))
+        self.case_number.setAccessibleName(QCoreApplication.translate("MinutesDialog", "Diarienummer"))
+        self.include_board = QCheckBox(QCoreApplication.translate("MinutesDialog", "Bild av programlogiken"), self)
         self.include_board.setChecked(True)
-        self.include_spread = QCheckBox(_tr("Spridningen av de personliga bedömningarna"), self)
+        self.include_spread = QCheckBox(
+            QCoreApplication.translate("MinutesDialog", "Spridningen av de personliga bedömningarna"), self
+        )
         self.include_spread.setChecked(True)
         form = QFormLayout()
-        form.addRow(_tr("Dnr"), self.case_number)
-        form.addRow(_tr("Ta med"), self.include_board)
+        form.addRow(QCoreApplication.translate("MinutesDialog", "Dnr"), self.case_number)
+        form.addRow(QCoreApplication.translate("MinutesDialog", "Ta med"), self.include_board)
         form.addRow("", self.include_spread)
 
         self.preview = QTextBrowser(self)
-        self.preview.setAccessibleName(_tr("Förhandsgranskning"))
+        self.preview.setAccessibleName(QCoreApplication.translate("MinutesDialog", "Förhandsgranskning"))
         self.preview.setOpenLinks(False)
 
-        self.save_pdf_button = QPushButton(_tr("Spara som PDF…"), self)
-        self.save_docx_button = QPushButton(_tr("Spara som Word (DOCX)…"), self)
+        self.save_pdf_button = QPushButton(QCoreApplication.translate("MinutesDialog", "Spara som PDF…"), self)
+        self.save_docx_button = QPushButton(QCoreApplication.translate("MinutesDialog", "Spara som Word (DOCX)…"), self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.addButton(self.save_pdf_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.save_docx_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -261,7 +259,10 @@ class MinutesDialog(QDialog):
     def _save_as(self, suffix: str) -> None:
         file_filter = "PDF (*.pdf)" if suffix == ".pdf" else "Word (*.docx)"
         path = SaveFiles.ask_save(
-            self, _tr("Spara minnesanteckningar"), suggested_name(self.snapshot, suffix), file_filter
+            self,
+            QCoreApplication.translate("MinutesDialog", "Spara minnesanteckningar"),
+            suggested_name(self.snapshot, suffix),
+            file_filter,
         )
         if not path:
             return
@@ -270,9 +271,15 @@ class MinutesDialog(QDialog):
         try:
             (self.save_pdf if suffix == ".pdf" else self.save_docx)(path)
         except OSError as error:
-            QMessageBox.warning(self, "lardesk", _tr("Filen kunde inte sparas: {error}").format(error=error.strerror))
+            QMessageBox.warning(
+                self,
+                "lardesk",
+                QCoreApplication.translate("MinutesDialog", "Filen kunde inte sparas: {error}").format(
+                    error=error.strerror
+                ),
+            )
             return
-        self.status.setText(_tr("Sparad: {path}").format(path=path))
+        self.status.setText(QCoreApplication.translate("MinutesDialog", "Sparad: {path}").format(path=path))
 
 
 class FormsDialog(QDialog):
@@ -281,32 +288,36 @@ class FormsDialog(QDialog):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
-        self.setWindowTitle(_tr("Blanketter"))
+        self.setWindowTitle(QCoreApplication.translate("MinutesDialog", "Blanketter"))
         self.session = QComboBox(self)
-        self.session.setAccessibleName(_tr("Uppföljning"))
-        self.session.addItem(_tr("Ingen (tomma blanketter)"), None)
+        self.session.setAccessibleName(QCoreApplication.translate("MinutesDialog", "Uppföljning"))
+        self.session.addItem(QCoreApplication.translate("MinutesDialog", "Ingen (tomma blanketter)"), None)
         for entry in services.sessions.list_sessions():
             for s in entry.sessions:
                 self.session.addItem(f"{entry.organisation.display_name} – {s.date.isoformat()}", s.id)
-        self.personal = QCheckBox(_tr("Personlig bedömning (bilaga 2)"), self)
+        self.personal = QCheckBox(QCoreApplication.translate("MinutesDialog", "Personlig bedömning (bilaga 2)"), self)
         self.personal.setChecked(True)
-        self.worksheet = QCheckBox(_tr("Programlogik, arbetsunderlag i A3 (bilaga 1)"), self)
+        self.worksheet = QCheckBox(
+            QCoreApplication.translate("MinutesDialog", "Programlogik, arbetsunderlag i A3 (bilaga 1)"), self
+        )
         self.worksheet.setChecked(True)
-        self.prefill = QCheckBox(_tr("Fyll i arbetsunderlaget med uppföljningens programlogik"), self)
+        self.prefill = QCheckBox(
+            QCoreApplication.translate("MinutesDialog", "Fyll i arbetsunderlaget med uppföljningens programlogik"), self
+        )
         self.prefill.setChecked(True)
         self.copies = QSpinBox(self)
         self.copies.setRange(0, MAX_COPIES)
-        self.copies.setSpecialValueText(_tr("en per deltagare"))
+        self.copies.setSpecialValueText(QCoreApplication.translate("MinutesDialog", "en per deltagare"))
         self.copies.setValue(0)
-        self.copies.setAccessibleName(_tr("Antal exemplar"))
+        self.copies.setAccessibleName(QCoreApplication.translate("MinutesDialog", "Antal exemplar"))
         form = QFormLayout(self)
-        form.addRow(_tr("Uppföljning"), self.session)
-        form.addRow(_tr("Skriv ut"), self.personal)
+        form.addRow(QCoreApplication.translate("MinutesDialog", "Uppföljning"), self.session)
+        form.addRow(QCoreApplication.translate("MinutesDialog", "Skriv ut"), self.personal)
         form.addRow("", self.worksheet)
         form.addRow("", self.prefill)
-        form.addRow(_tr("Antal exemplar"), self.copies)
+        form.addRow(QCoreApplication.translate("MinutesDialog", "Antal exemplar"), self.copies)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.save_button = QPushButton(_tr("Spara som PDF…"), self)
+        self.save_button = QPushButton(QCoreApplication.translate("MinutesDialog", "Spara som PDF…"), self)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         self.save_button.clicked.connect(self._save_as)
@@ -346,7 +357,12 @@ class FormsDialog(QDialog):
         render_forms(guide_for(snapshot), path, snapshot=snapshot, options=self.options())
 
     def _save_as(self) -> None:
-        path = SaveFiles.ask_save(self, _tr("Spara blanketter"), _tr("Blanketter.pdf"), "PDF (*.pdf)")
+        path = SaveFiles.ask_save(
+            self,
+            QCoreApplication.translate("MinutesDialog", "Spara blanketter"),
+            QCoreApplication.translate("MinutesDialog", "Blanketter.pdf"),
+            "PDF (*.pdf)",
+        )
         if not path:
             return
         if not path.lower().endswith(".pdf"):
@@ -354,6 +370,10 @@ class FormsDialog(QDialog):
         try:
             self.save(path)
         except (OSError, ValueError) as error:
-            QMessageBox.warning(self, "lardesk", _tr("Filen kunde inte sparas: {error}").format(error=error))
+            QMessageBox.warning(
+                self,
+                "lardesk",
+                QCoreApplication.translate("MinutesDialog", "Filen kunde inte sparas: {error}").format(error=error),
+            )
             return
-        self.status.setText(_tr("Sparad: {path}").format(path=path))
+        self.status.setText(QCoreApplication.translate("MinutesDialog", "Sparad: {path}").format(path=path))

@@ -1,10 +1,132 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="sv">
+<context>
+    <name>BoardScene</name>
+    <message>
+        <source>Klicka för att lägga till en punkt i kolumnen</source>
+        <translation>Click to add an item to the column</translation>
+    </message>
+</context>
+<context>
+    <name>BoardStep</name>
+    <message>
+        <source>Sort av punkt</source>
+        <translation>Kind of item</translation>
+    </message>
+    <message>
+        <source>Ny punkt: skriv texten och tryck Enter</source>
+        <translation>New item: type the text and press Enter</translation>
+    </message>
+    <message>
+        <source>Text för ny punkt</source>
+        <translation>Text of the new item</translation>
+    </message>
+    <message>
+        <source>Lägg till</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Spara PNG…</source>
+        <translation>Save PNG…</translation>
+    </message>
+    <message>
+        <source>Spara SVG…</source>
+        <translation>Save SVG…</translation>
+    </message>
+    <message>
+        <source>Mindre (Ctrl+−)</source>
+        <translation>Smaller (Ctrl+−)</translation>
+    </message>
+    <message>
+        <source>Större (Ctrl++)</source>
+        <translation>Larger (Ctrl++)</translation>
+    </message>
+    <message>
+        <source>Ny:</source>
+        <translation>New:</translation>
+    </message>
+    <message>
+        <source>Programlogik</source>
+        <translation>Program logic</translation>
+    </message>
+    <message>
+        <source>Hur gick det? (planerat och genomfört)</source>
+        <translation>How did it go? (planned and completed)</translation>
+    </message>
+    <message>
+        <source>Ta bort</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Ta bort ”{0}” och dess kopplingar?</source>
+        <translation>Remove “{0}” and its links?</translation>
+    </message>
+    <message>
+        <source>De här två punkterna kan inte kopplas till varandra.</source>
+        <translation>These two items cannot be linked to each other.</translation>
+    </message>
+    <message>
+        <source>Spara tavlan</source>
+        <translation>Save the board</translation>
+    </message>
+</context>
+<context>
+    <name>BoardView</name>
+    <message>
+        <source>Programlogik</source>
+        <translation>Program logic</translation>
+    </message>
+    <message>
+        <source>Redigera texten</source>
+        <translation>Edit the text</translation>
+    </message>
+</context>
 <context>
     <name>DeferredActionsStep</name>
     <message>
         <source>Vad kan göras till nästa år?</source>
         <translation>What can be done by next year?</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationView</name>
+    <message>
+        <source>Hur gick det? Planerat och genomfört</source>
+        <translation>How did it go? Planned and completed</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsPanel</name>
+    <message>
+        <source>Luckor och statusiakttagelser</source>
+        <translation>Gaps and status findings</translation>
+    </message>
+    <message>
+        <source>Luckor</source>
+        <translation>Gaps</translation>
+    </message>
+    <message>
+        <source>Statusiakttagelser</source>
+        <translation>Status findings</translation>
+    </message>
+</context>
+<context>
+    <name>FormEntry</name>
+    <message>
+        <source>Skala {number} {label}</source>
+        <translation>Scale {number} {label}</translation>
+    </message>
+    <message>
+        <source>1 = {low}, 10 = {high}; - = avstår</source>
+        <translation>1 = {low}, 10 = {high}; - = abstain</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <source>Historik per skala</source>
+        <translation>History per scale</translation>
     </message>
 </context>
 <context>
@@ -76,6 +198,92 @@
     <message>
         <source>Ändra åtgärd</source>
         <translation>Edit action</translation>
+    </message>
+</context>
+<context>
+    <name>ItemEditor</name>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Utfall</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Leder till</source>
+        <translation>Leads to</translation>
+    </message>
+    <message>
+        <source>▲ Upp</source>
+        <translation>▲ Up</translation>
+    </message>
+    <message>
+        <source>▼ Ned</source>
+        <translation>▼ Down</translation>
+    </message>
+    <message>
+        <source>Ta bort</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Flytta upp i kolumnen (Ctrl+Upp)</source>
+        <translation>Move up in the column (Ctrl+Up)</translation>
+    </message>
+    <message>
+        <source>Flytta ned i kolumnen (Ctrl+Ned)</source>
+        <translation>Move down in the column (Ctrl+Down)</translation>
+    </message>
+    <message>
+        <source>Ta bort punkten och dess kopplingar (Delete)</source>
+        <translation>Remove the item and its links (Delete)</translation>
+    </message>
+    <message>
+        <source>Välj en punkt på tavlan (klicka eller använd piltangenterna).</source>
+        <translation>Choose an item on the board (click or use the arrow keys).</translation>
+    </message>
+    <message>
+        <source>Den här sortens punkt leder inte vidare; koppla till den från punkterna till vänster om den.</source>
+        <translation>This kind of item leads nowhere further; link to it from the items to its left.</translation>
+    </message>
+    <message>
+        <source>Leder till – {0} (L, sedan Blanksteg för att koppla):</source>
+        <translation>Leads to – {0} (L, then Space to link):</translation>
+    </message>
+</context>
+<context>
+    <name>JointEditor</name>
+    <message>
+        <source>Samlad bedömning, skala {number}</source>
+        <translation>Overall assessment, scale {number}</translation>
+    </message>
+    <message>
+        <source>Kommentar (krävs när värdet ligger utanför spridningen)</source>
+        <translation>Comment (required when the value lies outside the spread)</translation>
+    </message>
+    <message>
+        <source>Kommentar, skala {number}</source>
+        <translation>Comment, scale {number}</translation>
+    </message>
+    <message>
+        <source>Spara</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Gruppen enas om var verksamheten står, minst på skala 9. Ligger det samlade värdet utanför spridningen (lägsta–högsta individuella värde) ska kommentaren säga varför.</source>
+        <translation>The group agrees on where the operation stands, at least on scale 9. If the joint value lies outside the spread (lowest–highest individual value), the comment should say why.</translation>
+    </message>
+    <message>
+        <source>spridning {minimum}–{maximum}, median {median}</source>
+        <translation>spread {minimum}–{maximum}, median {median}</translation>
+    </message>
+    <message>
+        <source>inga värden</source>
+        <translation>no values</translation>
     </message>
 </context>
 <context>
@@ -214,6 +422,105 @@
     </message>
 </context>
 <context>
+    <name>MinutesDialog</name>
+    <message>
+        <source>Minnesanteckningar</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>t.ex. KS 2024/123</source>
+        <translation>e.g. KS 2024/123</translation>
+    </message>
+    <message>
+        <source>Diarienummer</source>
+        <translation>Case registration number</translation>
+    </message>
+    <message>
+        <source>Bild av programlogiken</source>
+        <translation>Picture of the program logic</translation>
+    </message>
+    <message>
+        <source>Spridningen av de personliga bedömningarna</source>
+        <translation>The spread of the personal assessments</translation>
+    </message>
+    <message>
+        <source>Dnr</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <source>Ta med</source>
+        <translation>Include</translation>
+    </message>
+    <message>
+        <source>Förhandsgranskning</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>Spara som PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>Spara som Word (DOCX)…</source>
+        <translation>Save as Word (DOCX)…</translation>
+    </message>
+    <message>
+        <source>Spara minnesanteckningar</source>
+        <translation>Save the minutes</translation>
+    </message>
+    <message>
+        <source>Filen kunde inte sparas: {error}</source>
+        <translation>The file could not be saved: {error}</translation>
+    </message>
+    <message>
+        <source>Sparad: {path}</source>
+        <translation>Saved: {path}</translation>
+    </message>
+    <message>
+        <source>Blanketter</source>
+        <translation>Forms</translation>
+    </message>
+    <message>
+        <source>Uppföljning</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <source>Ingen (tomma blanketter)</source>
+        <translation>None (blank forms)</translation>
+    </message>
+    <message>
+        <source>Personlig bedömning (bilaga 2)</source>
+        <translation>Personal assessment (appendix 2)</translation>
+    </message>
+    <message>
+        <source>Programlogik, arbetsunderlag i A3 (bilaga 1)</source>
+        <translation>Program logic, A3 worksheet (appendix 1)</translation>
+    </message>
+    <message>
+        <source>Fyll i arbetsunderlaget med uppföljningens programlogik</source>
+        <translation>Fill in the worksheet with the session&apos;s program logic</translation>
+    </message>
+    <message>
+        <source>en per deltagare</source>
+        <translation>one per participant</translation>
+    </message>
+    <message>
+        <source>Antal exemplar</source>
+        <translation>Number of copies</translation>
+    </message>
+    <message>
+        <source>Skriv ut</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>Spara blanketter</source>
+        <translation>Save the forms</translation>
+    </message>
+    <message>
+        <source>Blanketter.pdf</source>
+        <translation>Forms.pdf</translation>
+    </message>
+</context>
+<context>
     <name>NewSessionDialog</name>
     <message>
         <source>Ny uppföljning</source>
@@ -345,11 +652,11 @@
     </message>
     <message>
         <source>Fortsätt från förra årets uppföljning</source>
-        <translation>Continue from last year's session</translation>
+        <translation>Continue from last year&apos;s session</translation>
     </message>
     <message>
         <source>Förra årets förbättringsåtgärder</source>
-        <translation>Last year's improvement actions</translation>
+        <translation>Last year&apos;s improvement actions</translation>
     </message>
     <message>
         <source>Skapa</source>
@@ -447,7 +754,7 @@
     <name>PartsStep</name>
     <message>
         <source>Kom överens om vilka delar ni följer upp i dag. Samlad bedömning (9) ingår alltid. Sessionen går sedan igenom de valda avsnitten i frågeguidens ordning.</source>
-        <translation>Agree on the parts you follow up today. The overall assessment (9) is always included. The session then walks through the chosen sections in the guide's order.</translation>
+        <translation>Agree on the parts you follow up today. The overall assessment (9) is always included. The session then walks through the chosen sections in the guide&apos;s order.</translation>
     </message>
     <message>
         <source>Om uppföljningen</source>
@@ -507,11 +814,11 @@
     </message>
     <message>
         <source>Vad sa vi förra året? Förra årets förbättringsåtgärder</source>
-        <translation>What did we say last year? Last year's improvement actions</translation>
+        <translation>What did we say last year? Last year&apos;s improvement actions</translation>
     </message>
     <message>
         <source>Förra årets förbättringsåtgärder</source>
-        <translation>Last year's improvement actions</translation>
+        <translation>Last year&apos;s improvement actions</translation>
     </message>
     <message>
         <source>Överenskommelse om delar</source>
@@ -531,6 +838,68 @@
     </message>
 </context>
 <context>
+    <name>PassTheLaptop</name>
+    <message>
+        <source>Lämna datorn till personen ovan och tryck Enter. Bara den personens tomma formulär visas; värdena döljs när hen trycker Enter på sista skalan.</source>
+        <translation>Hand the laptop to the person above and press Enter. Only that person&apos;s empty form is shown; the values are hidden when they press Enter on the last scale.</translation>
+    </message>
+    <message>
+        <source>Välj deltagare</source>
+        <translation>Choose a participant</translation>
+    </message>
+    <message>
+        <source>Börja (Enter)</source>
+        <translation>Start (Enter)</translation>
+    </message>
+    <message>
+        <source>Någon annan:</source>
+        <translation>Someone else:</translation>
+    </message>
+    <message>
+        <source>Klar – dölj mina värden</source>
+        <translation>Done – hide my values</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>%1 av %2 har bedömt.</source>
+        <translation>%1 of %2 have rated.</translation>
+    </message>
+    <message>
+        <source>Nästa: %1</source>
+        <translation>Next: %1</translation>
+    </message>
+    <message>
+        <source>Alla har bedömt.</source>
+        <translation>Everyone has rated.</translation>
+    </message>
+    <message>
+        <source>%1 – din personliga bedömning</source>
+        <translation>%1 – your personal assessment</translation>
+    </message>
+</context>
+<context>
+    <name>PrintedForms</name>
+    <message>
+        <source>Vems blankett</source>
+        <translation>Whose form</translation>
+    </message>
+    <message>
+        <source>Spara och nästa blankett</source>
+        <translation>Save and next form</translation>
+    </message>
+    <message>
+        <source>Blankett för:</source>
+        <translation>Form of:</translation>
+    </message>
+    <message>
+        <source>%1 av %2 blanketter inlagda.</source>
+        <translation>%1 of %2 forms entered.</translation>
+    </message>
+</context>
+<context>
     <name>ProjectorWindow</name>
     <message>
         <source>lardesk – projektor</source>
@@ -539,6 +908,135 @@
     <message>
         <source>Projektorvy</source>
         <translation>Projector view</translation>
+    </message>
+</context>
+<context>
+    <name>RatingGrid</name>
+    <message>
+        <source>Bedömningar: deltagare × skalor</source>
+        <translation>Ratings: participants × scales</translation>
+    </message>
+</context>
+<context>
+    <name>RatingsModel</name>
+    <message>
+        <source>{participant}, skala {scale}: {value}</source>
+        <translation>{participant}, scale {scale}: {value}</translation>
+    </message>
+    <message>
+        <source>ej bedömt</source>
+        <translation>not rated</translation>
+    </message>
+</context>
+<context>
+    <name>RatingsStep</name>
+    <message>
+        <source>Omgång</source>
+        <translation>Round</translation>
+    </message>
+    <message>
+        <source>Ny omgång</source>
+        <translation>New round</translation>
+    </message>
+    <message>
+        <source>En andra bedömning efter diskussionen, sparad för sig</source>
+        <translation>A second rating after the discussion, kept apart</translation>
+    </message>
+    <message>
+        <source>Visa värdena</source>
+        <translation>Show the values</translation>
+    </message>
+    <message>
+        <source>Tills dess ser rummet bara hur många som har bedömt (F8)</source>
+        <translation>Until then the room only sees how many have rated (F8)</translation>
+    </message>
+    <message>
+        <source>Mest oeniga först</source>
+        <translation>Most disagreement first</translation>
+    </message>
+    <message>
+        <source>Namn i diagrammet</source>
+        <translation>Names in the chart</translation>
+    </message>
+    <message>
+        <source>Bara när gruppen valt öppet läge</source>
+        <translation>Only when the group chose open mode</translation>
+    </message>
+    <message>
+        <source>Exportera CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>Siffror 1–10 (10 = 1 sedan 0), - eller x = avstår. Tab: nästa skala, Enter: nästa person.</source>
+        <translation>Digits 1–10 (10 = 1 then 0), - or x = abstain. Tab: next scale, Enter: next person.</translation>
+    </message>
+    <message>
+        <source>Tabell</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>Skicka runt</source>
+        <translation>Pass around</translation>
+    </message>
+    <message>
+        <source>Blanketter</source>
+        <translation>Forms</translation>
+    </message>
+    <message>
+        <source>Samlad</source>
+        <translation>Joint</translation>
+    </message>
+    <message>
+        <source>Historik</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Samtalsledaren skriver in allas värden</source>
+        <translation>The facilitator types in everyone&apos;s values</translation>
+    </message>
+    <message>
+        <source>Skicka runt datorn: var och en ser bara sitt eget formulär</source>
+        <translation>Pass the laptop around: each person sees only their own form</translation>
+    </message>
+    <message>
+        <source>Skriv in de ifyllda pappersblanketterna efteråt</source>
+        <translation>Type in the filled-in paper forms afterwards</translation>
+    </message>
+    <message>
+        <source>Samlad bedömning: gruppens gemensamma värde per skala</source>
+        <translation>Overall assessment: the group&apos;s joint value per scale</translation>
+    </message>
+    <message>
+        <source>Tidigare uppföljningar i samma organisation</source>
+        <translation>Earlier sessions of the same organisation</translation>
+    </message>
+    <message>
+        <source>Personlig bedömning</source>
+        <translation>Personal assessment</translation>
+    </message>
+    <message>
+        <source>Omgång %1</source>
+        <translation>Round %1</translation>
+    </message>
+    <message>
+        <source>Dölj värdena</source>
+        <translation>Hide the values</translation>
+    </message>
+    <message>
+        <source>omgång %1</source>
+        <translation>round %1</translation>
+    </message>
+    <message>
+        <source>Det gick inte att spara.</source>
+        <translation>Could not save.</translation>
+    </message>
+    <message>
+        <source>Exportera bedömningarna</source>
+        <translation>Export the ratings</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -623,7 +1121,7 @@
     </message>
     <message>
         <source>Sessionens steg</source>
-        <translation>The session's steps</translation>
+        <translation>The session&apos;s steps</translation>
     </message>
     <message>
         <source>Session</source>
@@ -724,6 +1222,56 @@
     <message>
         <source>Protokollet finns inte i den här versionen.</source>
         <translation>The minutes are not in this version.</translation>
+    </message>
+</context>
+<context>
+    <name>SpreadCanvas</name>
+    <message>
+        <source>Spridningsdiagram</source>
+        <translation>Spread chart</translation>
+    </message>
+</context>
+<context>
+    <name>StorageProblemDialog</name>
+    <message>
+        <source>Databasen kommer från en nyare lardesk</source>
+        <translation>The database comes from a newer lardesk</translation>
+    </message>
+    <message>
+        <source>Databasen är skrivskyddad</source>
+        <translation>The database is read-only</translation>
+    </message>
+    <message>
+        <source>Disken är full</source>
+        <translation>The disk is full</translation>
+    </message>
+    <message>
+        <source>Databasen är skadad</source>
+        <translation>The database is damaged</translation>
+    </message>
+    <message>
+        <source>Databasen kan inte öppnas</source>
+        <translation>The database cannot be opened</translation>
+    </message>
+    <message>
+        <source>Säkerhetskopior</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <source>Återställ en säkerhetskopia? Den skadade filen byts inte ut förrän du väljer, och sparas.</source>
+        <translation>Restore a backup? The damaged file is not replaced until you choose, and it is kept.</translation>
+    </message>
+    <message>
+        <source>Återställ vald kopia</source>
+        <translation>Restore the chosen backup</translation>
+    </message>
+    <message>
+        <source>Avsluta</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Säkerhetskopian är återställd. Den tidigare filen finns kvar, oförändrad, som {kept}.</source>
+        <translation>The backup has been restored. The previous file is kept, unchanged, as {kept}.</translation>
     </message>
 </context>
 </TS>

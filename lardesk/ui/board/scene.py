@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -363,7 +363,7 @@ class HeaderItem(QGraphicsItem):
         self.setZValue(CARD_Z)
         if scene.interactive:
             self.setCursor(Qt.CursorShape.PointingHandCursor)
-            self.setToolTip(scene.tr("Klicka för att lägga till en punkt i kolumnen"))
+            self.setToolTip(QCoreApplication.translate("BoardScene", "Klicka för att lägga till en punkt i kolumnen"))
 
     def set_text(self, text: str, width: float) -> None:
         if (text, width) != (self.text, self.width):

@@ -1,5 +1,6 @@
-"""The spread on screen and on the projector (matplotlib's QtAgg canvas), and the history view.
+"""The spread on screen and on the projector (matplotlib's QtAgg canvas).
 
+This module imports matplotlib: the ratings step imports it only when the spread is first shown.
 One changed rating redraws only its row over a cached background (blitting); a reveal, a new order or a
 new size builds the figure again.
 """
@@ -12,13 +13,14 @@ from typing import Any
 from matplotlib.backend_bases import DrawEvent, Event
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QHeaderView, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
-from lardesk.charts.spread import SpreadPlot, decimal, history_figure
+from lardesk.charts.spread import SpreadPlot
 from lardesk.method.guide import Guide
-from lardesk.method.snapshot import PreviousSession, ScaleHistory, SessionSnapshot
+from lardesk.method.snapshot import SessionSnapshot
+from lardesk.ui.ratings.history import HistoryView, history_cell
 
 
 class SpreadCanvas(FigureCanvasQTAgg):
@@ -83,51 +85,4 @@ class SpreadCanvas(FigureCanvasQTAgg):
             self.show_spread(snapshot, **options)
 
 
-class HistoryView(QWidget):
-    """An organisation's sessions: per scale the median, range and joint value, as a figure and a table."""
-
-    def __init__(self, guide: Guide, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.guide = guide
-        self.figure = Figure(figsize=(8, 6), dpi=100)
-        self.canvas = FigureCanvasQTAgg(self.figure)  # type: ignore[no-untyped-call]
-        self.canvas.setMinimumHeight(260)
-        self.table = QTableWidget(self)
-        self.table.setAccessibleName(self.tr("Historik per skala"))
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(self.canvas)
-        splitter.addWidget(self.table)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
-        self.sessions: tuple[PreviousSession, ...] = ()
-
-    def load(self, sessions: Sequence[PreviousSession], scales: Sequence[int]) -> None:
-        self.sessions = tuple(sessions)
-        history_figure(self.sessions, self.guide, scales=scales, figure=self.figure)
-        self.canvas.draw_idle()  # type: ignore[no-untyped-call]
-        ordered = sorted(self.sessions, key=lambda s: (s.date, s.id))
-        self.table.clear()
-        self.table.setRowCount(len(scales))
-        self.table.setColumnCount(len(ordered))
-        self.table.setHorizontalHeaderLabels([s.period or s.date.isoformat() for s in ordered])
-        self.table.setVerticalHeaderLabels([f"{n} {self.guide.scale(n).label}" for n in scales])
-        for column, session in enumerate(ordered):
-            for row, scale in enumerate(scales):
-                history = session.scale(scale)
-                self.table.setItem(row, column, QTableWidgetItem(history_cell(history, self.guide.language)))
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-
-
-def history_cell(history: ScaleHistory | None, language: str = "sv") -> str:
-    """Median (range), how many rated and the joint value, e.g. "5,5 (4–7), n=6  ◆ 5"; "–" when nobody rated."""
-    if history is None or history.median is None:
-        text = "–"
-    else:
-        text = f"{decimal(history.median, language)} ({history.minimum}–{history.maximum}), n={history.n}"
-    if history is not None and history.joint is not None:
-        text += f"  ◆ {history.joint}"
-    return text
+__all__ = ["HistoryView", "SpreadCanvas", "history_cell"]

@@ -9,6 +9,7 @@ and the CSV export (anonymous by default).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QShowEvent
@@ -25,16 +26,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lardesk.charts.spread import divided_order
 from lardesk.method.guide import Guide, GuideError, load_guide
 from lardesk.method.snapshot import Anonymity, SessionSnapshot
 from lardesk.reports.ratings_csv import write_ratings_csv
 from lardesk.services import Changed, Changes, Services
 from lardesk.ui.bus import ChangeBus
-from lardesk.ui.ratings.canvas import HistoryView, SpreadCanvas
 from lardesk.ui.ratings.forms import PassTheLaptop, PrintedForms
 from lardesk.ui.ratings.grid import CLEAR, RatingGrid, RatingsModel
+from lardesk.ui.ratings.history import HistoryView
 from lardesk.ui.ratings.joint import JointEditor
+
+if TYPE_CHECKING:  # matplotlib comes with the canvas, when the spread is first shown (not when a session opens)
+    from lardesk.ui.ratings.canvas import SpreadCanvas
 
 
 def _guide(language: str) -> Guide:
@@ -51,6 +54,8 @@ class RatingsProjector(QWidget):
         super().__init__(parent)
         self.setObjectName("ratingsProjector")
         self.setStyleSheet("#ratingsProjector { background:white; border-radius:8px; }")
+        from lardesk.ui.ratings.canvas import SpreadCanvas
+
         self.canvas = SpreadCanvas(guide, projector=True, parent=self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -142,10 +147,14 @@ class RatingsStep(QWidget):
             self.tabs.setTabToolTip(position, tip)
         self.tabs.currentChanged.connect(self._tab_changed)
 
-        self.canvas = SpreadCanvas(self.guide, parent=self)
+        # The spread's place; its canvas (and matplotlib) is made when first shown or asked for (``canvas``).
+        self._canvas: SpreadCanvas | None = None
+        self.spread_slot = QWidget(self)
+        slot_layout = QVBoxLayout(self.spread_slot)
+        slot_layout.setContentsMargins(0, 0, 0, 0)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.tabs)
-        self.splitter.addWidget(self.canvas)
+        self.splitter.addWidget(self.spread_slot)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         self._split = False
@@ -156,8 +165,23 @@ class RatingsStep(QWidget):
         bus.changed.connect(self._changed)
         self.refresh()
 
+    @property
+    def canvas(self) -> SpreadCanvas:
+        """The spread on screen, made (and drawn) the first time it is needed."""
+        if self._canvas is None:
+            from lardesk.ui.ratings.canvas import SpreadCanvas
+
+            self._canvas = SpreadCanvas(self.guide, parent=self.spread_slot)
+            layout = self.spread_slot.layout()
+            assert layout is not None
+            layout.addWidget(self._canvas)
+            self._draw_canvas()
+        return self._canvas
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if self._canvas is None:
+            self._draw()
         if not self._split:  # the grid's nine columns whole, the spread the rest
             self._split = True
             width = max(self.splitter.width(), 800)
@@ -215,6 +239,8 @@ class RatingsStep(QWidget):
     def order(self) -> list[int] | None:
         if self.snapshot is None or not self.divided.isChecked():
             return None
+        from lardesk.charts.spread import divided_order
+
         return divided_order(self.snapshot, self.round)
 
     def refresh(self) -> None:
@@ -228,8 +254,16 @@ class RatingsStep(QWidget):
     def _draw(self) -> None:
         if self.snapshot is None:
             return
+        if self._canvas is not None or self.isVisible():
+            self._draw_canvas()
+        for projector in list(self._projectors):
+            self._draw_projector(projector)
+
+    def _draw_canvas(self) -> None:
+        if self.snapshot is None:
+            return
         passing = self.tabs.currentWidget() is self.passing
-        self.canvas.setVisible(not passing)  # the next person must not see the others' values
+        self.spread_slot.setVisible(not passing)  # the next person must not see the others' values
         if not passing:
             self.canvas.show_spread(
                 self.snapshot,
@@ -238,8 +272,6 @@ class RatingsStep(QWidget):
                 order=self.order(),
                 show_names=self.names.isChecked() and self.names.isEnabled(),
             )
-        for projector in list(self._projectors):
-            self._draw_projector(projector)
 
     def _draw_projector(self, projector: RatingsProjector) -> None:
         if self.snapshot is None:
