@@ -2,8 +2,9 @@
 random moments; every edit it acknowledged must be there afterwards, and the file must be sound.
 
 The child writes an *intent* line before each service call and an *ack* line after the call returned (that
-is: after the commit). The parent kills it after a random delay (while it opens the database, makes its
-daily backup, or edits) and starts the next one on the same file. Finally it checks, with a fresh engine:
+is: after the commit). The parent kills it at a random moment — three times in ten while it starts and opens
+the database (with its daily backup), otherwise a random 0–250 ms after it is ready, in the middle of its
+edits — and starts the next one on the same file. Finally it checks, with a fresh engine:
 
 - ``PRAGMA integrity_check`` is ok and lardesk opens the file normally;
 - every acknowledged new item is there, and nothing that was never attempted;
@@ -43,6 +44,7 @@ def child(target: Target, journal: str, run: int, seed: int) -> None:
     fd = os.open(journal, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
     rng = random.Random(seed)
     services = Services.open(target.url)
+    Path(f"{journal}.ready-{run}").touch()
     for i in range(1_000_000):
         seq = run * 1_000_000 + i
         choice = rng.random()
@@ -103,24 +105,23 @@ def kill_repeatedly(target: Target, journal: Path, kills: int, seed: int) -> dic
     rng = random.Random(seed)
     started = time.perf_counter()
     ended_early = 0
-    longest = 0.25  # kill within this many seconds of the start; longer on a slow machine (see below)
     for run in range(kills):
-        acks_before = _acks(journal)
         process = context.Process(target=child, args=(target, str(journal), run, rng.randrange(2**32)))
         process.start()
-        time.sleep(rng.uniform(0.0, longest))
+        if rng.random() < 0.3:  # while it starts and opens the database (and makes its daily backup)
+            time.sleep(rng.uniform(0.0, 0.15))
+        else:  # while it edits: a few milliseconds to a few dozen edits after it opened the database
+            ready = Path(f"{journal}.ready-{run}")
+            waited = time.perf_counter()
+            while not ready.exists() and process.is_alive() and time.perf_counter() - waited < 30:
+                time.sleep(0.002)
+            time.sleep(rng.uniform(0.0, 0.25))
         if not process.is_alive():
             ended_early += 1
         process.kill()
         process.join(30)
         assert process.exitcode is not None
-        if _acks(journal) == acks_before:  # killed before its first edit: on a busy machine, wait longer
-            longest = min(longest * 1.3, 1.0)
     return {"kills": kills, "seconds": time.perf_counter() - started, "ended_before_kill": ended_early}
-
-
-def _acks(journal: Path) -> int:
-    return journal.read_text().count("A ") if journal.exists() else 0
 
 
 def verify(target: Target, journal_path: Path) -> dict[str, int]:
