@@ -22,9 +22,9 @@ from typing import Any, TextIO
 
 from lardesk import __version__
 from lardesk.method.guide import load_guide
-from lardesk.paths import DATABASE_URL_ENV, resolve_paths
+from lardesk.paths import DATABASE_URL_ENV, Paths, resolve_paths
 from lardesk.services import InputError, Services, StorageError
-from lardesk.storage.errors import DatabaseDamaged, DatabaseTooNew
+from lardesk.storage.errors import DatabaseRefused
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -33,7 +33,10 @@ EXIT_BAD_INPUT = 2
 log = logging.getLogger("lardesk")
 
 Command = Callable[[Services, argparse.Namespace, TextIO], int]
+OfflineCommand = Callable[[Paths, argparse.Namespace, TextIO], int]
 COMMANDS: dict[str, Command] = {}
+OFFLINE_COMMANDS: dict[str, OfflineCommand] = {}
+"""Commands that must work when the database cannot be opened (restoring a backup): they get the paths."""
 """Registered subcommands; other modules add theirs with @command (see register())."""
 _PARSERS: list[Callable[[Any], None]] = []
 
@@ -43,6 +46,25 @@ def command(
 ) -> Callable[[Command], Command]:
     def decorate(function: Command) -> Command:
         COMMANDS[name] = function
+
+        def add(subparsers: Any) -> None:
+            parser = subparsers.add_parser(name, help=help_text, description=help_text)
+            if configure:
+                configure(parser)
+
+        _PARSERS.append(add)
+        return function
+
+    return decorate
+
+
+def offline_command(
+    name: str, help_text: str, configure: Callable[[argparse.ArgumentParser], None] | None = None
+) -> Callable[[OfflineCommand], OfflineCommand]:
+    """Register a command that runs without opening the database (it receives the paths instead)."""
+
+    def decorate(function: OfflineCommand) -> OfflineCommand:
+        OFFLINE_COMMANDS[name] = function
 
         def add(subparsers: Any) -> None:
             parser = subparsers.add_parser(name, help=help_text, description=help_text)
@@ -231,9 +253,21 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
 
         return run_gui(paths)
     logging.basicConfig(level=logging.WARNING, format="lardesk: %(message)s")
+    if args.command in OFFLINE_COMMANDS:
+        try:
+            return OFFLINE_COMMANDS[args.command](paths, args, out)
+        except InputError as error:
+            err.write(f"lardesk: {error}\n")
+            return EXIT_BAD_INPUT
+        except DatabaseRefused as error:
+            err.write(f"lardesk: {error.message}\n")
+            return EXIT_BAD_INPUT
+        except StorageError as error:
+            err.write(f"lardesk: {error.message}\n")
+            return EXIT_FAILURE
     try:
         services = Services.for_paths(paths)
-    except (DatabaseDamaged, DatabaseTooNew) as error:
+    except DatabaseRefused as error:
         err.write(f"lardesk: {error.message}\n")
         return EXIT_BAD_INPUT
     except StorageError as error:
@@ -243,6 +277,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
         return COMMANDS[args.command](services, args, out)
     except InputError as error:
         err.write(f"lardesk: {error}\n")
+        return EXIT_BAD_INPUT
+    except DatabaseRefused as error:  # read-only, disk full: the user's to fix, like bad input
+        err.write(f"lardesk: {error.message}\n")
         return EXIT_BAD_INPUT
     except StorageError as error:
         err.write(f"lardesk: {error.message}\n")

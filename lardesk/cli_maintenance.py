@@ -12,9 +12,9 @@ import json
 from pathlib import Path
 from typing import TextIO
 
-from lardesk.cli import EXIT_BAD_INPUT, EXIT_OK, command
-from lardesk.paths import Paths, resolve_paths
-from lardesk.services import InputError, Services
+from lardesk.cli import EXIT_BAD_INPUT, EXIT_OK, offline_command
+from lardesk.paths import Paths
+from lardesk.services import InputError
 from lardesk.services.maintenance import DAILY_DAYS_KEPT, backups, database_file, restore_backup
 
 
@@ -54,17 +54,9 @@ def run_backups(paths: Paths, restore: str | None, as_json: bool, out: TextIO) -
     return EXIT_OK
 
 
-@command("backups", "list the automatic backups of the database, or restore one", _configure)
-def _backups(services: Services, args: argparse.Namespace, out: TextIO) -> int:
-    paths = resolve_paths(args.data_dir, args.database)
-    if args.restore is not None:
-        services.close()  # the database must not be open while its file is replaced
-    try:
-        return run_backups(paths, args.restore, args.json, out)
-    except InputError:
-        raise
-    except ValueError as error:  # pragma: no cover - defensive
-        raise InputError(str(error)) from error
+@offline_command("backups", "list the automatic backups of the database, or restore one", _configure)
+def _backups(paths: Paths, args: argparse.Namespace, out: TextIO) -> int:
+    return run_backups(paths, args.restore, args.json, out)
 
 
 __all__ = ["EXIT_BAD_INPUT", "run_backups"]

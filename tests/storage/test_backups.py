@@ -115,6 +115,10 @@ def test_a_damaged_backup_is_refused(place: Place, tmp_path: Path) -> None:
 
 def test_the_command_line_lists_and_restores(place: Place, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--data-dir", str(place.data_dir), "backups", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []  # listing opens nothing, so it backs nothing up
+    assert main(["--data-dir", str(place.data_dir), "sessions"]) == 0  # the day's first start backs up
+    capsys.readouterr()
+    assert main(["--data-dir", str(place.data_dir), "backups", "--json"]) == 0
     (entry,) = json.loads(capsys.readouterr().out)
     assert entry["reason"] == "daily"
     assert main(["--data-dir", str(place.data_dir), "backups", "--restore", entry["path"]]) == 0
@@ -123,3 +127,21 @@ def test_the_command_line_lists_and_restores(place: Place, capsys: pytest.Captur
     assert "lardesk.sqlite.replaced-" in out
     assert main(["--data-dir", str(place.data_dir), "backups"]) == 0
     assert "daily" in capsys.readouterr().out
+
+
+def test_the_command_line_restores_over_a_damaged_database(place: Place, capsys: pytest.CaptureFixture[str]) -> None:
+    """When the database will not open is when a restore is needed: `backups` does not open it."""
+    assert main(["--data-dir", str(place.data_dir), "sessions"]) == 0  # the day's first start backs up
+    capsys.readouterr()
+    truncate(place.file)
+    damaged = digest(place.file)
+    assert main(["--data-dir", str(place.data_dir), "sessions"]) == 2
+    assert main(["--data-dir", str(place.data_dir), "backups", "--json"]) == 0
+    (entry,) = json.loads(capsys.readouterr().out)
+    assert main(["--data-dir", str(place.data_dir), "backups", "--restore", entry["path"]]) == 0
+    (kept,) = place.data_dir.glob("lardesk.sqlite.replaced-*")
+    assert digest(kept) == damaged  # the damaged file is kept aside, untouched
+    assert integrity(place.file) == "ok"
+    capsys.readouterr()
+    assert main(["--data-dir", str(place.data_dir), "sessions", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) != []
