@@ -178,7 +178,7 @@ def board_figure(
             zorder=0,
         )
         band.set_gid(f"column-{kind.value}")
-        axes.add_patch(band)
+        axes.add_artist(band)
         title = f"{'▶ ' if focus else ''}{guide.term(PLURAL[kind])} ({len(columns[kind])})"
         header = axes.text(
             col_x[kind] + 6,
@@ -227,7 +227,7 @@ def _draw_card(axes: Axes, card: _Card, size: float, line: float, small: float, 
             zorder=4.9,
             alpha=alpha,
         )
-        axes.add_patch(hatching)
+        axes.add_artist(hatching)
     box = FancyBboxPatch(
         (card.x, card.y),
         card.width,
@@ -241,7 +241,7 @@ def _draw_card(axes: Axes, card: _Card, size: float, line: float, small: float, 
         alpha=alpha,
     )
     box.set_gid(f"item-{item.key}")
-    axes.add_patch(box)
+    axes.add_artist(box)
     y = card.y + PAD
     axes.text(card.x + PAD, y, card.header, fontsize=small, color="#37474f", va="top", zorder=6, alpha=alpha)
     y += line
@@ -348,4 +348,4 @@ def _arrows(axes: Axes, snapshot: SessionSnapshot, cards: dict[int, _Card]) -> N
             zorder=2,
         )
         arrow.set_gid(f"link-{source.item.key}-{target.item.key}")
-        axes.add_patch(arrow)
+        axes.add_artist(arrow)

@@ -20,6 +20,7 @@ import io
 import logging
 import math
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cache
@@ -671,11 +672,33 @@ def _scale_table(snapshot: SessionSnapshot, guide: Guide, lab: Labels, round_: i
 # -- figures -------------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
 class FigureImage:
-    png: bytes
-    width_in: float
-    height_in: float
+    """A figure as a picture, with its size in inches (an image that keeps the figure's proportions).
+
+    ``png`` is the PNG file. A figure drawn here also keeps its pixels (``picture``, an RGB PIL image): the PDF
+    takes them as they are, and the PNG is written only when something asks for it (the DOCX, the preview).
+    """
+
+    __slots__ = ("_png", "height_in", "picture", "width_in")
+
+    def __init__(self, png: bytes | None, width_in: float, height_in: float, picture: Any = None) -> None:
+        if png is None and picture is None:
+            raise ValueError("a FigureImage needs a PNG or a picture")
+        self._png = png
+        self.width_in = width_in
+        self.height_in = height_in
+        self.picture = picture
+
+    def __repr__(self) -> str:
+        return f"FigureImage({self.width_in:g} × {self.height_in:g} in)"
+
+    @property
+    def png(self) -> bytes:
+        if self._png is None:
+            buffer = io.BytesIO()
+            self.picture.save(buffer, format="PNG", compress_level=1)  # fast, light compression
+            self._png = buffer.getvalue()
+        return self._png
 
     @property
     def ratio(self) -> float:
@@ -689,15 +712,14 @@ class FigureImage:
         from PIL import Image as PILImage
 
         count = math.ceil(self.ratio / max_ratio)
-        with PILImage.open(io.BytesIO(self.png)) as picture:
+        with PILImage.open(io.BytesIO(self.png)) if self.picture is None else nullcontext(self.picture) as picture:
             width, height = picture.size
             step = math.ceil(height / count)
             result = []
             for top in range(0, height, step):
                 bottom = min(height, top + step)
-                buffer = io.BytesIO()
-                picture.crop((0, top, width, bottom)).save(buffer, format="PNG", compress_level=1)
-                result.append(FigureImage(buffer.getvalue(), self.width_in, self.height_in * (bottom - top) / height))
+                strip = picture.crop((0, top, width, bottom))
+                result.append(FigureImage(None, self.width_in, self.height_in * (bottom - top) / height, strip))
         return result
 
 
@@ -734,10 +756,9 @@ def figure_png(figure: Figure, box: tuple[float, float] | None = None, *, split:
     dpi = max(40, round(PRINT_DPI * scale))
     if split and box and print_scale(width, height, box) < MIN_LEGIBLE_SCALE:
         dpi = min(dpi, SPLIT_DPI)  # a board over several pages: enough for its small print, not more
-    buffer = io.BytesIO()
-    # Fast, light compression: the PNG is only carried to reportlab, which compresses the pixels itself.
-    figure.savefig(buffer, format="png", dpi=dpi, facecolor="white", pil_kwargs={"compress_level": 1})
-    return FigureImage(buffer.getvalue(), width, height)
+    from lardesk.charts.raster import picture  # savefig's pixels, with the text drawn from a glyph cache
+
+    return FigureImage(None, width, height, picture(figure, dpi))
 
 
 def chart_builder(module: str, name: str) -> Callable[..., Figure] | None:
@@ -930,7 +951,17 @@ def _image(image: FigureImage, width: float, max_height: float) -> Any:
     height = width * image.ratio
     if height > max_height:
         width, height = max_height / image.ratio, max_height
-    return Image(io.BytesIO(image.png), width=width, height=height)
+    source = io.BytesIO(image.png) if image.picture is None else _picture_reader()(image.picture)
+    return Image(source, width=width, height=height)
+
+
+@cache
+def _picture_reader() -> type:
+    """An ImageReader that reportlab's Image takes as a file (it has ``read``) and then adopts as it is: a
+    figure's pixels go into the PDF without a PNG written and read back."""
+    from reportlab.lib.utils import ImageReader
+
+    return type("PictureReader", (ImageReader,), {"read": None})
 
 
 def _images(image: FigureImage, width: float, max_height: float) -> list[Any]:

@@ -8,10 +8,13 @@ and the CSV export (anonymous by default).
 
 from __future__ import annotations
 
+import contextlib
+import importlib
+import threading
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -38,6 +41,24 @@ from lardesk.ui.ratings.joint import JointEditor
 
 if TYPE_CHECKING:  # matplotlib comes with the canvas, when the spread is first shown (not when a session opens)
     from lardesk.ui.ratings.canvas import SpreadCanvas
+
+PRELOAD_AFTER_MS = 1500
+"""How long after a session opens the spread's modules (matplotlib) start loading in the background: after
+the window is shown, long before the group reaches the ratings."""
+_preload_started = threading.Event()
+
+
+def preload_canvas() -> None:
+    """Import the spread canvas (and with it matplotlib) in a background thread, once per process."""
+    if _preload_started.is_set():
+        return
+    _preload_started.set()
+
+    def load() -> None:
+        with contextlib.suppress(Exception):  # on failure it is imported again, in the open, when first shown
+            importlib.import_module("lardesk.ui.ratings.canvas")
+
+    threading.Thread(target=load, name="lardesk-preload-matplotlib", daemon=True).start()
 
 
 def _guide(language: str) -> Guide:
@@ -164,6 +185,7 @@ class RatingsStep(QWidget):
         layout.addWidget(self.splitter, 1)
         bus.changed.connect(self._changed)
         self.refresh()
+        QTimer.singleShot(PRELOAD_AFTER_MS, preload_canvas)
 
     @property
     def canvas(self) -> SpreadCanvas:
