@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication, QMainWindow
+from typing import TYPE_CHECKING
 
-from lardesk.services import Services
+from PySide6.QtWidgets import QApplication
+
 from lardesk.ui.i18n import install_language
 from lardesk.ui.settings import ui_language
+
+if TYPE_CHECKING:
+    from lardesk.services import Services
+    from lardesk.ui.main_window import MainWindow
 
 
 def create_application(argv: list[str]) -> QApplication:
@@ -18,7 +23,8 @@ def create_application(argv: list[str]) -> QApplication:
     return app
 
 
-def show_main_window(services: Services) -> QMainWindow:
+def show_main_window(services: Services | None = None) -> MainWindow:
+    """The main window, shown; without services it waits for ``attach`` (see lardesk.app)."""
     from lardesk.ui.main_window import MainWindow
 
     window = MainWindow(services)

@@ -73,10 +73,12 @@ class ExchangeFiles:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, services: Services, bus: ChangeBus | None = None) -> None:
+    def __init__(self, services: Services | None = None, bus: ChangeBus | None = None) -> None:
+        """The window; without ``services`` it paints at once and waits for :meth:`attach` (start-up opens
+        the database after the first paint, so the window appears before SQLAlchemy and the migrations)."""
         super().__init__()
-        self.services = services
-        self.bus = bus or ChangeBus(services, self)
+        self._services: Services | None = None
+        self._bus: ChangeBus | None = bus
         self.session_windows: dict[int, SessionWindow] = {}
         self.language = ui_language()
 
@@ -112,10 +114,45 @@ class MainWindow(QMainWindow):
 
         self._make_actions()
         self._retranslate()
-        self.bus.changed.connect(self._changed)
-        self.refresh()
         if not restore_window(self, SETTINGS_KEY):
             self.resize(1100, 680)
+        if services is not None:
+            self.attach(services)
+        else:
+            self._waiting()
+
+    @property
+    def services(self) -> Services:
+        assert self._services is not None, "the database is not open yet"
+        return self._services
+
+    @property
+    def bus(self) -> ChangeBus:
+        assert self._bus is not None, "the database is not open yet"
+        return self._bus
+
+    def _waiting(self) -> None:
+        """Before the database is open: the window is there, nothing to act on yet."""
+        self.empty.setText(self.tr("Öppnar databasen …"))
+        self.empty.setVisible(True)
+        self.tree.setEnabled(False)
+        self.search.setEnabled(False)
+        for made in (self.new_action, self.import_action, self.forms_action):
+            made.setEnabled(False)
+        self._enable()
+
+    def attach(self, services: Services) -> None:
+        """Show the sessions of the (now open) database."""
+        self._services = services
+        if self._bus is None:
+            self._bus = ChangeBus(services, self)
+        self._bus.changed.connect(self._changed)
+        self.tree.setEnabled(True)
+        self.search.setEnabled(True)
+        for made in (self.new_action, self.import_action, self.forms_action):
+            made.setEnabled(True)
+        self._retranslate()
+        self.refresh()
 
     # -- actions ------------------------------------------------------------------------------------------
     def _make_actions(self) -> None:
@@ -227,7 +264,10 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
-            self.refresh()
+            if self._services is not None:
+                self.refresh()
+            else:
+                self._waiting()
         super().changeEvent(event)
 
     # -- the list -----------------------------------------------------------------------------------------
@@ -283,7 +323,7 @@ class MainWindow(QMainWindow):
                     return
 
     def _enable(self) -> None:
-        has = self.selected_session() is not None
+        has = self._services is not None and self.selected_session() is not None
         for made in (self.open_action, self.duplicate_action, self.export_action, self.delete_action):
             made.setEnabled(has)
         module = minutes_module()
