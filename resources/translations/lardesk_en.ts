@@ -301,6 +301,10 @@
         <translation>Export session</translation>
     </message>
     <message>
+        <source>Öppnar databasen …</source>
+        <translation>Opening the database …</translation>
+    </message>
+    <message>
         <source>lardesk – lärande uppföljning</source>
         <translation>lardesk – learning follow-up</translation>
     </message>
