@@ -33,12 +33,12 @@ def check_target(text: str, suffixes: tuple[str, ...]) -> Path:
     """The file to write: the right suffix, in a folder that exists."""
     path = Path(text)
     if path.suffix.lower() not in suffixes:
-        raise InputError(f"{text}: the file name must end in {' or '.join(suffixes)}")
+        raise InputError("{path}: the file name must end in {suffixes}", path=text, suffixes=" or ".join(suffixes))
     if path.is_dir():
-        raise InputError(f"{text} is a folder, not a file")
+        raise InputError("{path} is a folder, not a file", path=text)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise InputError(f"{text}: the folder {folder} does not exist")
+        raise InputError("{path}: the folder {folder} does not exist", path=text, folder=str(folder))
     return path
 
 
@@ -46,7 +46,9 @@ def _write(path: Path, write: Callable[[], None]) -> None:
     try:
         write()
     except OSError as error:  # permission denied, disk full…: nothing was replaced
-        raise InputError(f"{path}: could not be written ({error.strerror or error})") from error
+        raise InputError(
+            "{path}: could not be written ({reason})", path=str(path), reason=error.strerror or str(error)
+        ) from error
 
 
 def copies(text: str) -> int:

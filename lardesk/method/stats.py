@@ -11,13 +11,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from lardesk.method.guide import SCALE_MAX, SCALE_MIN, SECTIONS
+from lardesk.method.messages import LocalizedError
 
 MIN_GROUP_SIZE = 3
 """No figure or export breaks ratings down by a group (e.g. gender) of fewer than this many people."""
 
 
-class RatingError(ValueError):
-    """An impossible rating (outside 1–10, or not a whole number)."""
+class RatingError(LocalizedError):
+    """An impossible rating (outside 1–10, or not a whole number); a template with params, as InputError."""
 
 
 def check_value(value: object) -> int | None:
@@ -25,9 +26,13 @@ def check_value(value: object) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int):
-        raise RatingError(f"a rating is a whole number from {SCALE_MIN} to {SCALE_MAX}, not {value!r}")
+        raise RatingError(
+            "a rating is a whole number from {low} to {high}, not {value!r}", low=SCALE_MIN, high=SCALE_MAX, value=value
+        )
     if not SCALE_MIN <= value <= SCALE_MAX:
-        raise RatingError(f"a rating is a whole number from {SCALE_MIN} to {SCALE_MAX}, not {value}")
+        raise RatingError(
+            "a rating is a whole number from {low} to {high}, not {value!r}", low=SCALE_MIN, high=SCALE_MAX, value=value
+        )
     return value
 
 

@@ -17,6 +17,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
 from lardesk.method.logic import ItemKind
+from lardesk.method.messages import LocalizedError, Message
 from lardesk.method.snapshot import SessionSnapshot
 from lardesk.resources import resources_dir
 
@@ -36,13 +37,18 @@ LOGIC_LISTS: tuple[tuple[str, ItemKind, str | None, str | None], ...] = (
 LIST_OF_KIND: dict[ItemKind, str] = {kind: name for name, kind, _, _ in LOGIC_LISTS}
 
 
-class ExchangeError(ValueError):
-    """A file that is not a valid exchange file. ``pointer`` names the place ("" for the whole file)."""
+class ExchangeError(LocalizedError):
+    """A file that is not a valid exchange file. ``pointer`` names the place ("" for the whole file).
 
-    def __init__(self, message: str, pointer: str = "") -> None:
-        super().__init__(f"{pointer or '/'}: {message}")
-        self.message = message
+    Raised with an English template and its params, as :class:`lardesk.services.InputError`.
+    """
+
+    def __init__(self, template: str, /, pointer: str = "", **params: object) -> None:
         self.pointer = pointer
+        super().__init__(template, **params)
+
+    def _placed(self, text: str) -> str:
+        return f"{self.pointer or '/'}: {text}"
 
 
 def pointer(*parts: str | int) -> str:
@@ -96,24 +102,33 @@ def _find_duplicate_member(value: Any, path: tuple[str | int, ...] = ()) -> str 
 
 
 def _reject_constant(name: str) -> float:
-    raise ExchangeError(f"{name} is not a number JSON allows")
+    raise ExchangeError("{name} is not a number JSON allows", name=name)
 
 
 def decode(data: bytes | str) -> Any:
     """Decode JSON text strictly: UTF-8 only, no NaN or Infinity, no member named twice."""
     if isinstance(data, bytes):
         if len(data) > MAX_FILE_BYTES:
-            raise ExchangeError(f"the file is too large ({len(data)} bytes; at most {MAX_FILE_BYTES})")
+            raise ExchangeError(
+                "the file is too large ({size} bytes; at most {limit})", size=len(data), limit=MAX_FILE_BYTES
+            )
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as error:
-            raise ExchangeError(f"the file is not UTF-8 text (byte {error.start} cannot be read)") from error
+            raise ExchangeError(
+                "the file is not UTF-8 text (byte {position} cannot be read)", position=error.start
+            ) from error
     else:
         text = data
     try:
         value = json.loads(text, object_pairs_hook=_pairs, parse_constant=_reject_constant)
     except json.JSONDecodeError as error:
-        raise ExchangeError(f"not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}") from error
+        raise ExchangeError(
+            "not valid JSON: {problem} at line {line}, column {column}",
+            problem=error.msg,
+            line=error.lineno,
+            column=error.colno,
+        ) from error
     except RecursionError as error:
         raise ExchangeError("not valid JSON: nested too deeply") from error
     duplicate = _find_duplicate_member(value)
@@ -122,14 +137,55 @@ def decode(data: bytes | str) -> Any:
     return value
 
 
-def _schema_message(error: ValidationError) -> str:
-    if error.validator == "additionalProperties":
-        return f"unknown member: {error.message.split('(')[-1].rstrip(')')}"
-    if error.validator == "required":
-        return f"missing member: {error.message}"
-    if error.validator == "format":
-        return f"{error.instance!r} is not a valid {error.validator_value} (such as 2026-11-25)"
-    return error.message
+_JSON_TYPES: dict[str, Message] = {
+    "object": Message("'object'"),
+    "array": Message("'array'"),
+    "string": Message("'string'"),
+    "integer": Message("'integer'"),
+    "number": Message("'number'"),
+    "boolean": Message("'boolean'"),
+    "null": Message("'null'"),
+}
+
+
+def _shown(value: Any, limit: int = 60) -> str:
+    """A value as a message quotes it: its repr, shortened when long."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _schema_message(error: ValidationError) -> Message:
+    """The message of a schema violation, for the common cases in words of our own (and translated)."""
+    keyword, instance = error.validator, error.instance
+    expected: Any = error.validator_value
+    if keyword == "additionalProperties" and isinstance(instance, dict):
+        known = error.schema.get("properties", {}) if isinstance(error.schema, dict) else {}
+        extra = [name for name in instance if name not in known] or list(instance)
+        return Message("unknown member: {names}", names=", ".join(map(repr, extra)))
+    if keyword == "required" and isinstance(instance, dict):
+        missing = [name for name in expected if name not in instance] or list(expected)
+        return Message("missing member: {name!r}", name=missing[0])
+    if keyword == "type" and isinstance(expected, str) and expected in _JSON_TYPES:
+        return Message("{value} is not of type {type}", value=_shown(instance), type=_JSON_TYPES[expected])
+    if keyword == "minimum":
+        return Message("{value} is less than the minimum of {limit!r}", value=_shown(instance), limit=expected)
+    if keyword == "maximum":
+        return Message("{value} is greater than the maximum of {limit!r}", value=_shown(instance), limit=expected)
+    if keyword == "format" and expected == "date":
+        return Message("{value} is not a valid date (such as 2026-11-25)", value=_shown(instance))
+    if keyword == "enum":
+        return Message(
+            "{value} is not one of {allowed}", value=_shown(instance), allowed=", ".join(map(repr, expected))
+        )
+    if keyword == "const":
+        return Message("{expected!r} was expected", expected=expected)
+    if keyword in ("minLength", "minItems"):
+        return Message("{value} is too short", value=_shown(instance))
+    if keyword in ("maxLength", "maxItems"):
+        return Message("{value} is too long", value=_shown(instance))
+    if keyword == "uniqueItems":
+        return Message("the list has the same value twice")
+    return Message("{detail}", detail=error.message)
 
 
 def _first_schema_error(document: Any) -> ValidationError | None:
@@ -146,7 +202,8 @@ def check_document(document: Any) -> dict[str, Any]:
     """Validate a decoded document against the schema and the rules the schema cannot say."""
     error = _first_schema_error(document)
     if error is not None:
-        raise ExchangeError(_schema_message(error), pointer(*error.absolute_path))
+        message = _schema_message(error)
+        raise ExchangeError(message.template, pointer(*error.absolute_path), **message.params)
     assert isinstance(document, dict)
     _check_keys_and_links(document)
     _check_extension(document.get(EXTENSION))
@@ -158,7 +215,7 @@ def _unique_keys(entries: Iterable[dict[str, Any]], where: tuple[str, ...]) -> s
     for index, entry in enumerate(entries):
         key = entry["key"]
         if key in keys:
-            raise ExchangeError(f"the key {key!r} is used twice in this list", pointer(*where, index, "key"))
+            raise ExchangeError("the key {key!r} is used twice in this list", pointer(*where, index, "key"), key=key)
         keys.add(key)
     return keys
 
@@ -174,15 +231,18 @@ def _check_keys_and_links(document: dict[str, Any]) -> None:
             for link_index, target in enumerate(entry.get(member, [])):
                 if target not in keys[target_list]:
                     raise ExchangeError(
-                        f"links to {target!r}, which is not a key in /logic/{target_list}",
+                        "links to {target!r}, which is not a key in /logic/{target_list}",
                         pointer("logic", name, index, member, link_index),
+                        target=target,
+                        target_list=target_list,
                     )
     seen_ratings: set[tuple[str, int, int]] = set()
     for index, rating in enumerate(document.get("ratings", [])):
         if rating["participant"] not in participants:
             raise ExchangeError(
-                f"rates for {rating['participant']!r}, who is not among /participants",
+                "rates for {participant!r}, who is not among /participants",
                 pointer("ratings", index, "participant"),
+                participant=rating["participant"],
             )
         identity = (rating["participant"], rating["scale"], rating.get("round", 1))
         if identity in seen_ratings:
@@ -231,7 +291,7 @@ def _check_extension(extension: Any) -> None:
         if expected is None:
             continue
         if not isinstance(value, expected) or (expected is list and isinstance(value, bool)):
-            raise ExchangeError(f"has the wrong type ({type(value).__name__})", pointer(*where, name))
+            raise ExchangeError("has the wrong type ({type})", pointer(*where, name), type=type(value).__name__)
     if extension.get("anonymity", "roles") not in ("open", "roles", "anonymous"):
         raise ExchangeError("must be open, roles or anonymous", pointer(*where, "anonymity"))
     keys: set[str] = set()

@@ -10,19 +10,26 @@ from typing import TypeVar
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from lardesk.method.messages import LocalizedError, Message
 from lardesk.storage.database import Database
 from lardesk.storage.models import Base
 
 T = TypeVar("T", bound=Base)
 
 
-class InputError(ValueError):
-    """Bad input from a user or a file: shown as it is, nothing changed (exit status 2 on the CLI)."""
+class InputError(LocalizedError):
+    """Bad input from a user or a file: shown as it is, nothing changed (exit status 2 on the CLI).
 
-    def __init__(self, message: str, pointer: str = "") -> None:
-        super().__init__(f"{pointer}: {message}" if pointer else message)
-        self.message = message
+    Raised with an English template and its params (see :mod:`lardesk.method.messages`):
+    ``str(error)`` is the English text with the place in front, ``error.localized("sv")`` the Swedish.
+    """
+
+    def __init__(self, template: str, /, pointer: str = "", **params: object) -> None:
         self.pointer = pointer
+        super().__init__(template, **params)
+
+    def _placed(self, text: str) -> str:
+        return f"{self.pointer}: {text}" if self.pointer else text
 
 
 class NotFound(InputError):
@@ -62,46 +69,52 @@ class ServiceBase:
         self.database = database
 
     @staticmethod
-    def _get(session: Session, model: type[T], id_: int, what: str) -> T:
+    def _get(session: Session, model: type[T], id_: int, what: Message) -> T:
+        """The row ``id_`` of ``model``; ``what`` names it in the message (``Message("session")``)."""
         row = session.get(model, id_)
         if row is None:
-            raise NotFound(f"there is no {what} with id {id_}")
+            raise NotFound("there is no {what} with id {id}", what=what, id=id_)
         return row
 
     @staticmethod
-    def _flush(session: Session, what: str) -> None:
+    def _flush(session: Session, what: Message) -> None:
         try:
             session.flush()
         except IntegrityError as error:
-            raise InputError(f"{what}: {_integrity_message(error)}") from error
+            raise InputError("{what}: {problem}", what=what, problem=_integrity_message(error)) from error
 
 
-def _integrity_message(error: IntegrityError) -> str:
+def _integrity_message(error: IntegrityError) -> Message:
     text = str(error.orig).lower()
     if "unique" in text or "duplicate" in text:
-        return "it already exists"
+        return Message("it already exists")
     if "check" in text:
-        return "a value is out of range"
+        return Message("a value is out of range")
     if "foreign key" in text:
-        return "it refers to something that does not exist"
-    return "the database refused it"
+        return Message("it refers to something that does not exist")
+    return Message("the database refused it")
 
 
-def check_text(value: str, what: str, *, max_length: int, required: bool = False) -> str:
+def check_text(value: str, what: Message, *, max_length: int, required: bool = False) -> str:
+    """``value`` if it is text of at most ``max_length`` characters; ``what`` names it (``Message("the note")``)."""
     if not isinstance(value, str):
-        raise InputError(f"{what} must be text")
+        raise InputError("{what} must be text", what=what)
     if required and not value.strip():
-        raise InputError(f"{what} must not be empty")
+        raise InputError("{what} must not be empty", what=what)
     if len(value) > max_length:
-        raise InputError(f"{what} is too long ({len(value)} characters; at most {max_length})")
+        raise InputError(
+            "{what} is too long ({length} characters; at most {limit})", what=what, length=len(value), limit=max_length
+        )
     return value
 
 
-def parse_date(value: str | dt.date, what: str = "date") -> dt.date:
+def parse_date(value: str | dt.date, what: Message | None = None) -> dt.date:
     """A date as typed: ISO (2026-11-25); Swedish users type exactly that."""
     if isinstance(value, dt.date):
         return value
     try:
         return dt.date.fromisoformat(value.strip())
     except (ValueError, AttributeError) as error:
-        raise InputError(f"{what} must be a date such as 2026-11-25, not {value!r}") from error
+        raise InputError(
+            "{what} must be a date such as 2026-11-25, not {value!r}", what=what or Message("date"), value=value
+        ) from error

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import select
 
 from lardesk.method.logic import DEFAULT_STATUS, ItemKind
+from lardesk.method.messages import Message
 from lardesk.method.snapshot import Anonymity
 from lardesk.reports.exchange import (
     EXTENSION,
@@ -45,14 +46,16 @@ class ExchangeService(ServiceBase):
         try:
             document = read_exchange(data)
         except ExchangeError as error:
-            raise InputError(error.message, error.pointer or "/") from error
+            raise InputError(error.template, error.pointer or "/", **error.params) from error
         return self.import_document(document)
 
     def import_file(self, path: str | Path) -> Changes:
         try:
             data = Path(path).read_bytes()
         except OSError as error:
-            raise InputError(f"cannot read {path}: {error.strerror or error}") from error
+            raise InputError(
+                "cannot read {path}: {reason}", path=str(path), reason=error.strerror or str(error)
+            ) from error
         return self.import_bytes(data)
 
     def import_document(self, document: dict[str, Any]) -> Changes:
@@ -162,7 +165,7 @@ class ExchangeService(ServiceBase):
                         position=position,
                     )
                 )
-            self._flush(db, "the session")
+            self._flush(db, Message("the session"))
             return Changes(Changed.ALL, session.id, session.id)
 
     @staticmethod
@@ -190,7 +193,9 @@ class ExchangeService(ServiceBase):
         try:
             write_atomic(path, text)
         except OSError as error:
-            raise InputError(f"cannot write {path}: {error.strerror or error}") from error
+            raise InputError(
+                "cannot write {path}: {reason}", path=str(path), reason=error.strerror or str(error)
+            ) from error
 
     def load_demo(self) -> int:
         """Load the guide's example session (and the year before it); returns the example's id.

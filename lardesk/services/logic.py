@@ -7,6 +7,7 @@ import math
 from sqlalchemy import delete, func, or_, select, update
 
 from lardesk.method.logic import DEFAULT_STATUS, ItemKind, can_link, status_allowed
+from lardesk.method.messages import Message, Term
 from lardesk.services.base import Changed, Changes, InputError, ServiceBase, check_text
 from lardesk.services.sessions import next_key
 from lardesk.storage.models import FollowUpSession, LogicItem, LogicLink
@@ -21,27 +22,34 @@ KEY_PREFIX: dict[ItemKind, str] = {
 }
 TEXT_MAX = 2000
 OUTCOME_MAX = 5000
+SESSION = Message("session")
+ITEM = Message("item")
 
 
 def _kind(value: ItemKind | str) -> ItemKind:
     try:
         return ItemKind(value)
     except ValueError as error:
-        raise InputError(f"unknown kind of item {value!r}") from error
+        raise InputError("unknown kind of item {value!r}", value=value) from error
 
 
-def _amount(value: object, what: str) -> float | None:
+def _amount(value: object, what: Message) -> float | None:
     if value is None or value == "":
         return None
     if isinstance(value, bool) or not isinstance(value, int | float | str):
-        raise InputError(f"{what} must be an amount in kronor")
+        raise InputError("{what} must be an amount in kronor", what=what)
     try:
         amount = float(str(value).replace(" ", "").replace(",", ".")) if isinstance(value, str) else float(value)
     except ValueError as error:
-        raise InputError(f"{what} must be an amount in kronor, not {value!r}") from error
+        raise InputError("{what} must be an amount in kronor, not {value!r}", what=what, value=value) from error
     if not math.isfinite(amount) or amount < 0:
-        raise InputError(f"{what} must be zero or more")
+        raise InputError("{what} must be zero or more", what=what)
     return amount
+
+
+def _status(value: object) -> object:
+    """A status as the message shows it: the guide's word when it is a known status."""
+    return Term(value) if isinstance(value, str) else value
 
 
 class LogicService(ServiceBase):
@@ -57,13 +65,15 @@ class LogicService(ServiceBase):
         key: str | None = None,
     ) -> Changes:
         item_kind = _kind(kind)
-        check_text(text, "the text", max_length=TEXT_MAX, required=True)
-        check_text(outcome, "the outcome", max_length=OUTCOME_MAX)
+        check_text(text, Message("the text"), max_length=TEXT_MAX, required=True)
+        check_text(outcome, Message("the outcome"), max_length=OUTCOME_MAX)
         status = status or DEFAULT_STATUS.get(item_kind)
         if not status_allowed(item_kind, status):
-            raise InputError(f"{status!r} is not a status of a {item_kind.value}")
+            raise InputError(
+                "{status!r} is not a status of a {kind}", status=_status(status), kind=Term(item_kind.value)
+            )
         with self.database.transaction() as db:
-            self._get(db, FollowUpSession, session_id, "session")
+            self._get(db, FollowUpSession, session_id, SESSION)
             same_kind = (LogicItem.session_id == session_id) & (LogicItem.kind == item_kind.value)
             if position is None:
                 position = int(
@@ -88,24 +98,26 @@ class LogicService(ServiceBase):
                 position=position,
             )
             db.add(row)
-            self._flush(db, "the item")
+            self._flush(db, Message("the item"))
             return Changes(Changed.LOGIC, session_id, row.id)
 
     def update_item(self, item_id: int, **fields: object) -> Changes:
         """Change text, outcome, status, unexpected, budget_sek or spent_sek of an item."""
         with self.database.transaction() as db:
-            row = self._get(db, LogicItem, item_id, "item")
+            row = self._get(db, LogicItem, item_id, ITEM)
             kind = ItemKind(row.kind)
             for name, value in fields.items():
                 if name == "text":
-                    row.text = check_text(str(value), "the text", max_length=TEXT_MAX, required=True).strip()
+                    row.text = check_text(str(value), Message("the text"), max_length=TEXT_MAX, required=True).strip()
                 elif name == "outcome":
-                    row.outcome = check_text(str(value), "the outcome", max_length=OUTCOME_MAX)
+                    row.outcome = check_text(str(value), Message("the outcome"), max_length=OUTCOME_MAX)
                 elif name == "status":
                     if not status_allowed(kind, None if value is None else str(value)) or (
                         value is None and kind in DEFAULT_STATUS
                     ):
-                        raise InputError(f"{value!r} is not a status of a {kind.value}")
+                        raise InputError(
+                            "{status!r} is not a status of a {kind}", status=_status(value), kind=Term(kind.value)
+                        )
                     row.status = None if value is None else str(value)
                 elif name == "unexpected":
                     if kind not in (ItemKind.RESULT, ItemKind.EFFECT) and value:
@@ -114,15 +126,15 @@ class LogicService(ServiceBase):
                 elif name in ("budget_sek", "spent_sek"):
                     if kind is not ItemKind.RESOURCE and value is not None:
                         raise InputError("only resources carry amounts")
-                    setattr(row, name, _amount(value, "the amount"))
+                    setattr(row, name, _amount(value, Message("the amount")))
                 else:
-                    raise InputError(f"an item has no field {name!r}")
+                    raise InputError("an item has no field {name!r}", name=name)
             return Changes(Changed.LOGIC, row.session_id)
 
     def move_item(self, item_id: int, position: int) -> Changes:
         """Put an item at ``position`` (0-based) within its column."""
         with self.database.transaction() as db:
-            row = self._get(db, LogicItem, item_id, "item")
+            row = self._get(db, LogicItem, item_id, ITEM)
             siblings = list(
                 db.scalars(
                     select(LogicItem)
@@ -138,7 +150,7 @@ class LogicService(ServiceBase):
 
     def delete_item(self, item_id: int) -> Changes:
         with self.database.transaction() as db:
-            row = self._get(db, LogicItem, item_id, "item")
+            row = self._get(db, LogicItem, item_id, ITEM)
             db.execute(delete(LogicLink).where(or_(LogicLink.source_id == item_id, LogicLink.target_id == item_id)))
             db.delete(row)
             return Changes(Changed.LOGIC, row.session_id)
@@ -146,8 +158,8 @@ class LogicService(ServiceBase):
     def add_link(self, source_id: int, target_id: int) -> Changes:
         """Link the item that supports to the item supported (the direction is put right if reversed)."""
         with self.database.transaction() as db:
-            source = self._get(db, LogicItem, source_id, "item")
-            target = self._get(db, LogicItem, target_id, "item")
+            source = self._get(db, LogicItem, source_id, ITEM)
+            target = self._get(db, LogicItem, target_id, ITEM)
             if source.session_id != target.session_id:
                 raise InputError("items of different sessions cannot be linked")
             source_kind, target_kind = ItemKind(source.kind), ItemKind(target.kind)
@@ -155,7 +167,11 @@ class LogicService(ServiceBase):
                 if can_link(target_kind, source_kind):
                     source, target = target, source
                 else:
-                    raise InputError(f"a {source_kind.value} cannot be linked to a {target_kind.value}")
+                    raise InputError(
+                        "a {source} cannot be linked to a {target}",
+                        source=Term(source_kind.value),
+                        target=Term(target_kind.value),
+                    )
             exists = db.scalar(
                 select(LogicLink.id).where(LogicLink.source_id == source.id, LogicLink.target_id == target.id)
             )
@@ -165,7 +181,7 @@ class LogicService(ServiceBase):
 
     def remove_link(self, source_id: int, target_id: int) -> Changes:
         with self.database.transaction() as db:
-            source = self._get(db, LogicItem, source_id, "item")
+            source = self._get(db, LogicItem, source_id, ITEM)
             db.execute(
                 delete(LogicLink).where(
                     or_(

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from sqlalchemy import select
 
 from lardesk.method.guide import SECTIONS
+from lardesk.method.messages import Message
 from lardesk.method.snapshot import PreviousSession, ScaleHistory
 from lardesk.method.stats import RatingError, check_value, scale_stats
 from lardesk.services.base import Changed, Changes, InputError, NotFound, ServiceBase, check_text
@@ -15,7 +16,7 @@ from lardesk.storage.models import FollowUpSession, JointAssessment, Organisatio
 
 def _check_scale(scale: int) -> int:
     if scale not in SECTIONS:
-        raise InputError(f"there is no scale {scale}; the scales are 1–9")
+        raise InputError("there is no scale {scale}; the scales are 1–9", scale=scale)
     return scale
 
 
@@ -26,11 +27,11 @@ class RatingService(ServiceBase):
         try:
             value = check_value(value)
         except RatingError as error:
-            raise InputError(str(error)) from error
+            raise InputError(error.template, "", **error.params) from error
         if not isinstance(round_, int) or round_ < 1:
             raise InputError("the round must be 1 or more")
         with self.database.transaction() as db:
-            participant = self._get(db, Participant, participant_id, "participant")
+            participant = self._get(db, Participant, participant_id, Message("participant"))
             row = db.scalar(
                 select(Rating).where(
                     Rating.participant_id == participant_id, Rating.scale == scale, Rating.round == round_
@@ -58,11 +59,11 @@ class RatingService(ServiceBase):
             try:
                 checked[scale] = check_value(value)
             except RatingError as error:
-                raise InputError(f"scale {scale}: {error}") from error
+                raise InputError("scale {scale}: {problem}", scale=scale, problem=error) from error
         if not isinstance(round_, int) or round_ < 1:
             raise InputError("the round must be 1 or more")
         with self.database.transaction() as db:
-            participant = self._get(db, Participant, participant_id, "participant")
+            participant = self._get(db, Participant, participant_id, Message("participant"))
             rows = {
                 row.scale: row
                 for row in db.scalars(
@@ -90,7 +91,7 @@ class RatingService(ServiceBase):
         value (present participants only): what the history figure and table show."""
         with self.database.reading() as db:
             if db.get(Organisation, organisation_id) is None:
-                raise NotFound(f"there is no organisation with id {organisation_id}")
+                raise NotFound("there is no {what} with id {id}", what=Message("organisation"), id=organisation_id)
             sessions = list(
                 db.scalars(
                     select(FollowUpSession)
@@ -135,7 +136,7 @@ class RatingService(ServiceBase):
     def clear_rating(self, participant_id: int, scale: int, round_: int = 1) -> Changes:
         """Forget a rating (not given yet), as opposed to an abstention."""
         with self.database.transaction() as db:
-            participant = self._get(db, Participant, participant_id, "participant")
+            participant = self._get(db, Participant, participant_id, Message("participant"))
             row = db.scalar(
                 select(Rating).where(
                     Rating.participant_id == participant_id, Rating.scale == scale, Rating.round == round_
@@ -148,7 +149,7 @@ class RatingService(ServiceBase):
     def set_revealed(self, session_id: int, round_: int, revealed: bool) -> Changes:
         """Whether the values of a round are shown to the room (until then only who has rated)."""
         with self.database.transaction() as db:
-            row = self._get(db, FollowUpSession, session_id, "session")
+            row = self._get(db, FollowUpSession, session_id, Message("session"))
             rounds = {int(r) for r in row.revealed_rounds.split(",") if r}
             if revealed:
                 rounds.add(round_)
@@ -163,12 +164,12 @@ class RatingService(ServiceBase):
         try:
             checked = check_value(value)
         except RatingError as error:
-            raise InputError(str(error)) from error
+            raise InputError(error.template, "", **error.params) from error
         if checked is None:
             raise InputError("a joint assessment needs a value from 1 to 10")
-        check_text(comment, "the comment", max_length=20000)
+        check_text(comment, Message("the comment"), max_length=20000)
         with self.database.transaction() as db:
-            self._get(db, FollowUpSession, session_id, "session")
+            self._get(db, FollowUpSession, session_id, Message("session"))
             values = [
                 v
                 for v in db.scalars(
@@ -182,8 +183,11 @@ class RatingService(ServiceBase):
             ]
             if values and not min(values) <= checked <= max(values) and not comment.strip():
                 raise InputError(
-                    f"the agreed value {checked} lies outside the individual range {min(values)}–{max(values)}: "
-                    "write a comment that says why"
+                    "the agreed value {value} lies outside the individual range {low}–{high}: "
+                    "write a comment that says why",
+                    value=checked,
+                    low=min(values),
+                    high=max(values),
                 )
             row = db.scalar(
                 select(JointAssessment).where(JointAssessment.session_id == session_id, JointAssessment.scale == scale)

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from lardesk.method.guide import JOINT_SCALE, SECTIONS
 from lardesk.method.logic import DEFAULT_STATUS, ItemKind
+from lardesk.method.messages import Message
 from lardesk.method.people import Gender
 from lardesk.method.snapshot import (
     Anonymity,
@@ -45,6 +46,9 @@ from lardesk.storage.models import (
 
 NOTE_MAX = 20000
 NAME_MAX = 200
+SESSION = Message("session")
+PARTICIPANT = Message("participant")
+IMPROVEMENT = Message("improvement action")
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,12 +190,12 @@ class SessionService(ServiceBase):
 
     def session_info(self, session_id: int) -> SessionInfo:
         with self.database.reading() as db:
-            return session_info(self._get(db, FollowUpSession, session_id, "session"))
+            return session_info(self._get(db, FollowUpSession, session_id, SESSION))
 
     def previous_session_id(self, session_id: int) -> int | None:
         """The latest earlier session of the same organisation ("last year's")."""
         with self.database.reading() as db:
-            row = self._get(db, FollowUpSession, session_id, "session")
+            row = self._get(db, FollowUpSession, session_id, SESSION)
             return self._previous_id(db, row.organisation_id, row.date, row.id)
 
     def latest_session_id(self, organisation: str, unit: str = "") -> int | None:
@@ -220,8 +224,8 @@ class SessionService(ServiceBase):
     # -- creating and changing sessions ---------------------------------------------------------------
     @staticmethod
     def _organisation(db: Session, name: str, unit: str) -> Organisation:
-        name = check_text(name, "the organisation", max_length=NAME_MAX, required=True).strip()
-        unit = check_text(unit, "the unit", max_length=NAME_MAX).strip()
+        name = check_text(name, Message("the organisation"), max_length=NAME_MAX, required=True).strip()
+        unit = check_text(unit, Message("the unit"), max_length=NAME_MAX).strip()
         row = db.scalar(select(Organisation).where(Organisation.name == name, Organisation.unit == unit))
         if row is None:
             row = Organisation(name=name, unit=unit)
@@ -233,10 +237,10 @@ class SessionService(ServiceBase):
         if new.language not in ("sv", "en"):
             raise InputError("the language must be sv or en")
         for what, value, limit in (
-            ("the title", new.title, 200),
-            ("the period", new.period, 50),
-            ("the facilitator", new.facilitator, NAME_MAX),
-            ("the case number", new.case_number, 100),
+            (Message("the title"), new.title, 200),
+            (Message("the period"), new.period, 50),
+            (Message("the facilitator"), new.facilitator, NAME_MAX),
+            (Message("the case number"), new.case_number, 100),
         ):
             check_text(value, what, max_length=limit)
         with self.database.transaction() as db:
@@ -267,7 +271,7 @@ class SessionService(ServiceBase):
 
     def _continue_from(self, db: Session, row: FollowUpSession, previous_id: int) -> None:
         """Last year's program logic becomes this year's starting point (Behöver förra årets … uppdateras?)."""
-        previous = self._get(db, FollowUpSession, previous_id, "session")
+        previous = self._get(db, FollowUpSession, previous_id, SESSION)
         if previous.organisation_id != row.organisation_id:
             raise InputError("a session can only continue from a session of the same organisation")
         row.previous_session_id = previous.id
@@ -301,15 +305,15 @@ class SessionService(ServiceBase):
         """Change a session's own fields: title, date, period, facilitator, case_number, language,
         anonymity, parts, defer_improvements, current_step, organisation, unit."""
         allowed = {
-            "title": 200,
-            "period": 50,
-            "facilitator": NAME_MAX,
-            "case_number": 100,
-            "current_step": 40,
+            "title": (200, Message("title")),
+            "period": (50, Message("period")),
+            "facilitator": (NAME_MAX, Message("facilitator")),
+            "case_number": (100, Message("case number")),
+            "current_step": (40, Message("current step")),
         }
         what = Changed.SESSION
         with self.database.transaction() as db:
-            row = self._get(db, FollowUpSession, session_id, "session")
+            row = self._get(db, FollowUpSession, session_id, SESSION)
             org_name = fields.pop("organisation", None)
             org_unit = fields.pop("unit", None)
             if org_name is not None or org_unit is not None:
@@ -321,7 +325,8 @@ class SessionService(ServiceBase):
                 what |= Changed.SESSIONS
             for name, value in fields.items():
                 if name in allowed:
-                    setattr(row, name, check_text(str(value), name.replace("_", " "), max_length=allowed[name]))
+                    limit, label = allowed[name]
+                    setattr(row, name, check_text(str(value), label, max_length=limit))
                     what |= Changed.SESSIONS if name in ("title", "period", "facilitator") else Changed.NONE
                 elif name == "date":
                     row.date = parse_date(value)  # type: ignore[arg-type]
@@ -334,7 +339,7 @@ class SessionService(ServiceBase):
                     try:
                         mode = Anonymity(str(value))
                     except ValueError as error:
-                        raise InputError(f"unknown anonymity mode {value!r}") from error
+                        raise InputError("unknown anonymity mode {value!r}", value=value) from error
                     row.anonymity = mode.value
                     if mode is Anonymity.ANONYMOUS:
                         for participant in row.participants:
@@ -345,13 +350,13 @@ class SessionService(ServiceBase):
                 elif name == "defer_improvements":
                     row.defer_improvements = bool(value)
                 else:
-                    raise InputError(f"a session has no field {name!r}")
-            self._flush(db, "the session")
+                    raise InputError("a session has no field {name!r}", name=name)
+            self._flush(db, Message("the session"))
             return Changes(what, session_id)
 
     def delete_session(self, session_id: int) -> Changes:
         with self.database.transaction() as db:
-            row = self._get(db, FollowUpSession, session_id, "session")
+            row = self._get(db, FollowUpSession, session_id, SESSION)
             organisation = row.organisation
             # Explicit deletes: SQLite only cascades when foreign keys are on, and a PostgreSQL database
             # may have been created by hand; this way both behave the same.
@@ -403,23 +408,23 @@ class SessionService(ServiceBase):
         try:
             gender = Gender(new.gender)
         except ValueError as error:
-            raise InputError(f"unknown gender {new.gender!r}") from error
+            raise InputError("unknown gender {value!r}", value=new.gender) from error
         row = Participant(
             session_id=session.id,
             key=key,
-            name=check_text(name, "the name", max_length=NAME_MAX) if name else None,
-            role=check_text(new.role, "the role", max_length=NAME_MAX).strip(),
+            name=check_text(name, Message("the name"), max_length=NAME_MAX) if name else None,
+            role=check_text(new.role, Message("the role"), max_length=NAME_MAX).strip(),
             gender=gender.value,
             present=True,
             position=position,
         )
         db.add(row)
-        self._flush(db, f"participant {key}")
+        self._flush(db, Message("participant {key}", key=key))
         return row
 
     def add_participant(self, session_id: int, new: NewParticipant) -> Changes:
         with self.database.transaction() as db:
-            session = self._get(db, FollowUpSession, session_id, "session")
+            session = self._get(db, FollowUpSession, session_id, SESSION)
             position = db.scalar(
                 select(func.coalesce(func.max(Participant.position) + 1, 0)).where(Participant.session_id == session_id)
             )
@@ -428,32 +433,32 @@ class SessionService(ServiceBase):
 
     def update_participant(self, participant_id: int, **fields: object) -> Changes:
         with self.database.transaction() as db:
-            row = self._get(db, Participant, participant_id, "participant")
-            session = self._get(db, FollowUpSession, row.session_id, "session")
+            row = self._get(db, Participant, participant_id, PARTICIPANT)
+            session = self._get(db, FollowUpSession, row.session_id, SESSION)
             what = Changed.PARTICIPANTS
             for name, value in fields.items():
                 if name == "name":
                     text = str(value).strip() if value else None
                     if text and session.anonymity == Anonymity.ANONYMOUS.value:
                         raise InputError("this session is anonymous: no names are stored")
-                    row.name = check_text(text, "the name", max_length=NAME_MAX) if text else None
+                    row.name = check_text(text, Message("the name"), max_length=NAME_MAX) if text else None
                 elif name == "role":
-                    row.role = check_text(str(value), "the role", max_length=NAME_MAX).strip()
+                    row.role = check_text(str(value), Message("the role"), max_length=NAME_MAX).strip()
                 elif name == "gender":
                     try:
                         row.gender = Gender(str(value)).value
                     except ValueError as error:
-                        raise InputError(f"unknown gender {value!r}") from error
+                        raise InputError("unknown gender {value!r}", value=value) from error
                 elif name == "present":
                     row.present = bool(value)
                     what |= Changed.RATINGS
                 else:
-                    raise InputError(f"a participant has no field {name!r}")
+                    raise InputError("a participant has no field {name!r}", name=name)
             return Changes(what, row.session_id)
 
     def remove_participant(self, participant_id: int) -> Changes:
         with self.database.transaction() as db:
-            row = self._get(db, Participant, participant_id, "participant")
+            row = self._get(db, Participant, participant_id, PARTICIPANT)
             session_id = row.session_id
             db.execute(delete(Rating).where(Rating.participant_id == participant_id))
             db.delete(row)
@@ -463,12 +468,12 @@ class SessionService(ServiceBase):
     def set_note(self, session_id: int, section: int, question: int, text: str) -> Changes:
         """Write a note through (called as the facilitator types); empty text removes it."""
         if section not in SECTIONS:
-            raise InputError(f"there is no section {section}")
+            raise InputError("there is no section {section}", section=section)
         if not isinstance(question, int) or question < 0:
-            raise InputError(f"there is no question {question}")
-        check_text(text, "the note", max_length=NOTE_MAX)
+            raise InputError("there is no question {question}", question=question)
+        check_text(text, Message("the note"), max_length=NOTE_MAX)
         with self.database.transaction() as db:
-            self._get(db, FollowUpSession, session_id, "session")
+            self._get(db, FollowUpSession, session_id, SESSION)
             row = db.scalar(
                 select(Note).where(Note.session_id == session_id, Note.section == section, Note.question == question)
             )
@@ -485,12 +490,12 @@ class SessionService(ServiceBase):
     def add_improvement(
         self, session_id: int, text: str, scale: int | None = None, owner: str = "", due: dt.date | str | None = None
     ) -> Changes:
-        check_text(text, "the action", max_length=5000, required=True)
-        check_text(owner, "the owner", max_length=NAME_MAX)
+        check_text(text, Message("the action"), max_length=5000, required=True)
+        check_text(owner, Message("the owner"), max_length=NAME_MAX)
         if scale is not None and scale not in SECTIONS:
-            raise InputError(f"there is no section {scale}")
+            raise InputError("there is no section {section}", section=scale)
         with self.database.transaction() as db:
-            self._get(db, FollowUpSession, session_id, "session")
+            self._get(db, FollowUpSession, session_id, SESSION)
             position = db.scalar(
                 select(func.coalesce(func.max(Improvement.position) + 1, 0)).where(Improvement.session_id == session_id)
             )
@@ -499,7 +504,7 @@ class SessionService(ServiceBase):
                 scale=scale,
                 text=text.strip(),
                 owner=owner.strip(),
-                due=parse_date(due, "the due date") if due else None,
+                due=parse_date(due, Message("the due date")) if due else None,
                 done=False,
                 position=int(position or 0),
             )
@@ -509,29 +514,29 @@ class SessionService(ServiceBase):
 
     def update_improvement(self, improvement_id: int, **fields: object) -> Changes:
         with self.database.transaction() as db:
-            row = self._get(db, Improvement, improvement_id, "improvement action")
+            row = self._get(db, Improvement, improvement_id, IMPROVEMENT)
             for name, value in fields.items():
                 if name == "text":
-                    row.text = check_text(str(value), "the action", max_length=5000, required=True).strip()
+                    row.text = check_text(str(value), Message("the action"), max_length=5000, required=True).strip()
                 elif name == "owner":
-                    row.owner = check_text(str(value), "the owner", max_length=NAME_MAX).strip()
+                    row.owner = check_text(str(value), Message("the owner"), max_length=NAME_MAX).strip()
                 elif name == "due":
-                    row.due = parse_date(value, "the due date") if value else None  # type: ignore[arg-type]
+                    row.due = parse_date(value, Message("the due date")) if value else None  # type: ignore[arg-type]
                 elif name == "scale":
                     if value is not None and value not in SECTIONS:
-                        raise InputError(f"there is no section {value}")
+                        raise InputError("there is no section {section}", section=value)
                     row.scale = value
                 elif name == "done":
                     row.done = bool(value)
                 elif name == "position":
                     row.position = int(value)  # type: ignore[call-overload]
                 else:
-                    raise InputError(f"an improvement action has no field {name!r}")
+                    raise InputError("an improvement action has no field {name!r}", name=name)
             return Changes(Changed.IMPROVEMENTS, row.session_id)
 
     def delete_improvement(self, improvement_id: int) -> Changes:
         with self.database.transaction() as db:
-            row = self._get(db, Improvement, improvement_id, "improvement action")
+            row = self._get(db, Improvement, improvement_id, IMPROVEMENT)
             db.delete(row)
             return Changes(Changed.IMPROVEMENTS, row.session_id)
 
@@ -540,7 +545,7 @@ class SessionService(ServiceBase):
         with self.database.reading() as db:
             row = db.get(FollowUpSession, session_id)
             if row is None:
-                raise NotFound(f"there is no session with id {session_id}")
+                raise NotFound("there is no {what} with id {id}", what=SESSION, id=session_id)
             snapshot = self._snapshot(db, row)
             if with_previous:
                 previous_id = row.previous_session_id or self._previous_id(db, row.organisation_id, row.date, row.id)

@@ -13,13 +13,14 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from lardesk.services import Changes, InputError, Services, StorageError
+from lardesk.ui.i18n import current_language
 
 
 class ChangeBus(QObject):
     changed = Signal(object)
     """Emitted with a Changes value after every successful service call."""
     failed = Signal(str)
-    """Emitted with a message when a call was refused (bad input) or the database failed."""
+    """Emitted with a message when a call was refused (bad input, in the UI language) or the database failed."""
 
     def __init__(self, services: Services, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -30,7 +31,7 @@ class ChangeBus(QObject):
         try:
             changes = call()
         except InputError as error:
-            self._fail(str(error.message), parent, quiet)
+            self._fail(error.localized(current_language()), parent, quiet)
             return None
         except StorageError as error:
             self._fail(error.message, parent, quiet)

@@ -69,6 +69,12 @@ def lrelease(ts: Path, qm: Path) -> None:
 
 
 _installed: list[QTranslator] = []
+_language = [DEFAULT_LANGUAGE]
+
+
+def current_language() -> str:
+    """The language the UI shows now (the last one installed; Swedish before any)."""
+    return _language[0]
 
 
 def install_language(language: str) -> None:
@@ -79,6 +85,7 @@ def install_language(language: str) -> None:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
+    _language[0] = language
     locale = QLocale(QLocale.Language.English if language == "en" else QLocale.Language.Swedish)
     QLocale.setDefault(locale)
     qt_base = QTranslator()

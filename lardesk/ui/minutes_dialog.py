@@ -49,6 +49,7 @@ from lardesk.reports.minutes import (
 )
 from lardesk.reports.minutes_docx import render_minutes_docx
 from lardesk.services import InputError, Services, StorageError
+from lardesk.ui.i18n import current_language
 
 
 def guide_for(snapshot: SessionSnapshot | None) -> Guide:
@@ -205,8 +206,11 @@ class MinutesDialog(QDialog):
     def ask(cls, parent: QWidget | None, services: Services, session_id: int) -> None:
         try:
             dialog = cls(services, session_id, parent)
-        except (InputError, StorageError) as error:
-            QMessageBox.warning(parent, "lardesk", str(getattr(error, "message", error)))
+        except InputError as error:
+            QMessageBox.warning(parent, "lardesk", error.localized(current_language()))
+            return
+        except StorageError as error:
+            QMessageBox.warning(parent, "lardesk", error.message)
             return
         dialog.exec()
 

@@ -312,7 +312,7 @@ def test_joint_outside_the_range_needs_a_comment(
     joint_row = step.joint.rows[9]
     joint_row.value.setValue(9)  # the individual range on scale 9 is 4–7
     assert not step.joint.commit(9)
-    assert "outside the individual range" in step.joint.message(9)
+    assert "utanför de enskilda bedömningarna" in step.joint.message(9)
     assert services.sessions.snapshot(session_id).joint == ()
     joint_row.comment.setText("Gruppen väger in det som hänt efter mätningen.")
     assert step.joint.commit(9)
