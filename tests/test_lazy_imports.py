@@ -57,3 +57,17 @@ def test_opening_an_up_to_date_database_does_not_import_alembic(tmp_path: Path) 
     opening = f"from lardesk.services import Services\nServices.open({url!r}, {str(tmp_path / 'backups')!r}).close()"
     heavy_modules(opening)  # creates the database (Alembic upgrades it to head)
     assert heavy_modules(opening) == []
+
+
+def test_the_main_window_paints_without_the_database_layer() -> None:
+    """lardesk.app paints the window before opening the database: its modules must not pull SQLAlchemy in."""
+    code = (
+        "import json, sys\nimport lardesk.app, lardesk.ui.application, lardesk.ui.main_window\n"
+        "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, timeout=120, check=True
+    )
+    loaded = set(json.loads(result.stdout.strip().splitlines()[-1]))
+    assert sorted(loaded & ({"sqlalchemy", "jsonschema"} | HEAVY)) == []

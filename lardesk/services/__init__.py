@@ -1,61 +1,28 @@
-"""Use cases: the only writers. Each call is one short transaction and returns what changed."""
+"""Use cases: the only writers. Each call is one short transaction and returns what changed.
+
+The values the UI needs at start-up (``Changed``, ``Changes``, ``InputError``, ``NewSession``…) import without
+SQLAlchemy; :class:`Services` and the service classes load on first use, so the main window can paint before
+the database layer is imported (see lardesk.app).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from lardesk.paths import Paths
 from lardesk.services.base import Changed, Changes, InputError, NotFound
-from lardesk.services.exchange import ExchangeService
-from lardesk.services.logic import LogicService
-from lardesk.services.ratings import RatingService
-from lardesk.services.sessions import NewParticipant, NewSession, OrganisationSessions, SessionService
-from lardesk.storage.database import Database
+from lardesk.services.requests import NewParticipant, NewSession, OrganisationSessions
 from lardesk.storage.errors import StorageError
-from lardesk.storage.migrate import prepare
+
+if TYPE_CHECKING:
+    from lardesk.services.facade import Services
 
 
-@dataclass(frozen=True)
-class Services:
-    """Every use case over one database."""
+def __getattr__(name: str) -> Any:
+    if name == "Services":
+        from lardesk.services.facade import Services
 
-    database: Database
-    sessions: SessionService
-    logic: LogicService
-    ratings: RatingService
-    exchange: ExchangeService
-    backup: Path | None = None
-    """The copy taken before this start's schema upgrade, if there was one."""
-
-    @classmethod
-    def open(cls, database_url: str, backup_dir: Path | None = None) -> Services:
-        """Open (and create or upgrade) the database at ``database_url``; raises StorageError."""
-        database = Database(database_url)
-        try:
-            backup = prepare(database, backup_dir)
-        except BaseException:
-            database.dispose()
-            raise
-        return cls.over(database, backup)
-
-    @classmethod
-    def over(cls, database: Database, backup: Path | None = None) -> Services:
-        return cls(
-            database=database,
-            sessions=SessionService(database),
-            logic=LogicService(database),
-            ratings=RatingService(database),
-            exchange=ExchangeService(database),
-            backup=backup,
-        )
-
-    @classmethod
-    def for_paths(cls, paths: Paths) -> Services:
-        return cls.open(paths.database_url, paths.backup_dir)
-
-    def close(self) -> None:
-        self.database.dispose()
+        return Services
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = [

@@ -5,16 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import Flag, auto
-from typing import TypeVar
-
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, TypeVar
 
 from lardesk.method.messages import LocalizedError, Message
-from lardesk.storage.database import Database
-from lardesk.storage.models import Base
 
-T = TypeVar("T", bound=Base)
+if TYPE_CHECKING:  # kept out of the import so the UI can start without SQLAlchemy (see lardesk.app)
+    from sqlalchemy.exc import IntegrityError
+    from sqlalchemy.orm import Session
+
+    from lardesk.storage.database import Database
+    from lardesk.storage.models import Base
+
+T = TypeVar("T", bound="Base")
 
 
 class InputError(LocalizedError):
@@ -78,6 +80,8 @@ class ServiceBase:
 
     @staticmethod
     def _flush(session: Session, what: Message) -> None:
+        from sqlalchemy.exc import IntegrityError
+
         try:
             session.flush()
         except IntegrityError as error:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
@@ -32,6 +31,7 @@ from lardesk.method.snapshot import (
     SessionSummary,
 )
 from lardesk.services.base import Changed, Changes, InputError, NotFound, ServiceBase, check_text, parse_date
+from lardesk.services.requests import NewParticipant, NewSession, OrganisationSessions
 from lardesk.storage.models import (
     FollowUpSession,
     Improvement,
@@ -49,37 +49,6 @@ NAME_MAX = 200
 SESSION = Message("session")
 PARTICIPANT = Message("participant")
 IMPROVEMENT = Message("improvement action")
-
-
-@dataclass(frozen=True, slots=True)
-class NewParticipant:
-    role: str = ""
-    name: str | None = None
-    gender: Gender = Gender.UNSPECIFIED
-    key: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class NewSession:
-    organisation: str
-    date: dt.date
-    unit: str = ""
-    title: str = ""
-    period: str = ""
-    facilitator: str = ""
-    case_number: str = ""
-    language: str = "sv"
-    anonymity: Anonymity = Anonymity.ROLES
-    parts: frozenset[int] = frozenset(SECTIONS)
-    participants: tuple[NewParticipant, ...] = ()
-    continue_from: int | None = None
-    """An earlier session whose program logic becomes this session's starting point."""
-
-
-@dataclass(frozen=True, slots=True)
-class OrganisationSessions:
-    organisation: OrganisationInfo
-    sessions: tuple[SessionSummary, ...] = field(default=())
 
 
 def organisation_info(row: Organisation) -> OrganisationInfo:

@@ -8,12 +8,16 @@ refreshes only when its part changed (``if Changed.LOGIC in changes``).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from lardesk.services import Changes, InputError, Services, StorageError
+from lardesk.services import Changes, InputError, StorageError
 from lardesk.ui.i18n import current_language
+
+if TYPE_CHECKING:
+    from lardesk.services import Services
 
 
 class ChangeBus(QObject):

@@ -4,6 +4,7 @@ due date, written through as typed and undoable."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -18,9 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from lardesk.method.snapshot import ImprovementInfo, SessionSnapshot
-from lardesk.services import Changes, InputError, Services
+from lardesk.services import Changes, InputError
 from lardesk.ui.bus import ChangeBus
 from lardesk.ui.write_through import ServiceCommand, WriteThrough
+
+if TYPE_CHECKING:
+    from lardesk.services import Services
 
 
 class IdMap:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -23,12 +24,15 @@ from PySide6.QtWidgets import (
 )
 
 from lardesk.method.guide import LANGUAGES
-from lardesk.services import Changed, Changes, Services
+from lardesk.services import Changed, Changes
 from lardesk.ui.bus import ChangeBus
 from lardesk.ui.i18n import install_language
 from lardesk.ui.session_dialogs import NewSessionDialog
 from lardesk.ui.session_window import SessionWindow, minutes_module
 from lardesk.ui.settings import restore_window, save_window, set_ui_language, ui_language
+
+if TYPE_CHECKING:
+    from lardesk.services import Services
 
 SESSION_ROLE = Qt.ItemDataRole.UserRole
 SETTINGS_KEY = "main"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QImage, QTextDocument
@@ -48,8 +49,11 @@ from lardesk.reports.minutes import (
     spread_image,
 )
 from lardesk.reports.minutes_docx import render_minutes_docx
-from lardesk.services import InputError, Services, StorageError
+from lardesk.services import InputError, StorageError
 from lardesk.ui.i18n import current_language
+
+if TYPE_CHECKING:
+    from lardesk.services import Services
 
 
 def guide_for(snapshot: SessionSnapshot | None) -> Guide:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -29,7 +30,10 @@ from PySide6.QtWidgets import (
 from lardesk.method.guide import LANGUAGES
 from lardesk.method.people import Gender
 from lardesk.method.snapshot import Anonymity
-from lardesk.services import NewParticipant, NewSession, Services
+from lardesk.services import NewParticipant, NewSession
+
+if TYPE_CHECKING:
+    from lardesk.services import Services
 
 ROLE, NAME, GENDER = 0, 1, 2
 

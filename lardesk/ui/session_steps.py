@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QUndoStack
@@ -25,11 +26,14 @@ from PySide6.QtWidgets import (
 
 from lardesk.method.guide import JOINT_SCALE, SECTIONS, Guide, GuideError, Section, load_guide
 from lardesk.method.snapshot import SessionSnapshot
-from lardesk.services import Changed, Changes, Services
+from lardesk.services import Changed, Changes
 from lardesk.ui.bus import ChangeBus
 from lardesk.ui.improvements import IdMap, ImprovementsEditor
 from lardesk.ui.participants import ParticipantsEditor
 from lardesk.ui.write_through import ServiceCommand, WriteThrough
+
+if TYPE_CHECKING:
+    from lardesk.services import Services
 
 MUTED = "color:palette(placeholder-text);"
 

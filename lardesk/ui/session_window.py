@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib
 import logging
 from collections.abc import Callable
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from lardesk.method.guide import PROGRAM_LOGIC_WALK
 from lardesk.method.logic import SECTION_OF_KIND
 from lardesk.method.snapshot import SessionSnapshot
-from lardesk.services import Changed, Changes, InputError, Services
+from lardesk.services import Changed, Changes, InputError
 from lardesk.ui.bus import ChangeBus
 from lardesk.ui.projector import ProjectorWindow
 from lardesk.ui.session_steps import Context, DeferredActionsStep, PartsStep, SectionStep, guide_for
@@ -44,6 +44,9 @@ from lardesk.ui.settings import restore_splitter, restore_window, save_splitter,
 from lardesk.ui.steps import Step
 from lardesk.ui.timer import ReflectionTimer
 from lardesk.ui.write_through import flush_all
+
+if TYPE_CHECKING:
+    from lardesk.services import Services
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +56,7 @@ SETTINGS_KEY = "session"
 KIND_OF_SECTION = {section: kind for kind, section in SECTION_OF_KIND.items()}
 """Sections 1–6 each discuss one column of the board, which is highlighted while the section is open."""
 
-StepFactory = Callable[[Services, ChangeBus, int, QWidget | None], QWidget]
+StepFactory = Callable[["Services", ChangeBus, int, QWidget | None], QWidget]
 
 
 def optional_step(module: str, name: str) -> StepFactory | None:

@@ -6,6 +6,8 @@ is renamed aside, never overwritten); a newer, read-only or full database says w
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from lardesk.paths import Paths
-from lardesk.services import Services, StorageError
+from lardesk.services import StorageError
 from lardesk.services.maintenance import (
     Backup,
     DatabaseDamaged,
@@ -30,6 +32,9 @@ from lardesk.services.maintenance import (
     can_restore,
     restore_backup,
 )
+
+if TYPE_CHECKING:
+    from lardesk.services import Services
 
 
 def problem_title(error: StorageError) -> str:
@@ -105,6 +110,8 @@ class StorageProblemDialog(QDialog):
 
 def open_services_interactively(paths: Paths) -> Services | None:
     """Services for ``paths``, after a dialog per problem (and a restore, if the user chose one)."""
+    from lardesk.services import Services  # the database layer loads here, after the first paint
+
     while True:
         try:
             return Services.for_paths(paths)

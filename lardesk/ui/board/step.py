@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QCursor, QKeySequence, QShortcut
@@ -26,7 +27,7 @@ from shiboken6 import isValid
 from lardesk.method.guide import Guide
 from lardesk.method.logic import BOARD_ORDER, WALK_ORDER, ItemKind
 from lardesk.method.snapshot import SessionSnapshot
-from lardesk.services import Changed, Changes, InputError, Services
+from lardesk.services import Changed, Changes, InputError
 from lardesk.ui.board.editor import ItemEditor
 from lardesk.ui.board.evaluation import EvaluationView
 from lardesk.ui.board.export import export_png, export_svg
@@ -36,6 +37,9 @@ from lardesk.ui.board.scene import BoardScene
 from lardesk.ui.board.state import BoardState, Delta
 from lardesk.ui.board.view import BoardView
 from lardesk.ui.bus import ChangeBus
+
+if TYPE_CHECKING:
+    from lardesk.services import Services
 
 
 def _refuse(message: str) -> Changes:

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from lardesk.method.guide import Guide, GuideError, load_guide
 from lardesk.method.snapshot import Anonymity, SessionSnapshot
 from lardesk.reports.ratings_csv import write_ratings_csv
-from lardesk.services import Changed, Changes, Services
+from lardesk.services import Changed, Changes
 from lardesk.ui.bus import ChangeBus
 from lardesk.ui.ratings.forms import PassTheLaptop, PrintedForms
 from lardesk.ui.ratings.grid import CLEAR, RatingGrid, RatingsModel
@@ -40,6 +40,7 @@ from lardesk.ui.ratings.history import HistoryView
 from lardesk.ui.ratings.joint import JointEditor
 
 if TYPE_CHECKING:  # matplotlib comes with the canvas, when the spread is first shown (not when a session opens)
+    from lardesk.services import Services
     from lardesk.ui.ratings.canvas import SpreadCanvas
 
 PRELOAD_AFTER_MS = 1500

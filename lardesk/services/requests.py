@@ -1,0 +1,41 @@
+"""What the UI hands to the services and gets back as lists: plain values, importable without SQLAlchemy."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from lardesk.method.guide import SECTIONS
+from lardesk.method.people import Gender
+from lardesk.method.snapshot import Anonymity, OrganisationInfo, SessionSummary
+
+
+@dataclass(frozen=True, slots=True)
+class NewParticipant:
+    role: str = ""
+    name: str | None = None
+    gender: Gender = Gender.UNSPECIFIED
+    key: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NewSession:
+    organisation: str
+    date: dt.date
+    unit: str = ""
+    title: str = ""
+    period: str = ""
+    facilitator: str = ""
+    case_number: str = ""
+    language: str = "sv"
+    anonymity: Anonymity = Anonymity.ROLES
+    parts: frozenset[int] = frozenset(SECTIONS)
+    participants: tuple[NewParticipant, ...] = ()
+    continue_from: int | None = None
+    """An earlier session whose program logic becomes this session's starting point."""
+
+
+@dataclass(frozen=True, slots=True)
+class OrganisationSessions:
+    organisation: OrganisationInfo
+    sessions: tuple[SessionSummary, ...] = field(default=())
