@@ -21,8 +21,12 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+FIRST_PAINT_WAIT_MS = 400
+"""How long to wait for the window's first paint before opening the database anyway (a hidden window)."""
+
+
 def run_gui(paths: Paths, argv: list[str] | None = None) -> int:
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QEvent, QObject, QTimer
 
     from lardesk.ui.application import create_application, show_main_window
 
@@ -31,6 +35,9 @@ def run_gui(paths: Paths, argv: list[str] | None = None) -> int:
     opened: list[Services] = []
 
     def open_database() -> None:
+        if opened or window.property("lardesk_opening"):
+            return
+        window.setProperty("lardesk_opening", True)
         from lardesk.ui.storage_dialogs import open_services_interactively
 
         services = open_services_interactively(paths)
@@ -40,7 +47,18 @@ def run_gui(paths: Paths, argv: list[str] | None = None) -> int:
         opened.append(services)
         window.attach(services)
 
-    QTimer.singleShot(0, open_database)
+    class AfterFirstPaint(QObject):
+        """Opens the database once the window has painted itself (so the facilitator sees it at once)."""
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                watched.removeEventFilter(self)
+                QTimer.singleShot(0, open_database)
+            return False
+
+    after_paint = AfterFirstPaint(window)
+    window.installEventFilter(after_paint)
+    QTimer.singleShot(FIRST_PAINT_WAIT_MS, open_database)
     try:
         return app.exec()
     finally:

@@ -11,15 +11,16 @@ import json
 import math
 from collections.abc import Iterable, Iterator
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jsonschema import Draft202012Validator, FormatChecker
-from jsonschema.exceptions import ValidationError
-
-from lardesk.method.logic import ItemKind
+from lardesk.method.logic import MAX_AMOUNT_SEK, ItemKind
 from lardesk.method.messages import LocalizedError, Message
 from lardesk.method.snapshot import SessionSnapshot
 from lardesk.resources import resources_dir
+
+if TYPE_CHECKING:  # jsonschema loads when the first file is read, not at start-up
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 FORMAT = "lardesk-session"
 FORMAT_VERSION = 1
@@ -65,6 +66,8 @@ def schema() -> dict[str, Any]:
 
 @cache
 def _validator() -> Draft202012Validator:
+    from jsonschema import Draft202012Validator, FormatChecker
+
     return Draft202012Validator(schema(), format_checker=FormatChecker())
 
 
@@ -264,7 +267,7 @@ def _check_keys_and_links(document: dict[str, Any]) -> None:
     for index, resource in enumerate(logic.get("resources", [])):
         for member in ("budget_sek", "spent_sek"):
             amount = resource.get(member)
-            if amount is not None and (not math.isfinite(amount) or amount > 1e15):
+            if amount is not None and (not math.isfinite(amount) or amount > MAX_AMOUNT_SEK):
                 raise ExchangeError("the amount is not a sensible number", pointer("logic", "resources", index, member))
 
 
