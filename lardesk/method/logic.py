@@ -90,6 +90,10 @@ LINK_KINDS: frozenset[tuple[ItemKind, ItemKind]] = frozenset(
 )
 
 
+MAX_AMOUNT_SEK = 1e15
+"""The largest amount (kronor) a resource may carry: more is a typing error, and the exchange file refuses it."""
+
+
 def link_target_kind(source: ItemKind) -> ItemKind | None:
     """The kind of item an item of kind ``source`` may link to (None: it links to nothing)."""
     for src, dst in LINK_KINDS:
