@@ -111,8 +111,12 @@ def _child(mode: str, data_dir: str, session_id: int) -> None:
 # -- in the benchmark process -------------------------------------------------------------------------------
 
 
+_SETTINGS = tempfile.mkdtemp(prefix="lardesk-bench-settings-")
+
+
 def _env() -> dict[str, str]:
-    return {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
+    # The started windows save their geometry on close: into a folder of the benchmark's, not the user's.
+    return {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO), "XDG_CONFIG_HOME": _SETTINGS}
 
 
 def start_once(mode: str, data_dir: Path, session_id: int = 0, *extra: str) -> dict[str, Any]:
