@@ -18,6 +18,7 @@ import json
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any, TextIO
 
 from lardesk import __version__
@@ -41,18 +42,23 @@ OFFLINE_COMMANDS: dict[str, OfflineCommand] = {}
 _PARSERS: list[Callable[[Any], None]] = []
 
 
+def _add_parser(name: str, help_text: str, configure: Callable[[argparse.ArgumentParser], None] | None) -> None:
+    """Remember how to add the subcommand's parser (build_parser adds them all)."""
+
+    def add(subparsers: Any) -> None:
+        parser = subparsers.add_parser(name, help=help_text, description=help_text)
+        if configure:
+            configure(parser)
+
+    _PARSERS.append(add)
+
+
 def command(
     name: str, help_text: str, configure: Callable[[argparse.ArgumentParser], None] | None = None
 ) -> Callable[[Command], Command]:
     def decorate(function: Command) -> Command:
         COMMANDS[name] = function
-
-        def add(subparsers: Any) -> None:
-            parser = subparsers.add_parser(name, help=help_text, description=help_text)
-            if configure:
-                configure(parser)
-
-        _PARSERS.append(add)
+        _add_parser(name, help_text, configure)
         return function
 
     return decorate
@@ -65,13 +71,7 @@ def offline_command(
 
     def decorate(function: OfflineCommand) -> OfflineCommand:
         OFFLINE_COMMANDS[name] = function
-
-        def add(subparsers: Any) -> None:
-            parser = subparsers.add_parser(name, help=help_text, description=help_text)
-            if configure:
-                configure(parser)
-
-        _PARSERS.append(add)
+        _add_parser(name, help_text, configure)
         return function
 
     return decorate
@@ -85,6 +85,30 @@ def session_id(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"{text!r} is not a session id")
     return value
+
+
+def check_target(text: str, suffixes: tuple[str, ...] = ()) -> Path:
+    """The file to write: one of ``suffixes`` (any, when none are given), in a folder that exists (bad input
+    otherwise)."""
+    path = Path(text)
+    if suffixes and path.suffix.lower() not in suffixes:
+        raise InputError("{path}: the file name must end in {suffixes}", path=text, suffixes=" or ".join(suffixes))
+    if path.is_dir():
+        raise InputError("{path} is a folder, not a file", path=text)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise InputError("{path}: the folder {folder} does not exist", path=text, folder=str(folder))
+    return path
+
+
+def write_output(path: Path, write: Callable[[], None]) -> None:
+    """Run ``write``; an error of the operating system (permission, disk full) is bad input, not a traceback."""
+    try:
+        write()
+    except OSError as error:  # permission denied, disk full…: nothing was replaced
+        raise InputError(
+            "{path}: could not be written ({reason})", path=str(path), reason=error.strerror or str(error)
+        ) from error
 
 
 def _json_flag(parser: argparse.ArgumentParser) -> None:

@@ -8,10 +8,11 @@ from __future__ import annotations
 import argparse
 from typing import Any, TextIO
 
-from lardesk.cli import EXIT_OK, _print_json, command, session_id
+from lardesk.cli import EXIT_OK, _print_json, check_target, command, session_id, write_output
 from lardesk.method.guide import load_guide
 from lardesk.method.snapshot import SessionSnapshot
 from lardesk.method.stats import number
+from lardesk.reports.files import write_atomic
 from lardesk.reports.ratings_csv import NamesNotAllowed, gender_breakdown_csv, write_ratings_csv
 from lardesk.services import InputError, Services
 
@@ -82,15 +83,15 @@ def _configure_csv(parser: argparse.ArgumentParser) -> None:
 
 @command("ratings-csv", "write the ratings as CSV (anonymous unless --names in open mode)", _configure_csv)
 def _ratings_csv(services: Services, args: argparse.Namespace, out: TextIO) -> int:
+    path = check_target(args.file)
     snapshot = services.sessions.snapshot(args.session, with_previous=False)
     guide = load_guide(snapshot.session.language if snapshot.session.language in ("sv", "en") else "sv")
     if args.by_gender:
-        from lardesk.reports.files import write_atomic
-
-        write_atomic(args.file, "\ufeff" + gender_breakdown_csv(snapshot, guide, args.round_ or 1))
+        text = "\ufeff" + gender_breakdown_csv(snapshot, guide, args.round_ or 1)
+        write_output(path, lambda: write_atomic(path, text))
         return EXIT_OK
     try:
-        write_ratings_csv(snapshot, guide, args.file, round_=args.round_, named=args.names)
+        write_output(path, lambda: write_ratings_csv(snapshot, guide, path, round_=args.round_, named=args.names))
     except NamesNotAllowed as error:
         raise InputError(str(error)) from error
     return EXIT_OK

@@ -11,44 +11,21 @@ session, a wrong file name, a folder that is not there) is an InputError: exit s
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
-from lardesk.cli import EXIT_OK, command, session_id
+from lardesk.cli import EXIT_OK, check_target, command, session_id, write_output
 from lardesk.method.guide import LANGUAGES, Guide, load_guide
 from lardesk.method.snapshot import SessionSnapshot
 from lardesk.reports.forms import MAX_COPIES, FormsOptions, render_forms
 from lardesk.reports.minutes import MinutesOptions, draw_figures, render_minutes
 from lardesk.reports.minutes_docx import render_minutes_docx
-from lardesk.services import InputError, Services
+from lardesk.services import Services
 
 
 def guide_for(snapshot: SessionSnapshot | None) -> Guide:
     language = snapshot.session.language if snapshot is not None else "sv"
     return load_guide(language if language in LANGUAGES else "sv")
-
-
-def check_target(text: str, suffixes: tuple[str, ...]) -> Path:
-    """The file to write: the right suffix, in a folder that exists."""
-    path = Path(text)
-    if path.suffix.lower() not in suffixes:
-        raise InputError("{path}: the file name must end in {suffixes}", path=text, suffixes=" or ".join(suffixes))
-    if path.is_dir():
-        raise InputError("{path} is a folder, not a file", path=text)
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise InputError("{path}: the folder {folder} does not exist", path=text, folder=str(folder))
-    return path
-
-
-def _write(path: Path, write: Callable[[], None]) -> None:
-    try:
-        write()
-    except OSError as error:  # permission denied, disk full…: nothing was replaced
-        raise InputError(
-            "{path}: could not be written ({reason})", path=str(path), reason=error.strerror or str(error)
-        ) from error
 
 
 def copies(text: str) -> int:
@@ -79,14 +56,16 @@ def _minutes(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     figures = draw_figures(snapshot, guide, options)  # once, for the PDF and the DOCX
     written: list[Path] = []
     if path.suffix.lower() == ".docx":
-        _write(path, lambda: render_minutes_docx(snapshot, guide, path, options=options, figures=figures))
+        write_output(path, lambda: render_minutes_docx(snapshot, guide, path, options=options, figures=figures))
         written.append(path)
     else:
-        _write(path, lambda: render_minutes(snapshot, guide, path, options=options, figures=figures))
+        write_output(path, lambda: render_minutes(snapshot, guide, path, options=options, figures=figures))
         written.append(path)
         if args.docx:
             docx_path = path.with_suffix(".docx")
-            _write(docx_path, lambda: render_minutes_docx(snapshot, guide, docx_path, options=options, figures=figures))
+            write_output(
+                docx_path, lambda: render_minutes_docx(snapshot, guide, docx_path, options=options, figures=figures)
+            )
             written.append(docx_path)
     for item in written:
         out.write(f"{item}\n")
@@ -115,6 +94,6 @@ def _forms(services: Services, args: argparse.Namespace, out: TextIO) -> int:
         copies=args.copies,
         prefill=not args.blank_worksheet,
     )
-    _write(path, lambda: render_forms(guide_for(snapshot), path, snapshot=snapshot, options=options))
+    write_output(path, lambda: render_forms(guide_for(snapshot), path, snapshot=snapshot, options=options))
     out.write(f"{path}\n")
     return EXIT_OK

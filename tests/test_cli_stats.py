@@ -83,3 +83,15 @@ def test_ratings_csv_is_anonymous_unless_open_mode(imported: tuple[str, str], tm
     code, _, _ = run("--data-dir", data, "ratings-csv", session, str(tmp_path / "gender.csv"), "--by-gender")
     assert code == EXIT_OK
     assert "fewer than 3" in (tmp_path / "gender.csv").read_text(encoding="utf-8-sig")
+
+
+@pytest.mark.parametrize("extra", [(), ("--by-gender",)])
+def test_ratings_csv_to_a_folder_that_is_not_there_is_bad_input(
+    imported: tuple[str, str], tmp_path: Path, extra: tuple[str, ...]
+) -> None:
+    data, session = imported
+    target = tmp_path / "missing" / "ratings.csv"
+    code, _, err = run("--data-dir", data, "ratings-csv", session, str(target), *extra)
+    assert code == EXIT_BAD_INPUT
+    assert err.startswith("lardesk: ") and "Traceback" not in err
+    assert "missing" in err

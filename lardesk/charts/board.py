@@ -20,46 +20,15 @@ from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Rectangle
 from matplotlib.path import Path
 
+from lardesk.charts.palette import FOCUS_BAND_COLOUR as HIGHLIGHT
+from lardesk.charts.palette import GAP_COLOUR as GAP
+from lardesk.charts.palette import KIND_TINT as TINT
+from lardesk.charts.palette import LINK_COLOUR, PLURAL
+from lardesk.charts.palette import STATUS_FINDING_COLOUR as STATUS_MARK
+from lardesk.charts.palette import STATUS_SYMBOL as SYMBOL
 from lardesk.method.guide import Guide
 from lardesk.method.logic import BOARD_ORDER, ItemKind
 from lardesk.method.snapshot import ItemInfo, SessionSnapshot
-
-PLURAL: dict[ItemKind, str] = {
-    ItemKind.STARTING_POINT: "starting_points",
-    ItemKind.RESOURCE: "resources",
-    ItemKind.ACTIVITY: "activities",
-    ItemKind.RESULT: "results",
-    ItemKind.MEDIATOR: "mediators",
-    ItemKind.EFFECT: "effects",
-}
-SYMBOL: dict[str, str] = {
-    "planned": "○",
-    "expected": "○",
-    "implemented": "✓",
-    "achieved": "✓",
-    "partly_implemented": "◐",
-    "partly_achieved": "◐",
-    "not_implemented": "✗",
-    "not_achieved": "✗",
-    "on_track": "➜",
-}
-TINT: dict[ItemKind, str] = {
-    ItemKind.STARTING_POINT: "#eceff1",
-    ItemKind.RESOURCE: "#e8f0fb",
-    ItemKind.ACTIVITY: "#e9f5ec",
-    ItemKind.RESULT: "#fdf3e1",
-    ItemKind.MEDIATOR: "#f1eaf7",
-    ItemKind.EFFECT: "#e6f4f4",
-}
-LINK_COLOUR: dict[ItemKind, str] = {
-    ItemKind.RESOURCE: "#3b6fb6",
-    ItemKind.ACTIVITY: "#2e7d4f",
-    ItemKind.RESULT: "#b26a00",
-    ItemKind.MEDIATOR: "#7b4fa0",
-}
-GAP = "#b00020"
-STATUS_MARK = "#ffd54f"
-HIGHLIGHT = "#fff6c8"
 
 # sizes in points (1/72 inch)
 MARGIN = 10.0

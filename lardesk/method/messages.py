@@ -31,7 +31,7 @@ begins with a capital letter even when its template begins with a placeholder.
 Other packages can use the mechanism as it is: derive the error from :class:`LocalizedError` (or hold a
 :class:`Message`), raise it with a literal template, and add the Swedish to ``sv.json``; the scan in
 ``tests/method/test_messages.py`` picks up every ``raise`` of a class it lists in ``ERROR_CLASSES`` — add the
-new class's name there (``lardesk.storage``'s ``StorageError`` could follow this way later).
+new class's name there, as ``lardesk.storage``'s ``StorageError`` and its subclasses are.
 """
 
 from __future__ import annotations

@@ -12,12 +12,19 @@ from pathlib import Path
 
 @contextmanager
 def atomic_path(target: str | Path) -> Iterator[Path]:
-    """Yield a temporary path beside ``target``; on success it replaces ``target`` in one step."""
+    """Yield a temporary path beside ``target`` (with its suffix); on success it replaces ``target`` in one step.
+
+    The temporary file gets the permissions of any new file (mkstemp makes it private to the user), so that the
+    export is as readable as a file written directly.
+    """
     target = Path(target)
     directory = target.parent if str(target.parent) else Path(".")
-    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=f".tmp{target.suffix}", dir=directory)
     os.close(fd)
     temp = Path(temp_name)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(temp, 0o666 & ~umask)
     try:
         yield temp
         with temp.open("rb+") as handle:

@@ -646,7 +646,7 @@ def _scale_table(snapshot: SessionSnapshot, guide: Guide, lab: Labels, round_: i
     if previous is not None:
         headers += [lab.median, lab.range_short, lab.joint_short]
     rows = []
-    for stats in snapshot.stats(round_):
+    for stats in snapshot.stats(round_, snapshot.session.agreed_sections):
         joint = snapshot.joint_for(stats.scale)
         row = [
             f"{stats.scale}. {guide.scale(stats.scale).label}",

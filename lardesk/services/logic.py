@@ -6,7 +6,7 @@ import math
 
 from sqlalchemy import delete, func, or_, select, update
 
-from lardesk.method.logic import DEFAULT_STATUS, ItemKind, can_link, status_allowed
+from lardesk.method.logic import DEFAULT_STATUS, MAX_AMOUNT_SEK, ItemKind, can_link, status_allowed
 from lardesk.method.messages import Message, Term
 from lardesk.services.base import Changed, Changes, InputError, ServiceBase, check_text
 from lardesk.services.sessions import next_key
@@ -44,6 +44,8 @@ def _amount(value: object, what: Message) -> float | None:
         raise InputError("{what} must be an amount in kronor, not {value!r}", what=what, value=value) from error
     if not math.isfinite(amount) or amount < 0:
         raise InputError("{what} must be zero or more", what=what)
+    if amount > MAX_AMOUNT_SEK:
+        raise InputError("{what} must be an amount in kronor, not {value!r}", what=what, value=value)
     return amount
 
 

@@ -15,9 +15,21 @@ from lardesk.storage.models import FollowUpSession, JointAssessment, Organisatio
 
 
 def _check_scale(scale: int) -> int:
+    """A scale number 1–9, an ``int`` itself: ``True`` (== 1) and ``1.0`` are refused, not taken as scale 1."""
+    if type(scale) is not int:
+        raise InputError("a scale is a whole number from 1 to 9, not {scale!r}", scale=scale)
     if scale not in SECTIONS:
         raise InputError("there is no scale {scale}; the scales are 1–9", scale=scale)
     return scale
+
+
+def _check_round(round_: int) -> int:
+    """A round 1, 2, …, an ``int`` itself (``True`` and ``1.0`` are refused)."""
+    if type(round_) is not int:
+        raise InputError("a round is a whole number, 1 or more, not {round!r}", round=round_)
+    if round_ < 1:
+        raise InputError("the round must be 1 or more")
+    return round_
 
 
 class RatingService(ServiceBase):
@@ -28,8 +40,7 @@ class RatingService(ServiceBase):
             value = check_value(value)
         except RatingError as error:
             raise InputError(error.template, "", **error.params) from error
-        if not isinstance(round_, int) or round_ < 1:
-            raise InputError("the round must be 1 or more")
+        _check_round(round_)
         with self.database.transaction() as db:
             participant = self._get(db, Participant, participant_id, Message("participant"))
             row = db.scalar(
@@ -60,8 +71,7 @@ class RatingService(ServiceBase):
                 checked[scale] = check_value(value)
             except RatingError as error:
                 raise InputError("scale {scale}: {problem}", scale=scale, problem=error) from error
-        if not isinstance(round_, int) or round_ < 1:
-            raise InputError("the round must be 1 or more")
+        _check_round(round_)
         with self.database.transaction() as db:
             participant = self._get(db, Participant, participant_id, Message("participant"))
             rows = {

@@ -285,11 +285,13 @@ class SessionService(ServiceBase):
             row = self._get(db, FollowUpSession, session_id, SESSION)
             org_name = fields.pop("organisation", None)
             org_unit = fields.pop("unit", None)
+            left: Organisation | None = None
             if org_name is not None or org_unit is not None:
+                left = row.organisation
                 row.organisation = self._organisation(
                     db,
-                    str(org_name if org_name is not None else row.organisation.name),
-                    str(org_unit if org_unit is not None else row.organisation.unit),
+                    str(org_name if org_name is not None else left.name),
+                    str(org_unit if org_unit is not None else left.unit),
                 )
                 what |= Changed.SESSIONS
             for name, value in fields.items():
@@ -321,7 +323,18 @@ class SessionService(ServiceBase):
                 else:
                     raise InputError("a session has no field {name!r}", name=name)
             self._flush(db, Message("the session"))
+            if left is not None and left is not row.organisation:
+                self._drop_if_empty(db, left)
             return Changes(what, session_id)
+
+    @staticmethod
+    def _drop_if_empty(db: Session, organisation: Organisation) -> None:
+        """Delete an organisation that has no session left (it would stay in the list, empty, for good)."""
+        remaining = db.scalar(
+            select(func.count(FollowUpSession.id)).where(FollowUpSession.organisation_id == organisation.id)
+        )
+        if not remaining:
+            db.delete(organisation)
 
     def delete_session(self, session_id: int) -> Changes:
         with self.database.transaction() as db:
@@ -335,11 +348,7 @@ class SessionService(ServiceBase):
             db.execute(delete(Participant).where(Participant.session_id == session_id))
             db.delete(row)
             db.flush()
-            remaining = db.scalar(
-                select(func.count(FollowUpSession.id)).where(FollowUpSession.organisation_id == organisation.id)
-            )
-            if not remaining:
-                db.delete(organisation)
+            self._drop_if_empty(db, organisation)
             return Changes(Changed.SESSIONS, session_id)
 
     def duplicate_as_next_year(self, session_id: int, date: dt.date | None = None) -> Changes:

@@ -20,6 +20,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from lardesk.method.messages import Message
 from lardesk.storage.database import explain, explain_os_error
 from lardesk.storage.errors import DatabaseDamaged, StorageError
 
@@ -103,8 +104,10 @@ def copy_database(source: Path, target: Path) -> None:
         result = _quick_check(temp)
         if result != "ok":
             raise DatabaseDamaged(
-                f"The database file {source} is damaged ({result[:200]}). It has not been changed. "
-                "Restore a backup, or start with another data directory."
+                "The database file {path} is damaged ({detail}). It has not been changed. "
+                "Restore a backup, or start with another data directory.",
+                path=str(source),
+                detail=result[:200],
             )
         with temp.open("rb+") as handle:
             os.fsync(handle.fileno())
@@ -113,7 +116,9 @@ def copy_database(source: Path, target: Path) -> None:
     except sqlite3.DatabaseError as error:
         raise explain(error) from error
     except OSError as error:
-        raise explain_os_error(error, f"copying {source} to {target}") from error
+        raise explain_os_error(
+            error, Message("copying {source} to {target}", source=str(source), target=str(target))
+        ) from error
     finally:
         temp.unlink(missing_ok=True)
 
@@ -125,7 +130,7 @@ def backup_sqlite(source: Path, backup_dir: Path, reason: str, now: dt.datetime 
     try:
         backup_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise explain_os_error(error, f"making the backup folder {backup_dir}") from error
+        raise explain_os_error(error, Message("making the backup folder {folder}", folder=str(backup_dir))) from error
     stamp = (now or dt.datetime.now()).strftime(_STAMP)
     target = backup_dir / f"{PREFIX}{stamp}-{reason}{SUFFIX}"
     copy_database(source, target)
@@ -167,12 +172,12 @@ def prune(backup_dir: Path) -> list[Path]:
 def check_backup(path: Path) -> None:
     """Refuse a file that is not a sound lardesk database (before it is put in place of the current one)."""
     if not path.is_file():
-        raise DatabaseDamaged(f"There is no backup {path}.")
+        raise DatabaseDamaged("There is no backup {path}.", path=str(path))
     try:
         with path.open("rb") as handle:
             header = handle.read(16)
         if header != b"SQLite format 3\x00":
-            raise DatabaseDamaged(f"The backup {path} is not a lardesk database.")
+            raise DatabaseDamaged("The backup {path} is not a lardesk database.", path=str(path))
         result = _quick_check(path)
         connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
@@ -182,13 +187,13 @@ def check_backup(path: Path) -> None:
         finally:
             connection.close()
     except sqlite3.DatabaseError as error:
-        raise DatabaseDamaged(f"The backup {path} is damaged: {error}") from error
+        raise DatabaseDamaged("The backup {path} is damaged: {detail}", path=str(path), detail=str(error)) from error
     except OSError as error:
-        raise explain_os_error(error, f"reading the backup {path}") from error
+        raise explain_os_error(error, Message("reading the backup {path}", path=str(path))) from error
     if result != "ok":
-        raise DatabaseDamaged(f"The backup {path} is damaged ({result[:200]}).")
+        raise DatabaseDamaged("The backup {path} is damaged ({detail}).", path=str(path), detail=result[:200])
     if not has_version:
-        raise DatabaseDamaged(f"The backup {path} is not a lardesk database.")
+        raise DatabaseDamaged("The backup {path} is not a lardesk database.", path=str(path))
 
 
 def restore(backup: Path, target: Path, now: dt.datetime | None = None) -> Path | None:
@@ -215,7 +220,7 @@ def restore(backup: Path, target: Path, now: dt.datetime | None = None) -> Path 
                     os.rename(side_file, kept.with_name(kept.name + side))
         copy_database(backup, target)
     except OSError as error:
-        raise explain_os_error(error, f"restoring {backup}") from error
+        raise explain_os_error(error, Message("restoring {backup}", backup=str(backup))) from error
     except StorageError:
         if kept is not None and not target.exists():  # put the old file back where it was
             os.rename(kept, target)

@@ -14,6 +14,7 @@ from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from lardesk.method.messages import Message
 from lardesk.storage.errors import (
     DatabaseDamaged,
     DatabaseReadOnly,
@@ -72,47 +73,63 @@ def explain(error: BaseException, url: URL | None = None) -> StorageError:
         return error
     text = str(getattr(error, "orig", None) or error)
     lowered = text.lower()
-    where = f" ({sqlite_file(url)})" if url is not None and sqlite_file(url) else ""
+    file = sqlite_file(url) if url is not None else None
+    where = f" ({file})" if file else ""  # a param, not the template: the file in brackets, or nothing
     if "file is not a database" in lowered or "malformed" in lowered or "file is encrypted" in lowered:
         return DatabaseDamaged(
-            f"The database file{where} is damaged or is not a lardesk database. It has not been changed. "
-            "Restore a backup, or start with another data directory."
+            "The database file{where} is damaged or is not a lardesk database. It has not been changed. "
+            "Restore a backup, or start with another data directory.",
+            where=where,
         )
     if "readonly" in lowered or "read-only" in lowered:
         return DatabaseReadOnly(
-            f"The database{where} is read-only: lardesk cannot save changes to it. Nothing has been changed. "
-            "Copy it to a folder you may write to, or ask for write permission."
+            "The database{where} is read-only: lardesk cannot save changes to it. Nothing has been changed. "
+            "Copy it to a folder you may write to, or ask for write permission.",
+            where=where,
         )
     if "disk is full" in lowered or "disk full" in lowered or "no space" in lowered:
         return DiskFull(
-            f"The disk is full: the database{where} cannot take the change, which was not saved. "
-            "Everything saved before is intact. Free some space and try again."
+            "The disk is full: the database{where} cannot take the change, which was not saved. "
+            "Everything saved before is intact. Free some space and try again.",
+            where=where,
         )
     if "disk i/o error" in lowered or "file too large" in lowered:
         return DiskFull(
-            f"The database{where} could not be written to the disk (is it full, or was it removed?). "
-            "The change was not saved; everything saved before is intact. Free some space and try again."
+            "The database{where} could not be written to the disk (is it full, or was it removed?). "
+            "The change was not saved; everything saved before is intact. Free some space and try again.",
+            where=where,
         )
     if "locked" in lowered or "busy" in lowered:
         return DatabaseUnavailable(
-            f"The database{where} is busy in another program and did not become free in time. Try again."
+            "The database{where} is busy in another program and did not become free in time. Try again.",
+            where=where,
         )
     if "unable to open" in lowered:
-        return DatabaseUnavailable(f"The database{where} cannot be opened: check that the folder exists.")
+        return DatabaseUnavailable(
+            "The database{where} cannot be opened: check that the folder exists.",
+            where=where,
+        )
     if "connection" in lowered or "could not connect" in lowered or "password" in lowered:
-        return DatabaseUnavailable(f"The database server cannot be reached: {text.splitlines()[0]}")
-    return StorageError(f"The database reported a problem: {text.splitlines()[0] if text else error!r}")
+        return DatabaseUnavailable("The database server cannot be reached: {detail}", detail=text.splitlines()[0])
+    return StorageError(
+        "The database reported a problem: {detail}", detail=text.splitlines()[0] if text else repr(error)
+    )
 
 
-def explain_os_error(error: OSError, what: str) -> StorageError:
-    """An error of the operating system while lardesk handled one of its files (backups, copies)."""
+def explain_os_error(error: OSError, what: Message) -> StorageError:
+    """An error of the operating system while lardesk handled one of its files (backups, copies).
+
+    ``what`` names the work that failed, as a phrase that can be translated ("copying {source} to {target}").
+    """
     import errno
 
     if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
-        return DiskFull(f"The disk is full: {what} failed. Free some space and try again.")
+        return DiskFull("The disk is full: {what} failed. Free some space and try again.", what=what)
     if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        return DatabaseReadOnly(f"{what} failed: the folder or the file is read-only ({error.strerror}).")
-    return StorageError(f"{what} failed: {error.strerror or error}")
+        return DatabaseReadOnly(
+            "{what} failed: the folder or the file is read-only ({reason}).", what=what, reason=error.strerror
+        )
+    return StorageError("{what} failed: {reason}", what=what, reason=error.strerror or str(error))
 
 
 class Database:
@@ -122,7 +139,7 @@ class Database:
         try:
             self.url = make_url(url)
         except ArgumentError as error:
-            raise DatabaseUnavailable(f"Not a database URL: {url}") from error
+            raise DatabaseUnavailable("Not a database URL: {url}", url=str(url)) from error
         kwargs: dict[str, Any] = {"echo": echo, "future": True}
         if self.url.get_backend_name() == "sqlite":
             kwargs["connect_args"] = {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}
@@ -131,7 +148,9 @@ class Database:
         try:
             self.engine: Engine = create_engine(self.url, **kwargs)
         except (ArgumentError, ModuleNotFoundError) as error:
-            raise DatabaseUnavailable(f"lardesk cannot use the database {self.url!r}: {error}") from error
+            raise DatabaseUnavailable(
+                "lardesk cannot use the database {url!r}: {problem}", url=self.url, problem=str(error)
+            ) from error
         writer = self.engine
         if self.url.get_backend_name() == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
@@ -198,8 +217,9 @@ def check_sqlite_header(path: Path) -> None:
         header = handle.read(100)
     if not header.startswith(b"SQLite format 3\x00") or len(header) < 100:
         raise DatabaseDamaged(
-            f"The file {path} is not a lardesk database (or it is damaged). It has not been changed. "
-            "Restore a backup, or start with another data directory."
+            "The file {path} is not a lardesk database (or it is damaged). It has not been changed. "
+            "Restore a backup, or start with another data directory.",
+            path=str(path),
         )
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
@@ -208,8 +228,9 @@ def check_sqlite_header(path: Path) -> None:
         wal = path.with_name(path.name + "-wal")
         if not wal.exists() or wal.stat().st_size == 0:
             raise DatabaseDamaged(
-                f"The database file {path} is cut short (truncated). It has not been changed. "
-                "Restore a backup, or start with another data directory."
+                "The database file {path} is cut short (truncated). It has not been changed. "
+                "Restore a backup, or start with another data directory.",
+                path=str(path),
             )
 
 
@@ -224,13 +245,15 @@ def check_writable(path: Path) -> None:
     folder = path.parent
     if path.exists() and not os.access(path, os.W_OK):
         raise DatabaseReadOnly(
-            f"The database file {path} is read-only: lardesk cannot save changes to it. It has not been "
-            "changed. Copy it to a folder you may write to, or ask for write permission."
+            "The database file {path} is read-only: lardesk cannot save changes to it. It has not been "
+            "changed. Copy it to a folder you may write to, or ask for write permission.",
+            path=str(path),
         )
     if folder.exists() and not os.access(folder, os.W_OK | os.X_OK):
         raise DatabaseReadOnly(
-            f"The folder {folder} is read-only: lardesk cannot keep its database there (SQLite needs to write "
-            "a journal beside the file). Nothing has been changed. Choose another data directory."
+            "The folder {folder} is read-only: lardesk cannot keep its database there (SQLite needs to write "
+            "a journal beside the file). Nothing has been changed. Choose another data directory.",
+            folder=str(folder),
         )
 
 

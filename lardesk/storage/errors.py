@@ -10,17 +10,36 @@
 
 The command line exits with status 2 for a refused database; the GUI shows a dialog per class and offers
 to restore a backup when the file is damaged.
+
+Each is raised with an English template and named params, like the errors of refused input (see
+``lardesk.method.messages``): ``str(error)`` and ``error.message`` are the English text (the command line
+and the logs), ``error.localized("sv")`` the Swedish one (the GUI), from ``resources/messages/sv.json``.
+Always pass the template as a literal string; a param that is itself a phrase to translate is a
+:class:`~lardesk.method.messages.Message`.
 """
 
 from __future__ import annotations
+
+from lardesk.method.messages import SOURCE_LANGUAGE, Message, localize
 
 
 class StorageError(Exception):
     """A known problem with the database: shown to the user, never as a traceback."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, template: str, /, **params: object) -> None:
+        self.template = template
+        self.params: dict[str, object] = params
+        self.message = localize(template, params, SOURCE_LANGUAGE)
+        """The English text."""
+        super().__init__(self.message)
+
+    def localized(self, language: str) -> str:
+        """The message in ``language`` ("sv" or "en"; an unknown language gives English)."""
+        return localize(self.template, self.params, language)
+
+    def as_message(self) -> Message:
+        """The message alone, to pass on to another error as a param."""
+        return Message(self.template, **self.params)
 
 
 class DatabaseRefused(StorageError):

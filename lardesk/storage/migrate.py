@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import inspect, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 
+from lardesk.method.messages import Message
 from lardesk.resources import migrations_dir
 from lardesk.storage.backups import backup_sqlite, daily_backup, list_backups
 from lardesk.storage.database import Database, check_sqlite_header, check_writable, explain, explain_os_error
@@ -90,11 +91,17 @@ def _current(connection: object) -> str | None:
     return versions[0] if versions else None
 
 
-def _hint(backup_dir: Path | None) -> str:
+def _with_hint(error: DatabaseDamaged, backup_dir: Path | None) -> DatabaseDamaged:
+    """``error`` with the newest backup named after it (the same error when there is none)."""
     backups = list_backups(backup_dir) if backup_dir is not None else []
     if not backups:
-        return ""
-    return f" The newest backup is {backups[0].path} ({backups[0].created:%Y-%m-%d %H:%M})."
+        return error
+    return DatabaseDamaged(
+        "{problem} The newest backup is {backup} ({created}).",
+        problem=error.as_message(),
+        backup=str(backups[0].path),
+        created=f"{backups[0].created:%Y-%m-%d %H:%M}",
+    )
 
 
 def prepare(database: Database, backup_dir: Path | None = None) -> Path | None:
@@ -108,26 +115,30 @@ def prepare(database: Database, backup_dir: Path | None = None) -> Path | None:
         try:
             check_sqlite_header(file)
         except DatabaseDamaged as error:
-            raise DatabaseDamaged(error.message + _hint(folder)) from error
+            raise _with_hint(error, folder) from error
         check_writable(file)
         try:
             file.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise explain_os_error(error, f"making the data folder {file.parent}") from error
+            raise explain_os_error(
+                error, Message("making the data folder {folder}", folder=str(file.parent))
+            ) from error
     try:
         with database.connect() as connection:
             current = _current(connection)
             tables = set(inspect(connection).get_table_names())
     except DatabaseDamaged as error:
-        raise DatabaseDamaged(error.message + _hint(folder)) from error
+        raise _with_hint(error, folder) from error
     except DatabaseError as error:  # pragma: no cover - explain() already wraps most
         raise explain(error, database.url) from error
     head = head_revision()
     if current is not None and current not in known_revisions():
         raise DatabaseTooNew(
             "This database was written by a newer version of lardesk "
-            f"(schema {current}; this lardesk knows up to {head}). It has not been changed: "
-            "update lardesk to open it."
+            "(schema {current}; this lardesk knows up to {head}). It has not been changed: "
+            "update lardesk to open it.",
+            current=current,
+            head=head,
         )
     if current is None and tables - {"alembic_version"}:
         raise DatabaseDamaged(
@@ -144,7 +155,7 @@ def prepare(database: Database, backup_dir: Path | None = None) -> Path | None:
         try:
             made = daily_backup(file, folder)
         except DatabaseDamaged as error:
-            raise DatabaseDamaged(error.message + _hint(folder)) from error
+            raise _with_hint(error, folder) from error
         if made is not None:
             log.info("daily backup: %s", made)
     return backup

@@ -38,7 +38,7 @@ class ChangeBus(QObject):
             self._fail(error.localized(current_language()), parent, quiet)
             return None
         except StorageError as error:
-            self._fail(error.message, parent, quiet)
+            self._fail(error.localized(current_language()), parent, quiet)
             return None
         self.changed.emit(changes)
         return changes

@@ -211,32 +211,31 @@ class ImprovementsEditor(QWidget):
                 self.bus.run(lambda: _refuse(self.tr("Ange datumet som ÅÅÅÅ-MM-DD, t.ex. 2027-03-31.")), self)
                 self.new_due.setFocus()
                 return
-        before = self.undo_stack.count()
-        self.undo_stack.push(
-            AddImprovement(self.bus, self.ids, self.session_id, text, self.scale, self.new_owner.text(), due)
-        )
-        if self.undo_stack.count() > before or self.undo_stack.index() > 0:
+        command = AddImprovement(self.bus, self.ids, self.session_id, text, self.scale, self.new_owner.text(), due)
+        self.undo_stack.push(command)
+        if command.first_id is not None:  # saved; a refused add keeps what was typed, to be put right
             self.new_text.clear()
             self.new_owner.clear()
             self.new_due.clear()
         self.new_text.setFocus()
 
-    def update_action(self, improvement_id: int, field: str, old: str, new: str) -> None:
+    def update_action(self, improvement_id: int, field: str, old: str, new: str) -> bool:
+        """Write a field of an action through; False when it was refused (it then stays unsaved on screen)."""
         sessions = self.services.sessions
 
         def call(value: str) -> Changes:
             return sessions.update_improvement(self.ids.resolve(improvement_id), **{field: value})
 
-        self.undo_stack.push(
-            ServiceCommand(
-                self.bus,
-                self.tr("Ändra åtgärd"),
-                lambda: call(new),
-                lambda: call(old),
-                self,
-                merge_key=("improvement", improvement_id, field),
-            )
+        command = ServiceCommand(
+            self.bus,
+            self.tr("Ändra åtgärd"),
+            lambda: call(new),
+            lambda: call(old),
+            self,
+            merge_key=("improvement", improvement_id, field),
         )
+        self.undo_stack.push(command)
+        return not command.refused
 
     def delete(self, info: ImprovementInfo) -> None:
         self.undo_stack.push(DeleteImprovement(self.bus, self.ids, self.session_id, info))

@@ -214,7 +214,7 @@ class MinutesDialog(QDialog):
             QMessageBox.warning(parent, "lardesk", error.localized(current_language()))
             return
         except StorageError as error:
-            QMessageBox.warning(parent, "lardesk", error.message)
+            QMessageBox.warning(parent, "lardesk", error.localized(current_language()))
             return
         dialog.exec()
 

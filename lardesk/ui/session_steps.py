@@ -346,23 +346,24 @@ class SectionStep(QWidget):
         self.fields[question] = WriteThrough(editor, lambda old, new: self._write(question, old, new))
         return editor
 
-    def _write(self, question: int, old: str, new: str) -> None:
+    def _write(self, question: int, old: str, new: str) -> bool:
+        """Write a note through; False when it was refused (it then stays unsaved on screen)."""
         context = self.context
         sessions = context.services.sessions
 
         def call(text: str) -> Changes:
             return sessions.set_note(context.session_id, self.number, question, text)
 
-        context.undo.push(
-            ServiceCommand(
-                context.bus,
-                self.tr("Anteckning %1.%2").replace("%1", str(self.number)).replace("%2", str(question)),
-                lambda: call(new),
-                lambda: call(old),
-                self,
-                merge_key=("note", self.number, question),
-            )
+        command = ServiceCommand(
+            context.bus,
+            self.tr("Anteckning %1.%2").replace("%1", str(self.number)).replace("%2", str(question)),
+            lambda: call(new),
+            lambda: call(old),
+            self,
+            merge_key=("note", self.number, question),
         )
+        context.undo.push(command)
+        return not command.refused
 
     def title(self) -> str:
         return f"{self.number}. {self.section.title}"

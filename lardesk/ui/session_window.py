@@ -256,7 +256,26 @@ class SessionWindow(QMainWindow):
         self._add(step_id, widget, page)
         if step_id == "board":
             self.board_page = page
+        passing = getattr(widget, "pass_round_changed", None)
+        if passing is not None:
+            passing.connect(self._lock_for_pass_round)
         return True
+
+    def _lock_for_pass_round(self, passing: bool) -> None:
+        """While the laptop goes round the group, its holder cannot leave the form: no other step, no
+        menus, no shortcuts (the minutes, the step list) — the ratings step keeps only its own way out."""
+        self.menuBar().setEnabled(not passing)
+        self.step_list.setEnabled(not passing)
+        for widget in (self.previous_button, self.next_button):
+            widget.setEnabled(not passing)
+        for action in self.actions():
+            action.setEnabled(not passing)
+        for action, able in ((self.undo_action, self.undo.canUndo()), (self.redo_action, self.undo.canRedo())):
+            action.setEnabled(able and not passing)
+        if not passing and self.current in self.order:
+            row = self.order.index(self.current)
+            self.previous_button.setEnabled(row > 0)
+            self.next_button.setEnabled(row < len(self.order) - 1)
 
     def _add(self, step_id: str, step: Step, page: QWidget) -> None:
         self.steps[step_id] = step

@@ -1,7 +1,8 @@
 """Opening the database from the GUI: a clear dialog for every known problem, never a traceback.
 
 A damaged database comes with the list of automatic backups and a button to put one back (the damaged file
-is renamed aside, never overwritten); a newer, read-only or full database says what to do instead.
+is renamed aside, never overwritten); a newer, read-only or full database says what to do instead. The
+problem is told in the UI language (``StorageError.localized``); the command line keeps the English.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from lardesk.services.maintenance import (
     can_restore,
     restore_backup,
 )
+from lardesk.ui.i18n import current_language
 
 if TYPE_CHECKING:
     from lardesk.services import Services
@@ -58,7 +60,7 @@ class StorageProblemDialog(QDialog):
         self.setWindowTitle(f"lardesk – {problem_title(error)}")
         layout = QVBoxLayout(self)
         self.title = QLabel(f"<b>{problem_title(error)}</b>", self)
-        self.message = QLabel(error.message, self)
+        self.message = QLabel(error.localized(current_language()), self)
         self.message.setWordWrap(True)
         layout.addWidget(self.title)
         layout.addWidget(self.message)
@@ -123,7 +125,7 @@ def open_services_interactively(paths: Paths) -> Services | None:
             try:
                 kept = restore_backup(paths, choice.path)
             except StorageError as failed:
-                StorageProblemDialog.inform(failed.message, problem=True)
+                StorageProblemDialog.inform(failed.localized(current_language()), problem=True)
                 return None
             if kept is not None:
                 StorageProblemDialog.inform(

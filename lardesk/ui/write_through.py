@@ -27,9 +27,13 @@ def widget_text(widget: TextWidget) -> str:
 
 
 class WriteThrough(QObject):
-    """Watches one text widget; calls ``commit(old, new)`` when the user's edit should be written."""
+    """Watches one text widget; calls ``commit(old, new)`` when the user's edit should be written.
 
-    def __init__(self, widget: TextWidget, commit: Callable[[str, str], None], *, debounce: bool = True) -> None:
+    When ``commit`` returns False (the write was refused: the database was busy or full), the edit stays
+    unsaved: it is kept on screen over later loads and written at the next flush.
+    """
+
+    def __init__(self, widget: TextWidget, commit: Callable[[str, str], bool | None], *, debounce: bool = True) -> None:
         super().__init__(widget)
         self.widget = widget
         self.commit = commit
@@ -79,7 +83,8 @@ class WriteThrough(QObject):
             return
         old, new = self.saved, widget_text(self.widget)
         self.saved = new
-        self.commit(old, new)
+        if self.commit(old, new) is False and self.saved == new:
+            self.saved = old
 
     def _edited(self) -> None:
         if self._loading:
@@ -118,9 +123,12 @@ class ServiceCommand(QUndoCommand):
         self._undo = undo
         self._parent_widget = parent_widget
         self.merge_key = merge_key
+        self.refused = False
+        """The first run was refused (bad input, or the database failed): nothing was written."""
 
     def redo(self) -> None:
         if self.bus.run(self._do, self._parent_widget) is None:
+            self.refused = True
             self.setObsolete(True)
 
     def undo(self) -> None:
@@ -131,6 +139,8 @@ class ServiceCommand(QUndoCommand):
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, ServiceCommand) or other.merge_key != self.merge_key or self.merge_key is None:
+            return False
+        if other.refused:  # a refused write is dropped, not taken on as this command's redo
             return False
         self._do = other._do  # keep the first undo (the text before the burst), take the last redo
         return True

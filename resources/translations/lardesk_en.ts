@@ -971,6 +971,18 @@
         <translation>Export CSV…</translation>
     </message>
     <message>
+        <source>Avsluta skicka runt (Ctrl+F8)</source>
+        <translation>End passing around (Ctrl+F8)</translation>
+    </message>
+    <message>
+        <source>Samtalsledaren avslutar rundan: tabellen, spridningen och de andra flikarna visas igen</source>
+        <translation>The facilitator ends the round: the table, the spread and the other tabs are shown again</translation>
+    </message>
+    <message>
+        <source>Skicka runt / avsluta skicka runt</source>
+        <translation>Pass around / end passing around</translation>
+    </message>
+    <message>
         <source>Siffror 1–10 (10 = 1 sedan 0), - eller x = avstår. Tab: nästa skala, Enter: nästa person.</source>
         <translation>Digits 1–10 (10 = 1 then 0), - or x = abstain. Tab: next scale, Enter: next person.</translation>
     </message>

@@ -11,7 +11,9 @@ from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Rectangle
 from matplotlib.text import Text
 
-from lardesk.charts.board import GAP, HIGHLIGHT, board_figure
+from lardesk.charts.board import board_figure
+from lardesk.charts.palette import FOCUS_BAND_COLOUR as HIGHLIGHT
+from lardesk.charts.palette import GAP_COLOUR as GAP
 from lardesk.method.guide import load_guide
 from lardesk.method.logic import ItemKind
 from lardesk.method.snapshot import SessionSnapshot

@@ -26,7 +26,13 @@ from lardesk.reports.exchange import ExchangeError, read_exchange
 from lardesk.services import InputError, NewParticipant, NewSession, NotFound, Services
 
 PACKAGE = Path(__file__).resolve().parents[2] / "lardesk"
-ERROR_CLASSES = frozenset({"InputError", "NotFound", "ExchangeError", "RatingError", "LocalizedError", "Message"})
+ERROR_CLASSES = frozenset(
+    {
+        *("InputError", "NotFound", "ExchangeError", "RatingError", "LocalizedError", "Message"),
+        *("StorageError", "DatabaseRefused", "DatabaseDamaged", "DatabaseTooNew", "DatabaseReadOnly", "DiskFull"),
+        "DatabaseUnavailable",
+    }
+)
 """Calls whose first argument is a message template (add a class here when it adopts the mechanism)."""
 NOT_PARAMS = frozenset({"pointer"})
 """Keyword arguments of those calls that are not params of the template."""
@@ -223,10 +229,7 @@ def test_service_refusals_in_swedish_and_english(services: Services) -> None:
     assert str(field) == "case number is too long (101 characters; at most 100)"
     assert field.localized("sv") == "Diarienumret är för långt (101 tecken; högst 100)."
     due = _refusal(lambda: services.sessions.add_improvement(sid, "Ny rutin", due="nästa år"))
-    assert (
-        due.localized("sv")
-        == "Slutdatumet ska skrivas som ett datum, till exempel 2026-11-25, inte 'nästa år'."
-    )
+    assert due.localized("sv") == "Slutdatumet ska skrivas som ett datum, till exempel 2026-11-25, inte 'nästa år'."
 
 
 def test_an_import_with_a_dangling_link_names_the_place_in_both_languages(

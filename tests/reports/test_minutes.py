@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -353,3 +354,19 @@ def test_a_tall_figure_is_cut_into_strips_that_keep_every_pixel_row() -> None:
     assert sum(heights) == 1000
     assert sum(piece.height_in for piece in pieces) == pytest.approx(10.0)
     assert tall.pieces(max_ratio=20.0) == [tall]
+
+
+def test_the_scale_tables_list_only_the_agreed_parts() -> None:
+    """Like the spread figure, the per-scale tables leave out the scales of parts the group did not agree on
+    (ratings that stayed from before the parts changed included)."""
+    snapshot = big_snapshot(participants=4, items=10)
+    agreed = SessionInfo(
+        id=1,
+        organisation=snapshot.session.organisation,
+        date=snapshot.session.date,
+        anonymity=snapshot.session.anonymity,
+        parts=frozenset({2, 3}),
+    )
+    minutes = build_minutes(replace(snapshot, session=agreed), GUIDE)
+    (table,) = minutes.scale_tables
+    assert [row[0].split(".")[0] for row in table.rows] == ["2", "3", "9"]

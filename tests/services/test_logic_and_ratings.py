@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 
@@ -132,3 +133,14 @@ def test_reveal_is_remembered_per_round(services: Services) -> None:
     services.ratings.set_revealed(sid, 2, True)
     services.ratings.set_revealed(sid, 1, False)
     assert services.sessions.session_info(sid).revealed_rounds == frozenset({2})
+
+
+def test_an_amount_the_exchange_file_refuses_is_refused_when_typed(services: Services) -> None:
+    """What can be typed can be exported and imported again: the exchange reader refuses amounts over 10^15."""
+    sid = session_with(services)
+    resource = add(services, sid, ItemKind.RESOURCE, "Pengar")
+    with pytest.raises(InputError):
+        services.logic.update_item(resource, budget_sek="1e16")
+    services.logic.update_item(resource, spent_sek="1000000000000000")
+    text = json.dumps(services.exchange.export_document(sid))
+    assert services.exchange.import_bytes(text).new_id is not None

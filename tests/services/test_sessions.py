@@ -148,3 +148,12 @@ def test_bad_session_fields(services: Services) -> None:
     info = services.sessions.session_info(sid)
     assert info.agreed_sections == (7, 8, 9)
     assert (info.current_step, info.case_number) == ("section-7", "Dnr 2026/1")
+
+
+def test_moving_a_session_to_another_organisation_leaves_no_empty_one_behind(any_services: Services) -> None:
+    sid = new_session(any_services, organisation="Botkyrk kommun")  # a typo, put right afterwards
+    any_services.sessions.update_session(sid, organisation="Botkyrka kommun")
+    listing = any_services.sessions.list_sessions()
+    assert [(entry.organisation.name, [s.id for s in entry.sessions]) for entry in listing] == [
+        ("Botkyrka kommun", [sid])
+    ]

@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 from lardesk.paths import Paths, resolve_paths
 from lardesk.services import Services, StorageError
 from lardesk.services.maintenance import Backup, backup_now
+from lardesk.ui.i18n import install_language
 from lardesk.ui.storage_dialogs import StorageProblemDialog, open_services_interactively
 from tests.storage.test_damaged import (  # the fixtures are shared with the command-line tests
     REPO,
@@ -73,12 +74,18 @@ def paths_of(place: Place) -> Paths:
 
 
 @pytest.mark.parametrize(
-    ("damage", "title", "words", "restore_offered"),
+    ("damage", "title", "words", "swedish", "restore_offered"),
     [
-        (truncate, "Databasen är skadad", "cut short", True),
-        (not_sqlite, "Databasen är skadad", "not a lardesk database", True),
-        (noise_in_pages, "Databasen är skadad", "damaged", True),
-        (newer_schema, "Databasen kommer från en nyare lardesk", "newer version of lardesk", False),
+        (truncate, "Databasen är skadad", "cut short", "är avkortad", True),
+        (not_sqlite, "Databasen är skadad", "not a lardesk database", "är ingen lardesk-databas", True),
+        (noise_in_pages, "Databasen är skadad", "damaged", "är skadad", True),
+        (
+            newer_schema,
+            "Databasen kommer från en nyare lardesk",
+            "newer version of lardesk",
+            "nyare version av lardesk",
+            False,
+        ),
     ],
     ids=["truncated", "not-sqlite", "noise-in-pages", "newer-lardesk"],
 )
@@ -89,6 +96,7 @@ def test_each_problem_gets_its_dialog_and_quitting_leaves_the_file(  # noqa: PLR
     damage: Callable[[Path], None],
     title: str,
     words: str,
+    swedish: str,
     restore_offered: bool,
 ) -> None:
     backup_now(paths_of(place), "daily")
@@ -99,8 +107,10 @@ def test_each_problem_gets_its_dialog_and_quitting_leaves_the_file(  # noqa: PLR
     assert open_services_interactively(paths_of(place)) is None
     (dialog,) = recorder.dialogs
     assert title in dialog.title.text()
-    assert words in dialog.message.text()
-    assert "has not been changed" in dialog.message.text()
+    assert words in dialog.error.message  # the command line's English
+    assert "has not been changed" in dialog.error.message
+    assert swedish in dialog.message.text()  # the dialog's Swedish
+    assert "har inte ändrats" in dialog.message.text()
     assert (dialog.restore_button is not None) == restore_offered
     assert (dialog.backups.count() == 1) == restore_offered
     assert digest(place.file) == before
@@ -114,7 +124,8 @@ def test_a_read_only_file_gets_its_dialog(qtbot: QtBot, monkeypatch: pytest.Monk
         assert open_services_interactively(paths_of(place)) is None
     (dialog,) = recorder.dialogs
     assert "skrivskyddad" in dialog.title.text()
-    assert "read-only" in dialog.message.text()
+    assert "read-only" in dialog.error.message
+    assert "är skrivskyddad" in dialog.message.text()
     assert dialog.restore_button is None
     assert digest(place.file) == before
 
@@ -130,7 +141,7 @@ seen = []
 
 def ask(cls, error, offered, parent=None):
     dialog = cls(error, offered)
-    seen.append({"title": dialog.title.text(), "message": dialog.message.text(),
+    seen.append({"title": dialog.title.text(), "message": dialog.message.text(), "english": error.message,
                  "restore": dialog.restore_button is not None})
     dialog.quit_button.click()
     return None
@@ -160,7 +171,8 @@ def test_a_full_disk_gets_its_dialog(place: Place) -> None:
     assert result["opened"] is False
     (dialog,) = result["dialogs"]
     assert "Disken är full" in dialog["title"]
-    assert "disk" in dialog["message"]
+    assert "disk" in dialog["english"]
+    assert "disken" in dialog["message"].lower()  # Swedish: "Disken är full", "till disken"
     assert dialog["restore"] is False
     assert digest(place.file) == before
     assert integrity(place.file) == "ok"
@@ -216,9 +228,37 @@ def test_a_damaged_backup_is_refused_and_nothing_is_replaced(
     assert open_services_interactively(paths_of(place)) is None
     ((notice, problem),) = recorder.notices
     assert problem
-    assert "backup" in notice
+    assert "Säkerhetskopian" in notice  # in the UI language
     assert digest(place.file) == damaged
     assert not list(place.data_dir.glob("lardesk.sqlite.replaced-*"))
+
+
+def test_a_damaged_database_is_told_in_the_ui_language(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, place: Place
+) -> None:
+    """Swedish in a Swedish UI (the default), English in an English one; the error itself stays English."""
+    backup = backup_now(paths_of(place), "daily")
+    noise_in_pages(place.file)
+    recorder = Recorder(qtbot, quit_)
+    recorder.install(monkeypatch)
+    assert open_services_interactively(paths_of(place)) is None
+    install_language("en")
+    try:
+        assert open_services_interactively(paths_of(place)) is None
+    finally:
+        install_language("sv")
+    swedish, english = recorder.dialogs
+    text = swedish.message.text()
+    assert text.startswith(f"Databasfilen ({place.file}) är skadad eller är ingen lardesk-databas.")
+    assert "Den har inte ändrats. Återställ en säkerhetskopia eller starta med en annan datamapp." in text
+    assert f"Den senaste säkerhetskopian är {backup}" in text
+    words = text.replace(str(place.file), "").replace(str(backup), "")  # the paths hold the test's name
+    for word in ("damaged", "has not been changed", "backup", "newest"):
+        assert word not in words
+    assert swedish.error.message.startswith(f"The database file ({place.file}) is damaged")
+    assert f"The newest backup is {backup}" in swedish.error.message
+    assert english.message.text() == english.error.message == swedish.error.message
+    assert english.title.text() == "<b>The database is damaged</b>"
 
 
 @pytest.mark.qt_log_ignore("propagateSizeHints")  # the offscreen platform says so when a dialog runs modal

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import statistics
 from collections.abc import Sequence
+from functools import partial
 
 import numpy as np
 import pytest
@@ -14,14 +15,25 @@ from matplotlib.lines import Line2D
 from matplotlib.text import Text
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QTabBar,
+    QWidget,
+)
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from lardesk.method.snapshot import Anonymity
 from lardesk.services import NewParticipant, NewSession, Services
 from lardesk.ui.bus import ChangeBus
+from lardesk.ui.i18n import install_language
 from lardesk.ui.ratings.canvas import SpreadCanvas
+from lardesk.ui.ratings.joint import decimal
 from lardesk.ui.ratings.keys import type_key
 from lardesk.ui.ratings.step import RatingsStep
 from lardesk.ui.steps import Step
@@ -208,7 +220,8 @@ def test_pass_the_laptop_by_keyboard(qtbot: QtBot, step: RatingsStep, services: 
         assert all(field.text() == "" for field in step.passing.entry.fields.values())
     assert "Alla har bedömt" in step.passing.next_label.text()
     assert_saved(services, session_id, TABLE)
-    step.tabs.setCurrentIndex(0)
+    QTest.keyClick(focused(), Qt.Key.Key_F8, Qt.KeyboardModifier.ControlModifier)  # the facilitator ends the round
+    assert step.tabs.currentIndex() == 0
     assert step.canvas.isVisible()
     assert_figure_shows(step.canvas, TABLE)
 
@@ -372,3 +385,131 @@ def test_csv_export_from_the_step(step: RatingsStep, tmp_path: object) -> None:
     target = tmp_path / "export.csv"
     step.write_csv(str(target))
     assert target.read_text(encoding="utf-8-sig").splitlines()[0] == "round;scale;scale_label;value;abstained"
+
+
+# -- pass the laptop: privacy -------------------------------------------------------------------------------------
+
+
+def visible_texts(step: RatingsStep) -> list[str]:
+    """Every text a person at the screen can read in the step (labels, buttons, fields, lists, tabs)."""
+    texts: list[str] = []
+    for widget in step.findChildren(QWidget):
+        if not widget.isVisible():
+            continue
+        if isinstance(widget, QLabel | QAbstractButton | QLineEdit):
+            texts.append(f"{type(widget).__name__}: {widget.text()}")
+        elif isinstance(widget, QComboBox):
+            texts.extend(f"item: {widget.itemText(i)}" for i in range(widget.count()))
+        elif isinstance(widget, QTabBar):
+            texts.extend(f"tab: {widget.tabText(i)} {widget.isTabEnabled(i)}" for i in range(widget.count()))
+    return texts
+
+
+def assert_only_own_form(step: RatingsStep) -> None:
+    assert step.pass_round
+    assert step.tabs.currentWidget() is step.passing
+    for widget in step.findChildren(QWidget):  # no table, list or figure of values anywhere in sight
+        if widget.isVisible():
+            assert not isinstance(widget, QAbstractItemView | SpreadCanvas), widget
+    assert not step.spread_slot.isVisible()
+    for hidden in (step.grid, step.printed, step.joint, step.history):
+        assert not hidden.isVisible()
+    others = [i for i in range(step.tabs.count()) if step.tabs.widget(i) is not step.passing]
+    assert len(others) == 4 and not any(step.tabs.isTabEnabled(i) for i in others)
+    assert not step.controls.isEnabled() and not step.reveal.isEnabled() and not step.export.isEnabled()
+
+
+def test_while_the_laptop_goes_round_nobody_sees_another_persons_values(
+    qtbot: QtBot, step: RatingsStep, services: Services, session_id: int
+) -> None:
+    """Keyboard only. The first three have rated; while the others pass the laptop round, no widget in the
+    step shows a value of theirs: what can be read is the same whatever they rated, and nothing that shows
+    values can be reached by the keys, until the facilitator ends the round."""
+    people = services.sessions.snapshot(session_id).present
+    first, other = TABLE[:3], tuple(tuple(11 - v if v else 3 for v in row) for row in TABLE[:3])
+
+    def rate(table: Sequence[Sequence[int | None]]) -> None:
+        for person, row in zip(people, table, strict=False):
+            step.bus.run(partial(services.ratings.set_ratings, person.id, dict(zip(SCALES, row, strict=True))))
+
+    rate(first)
+    step.bus.run(lambda: services.ratings.set_joint(session_id, 1, 7))
+    reveal(step)
+    step.canvas  # noqa: B018 - the spread is drawn, in sight, before the round
+    assert step.canvas.isVisible()
+    step.grid.start()
+    QTest.keyClick(focused(), Qt.Key.Key_F8, Qt.KeyboardModifier.ControlModifier)  # Tabell → Skicka runt
+    assert_only_own_form(step)
+    assert step.end_passing.isVisible()
+    seen = visible_texts(step)
+    rate(other)  # the same people, other values: nothing on the screen may change
+    assert_only_own_form(step)
+    assert visible_texts(step) == seen
+    # keys that would lead elsewhere lead nowhere
+    for key, modifier in (
+        (Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_Backtab, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier),
+        (Qt.Key.Key_F8, Qt.KeyboardModifier.NoModifier),
+    ):
+        QTest.keyClick(focused(), key, modifier)
+        assert_only_own_form(step)
+    assert step.revealed  # F8 did not hide (or show) anything
+    # the fourth person fills in their form; what they see is their own typing only
+    assert PEOPLE[3] in step.passing.next_label.text()
+    QTest.keyClick(focused(), Qt.Key.Key_Return)
+    assert step.passing.filling_in
+    assert_only_own_form(step)
+    assert all(field.text() == "" for field in step.passing.entry.fields.values())
+    for value in TABLE[3]:
+        QTest.keyClick(focused(), Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)  # tries to leave: cannot
+        assert_only_own_form(step)
+        type_into_focus(qtbot, keys_for(value), Qt.Key.Key_Return)
+    assert step.passing.pages.currentWidget() is step.passing.handover  # done: emptied at once
+    assert all(field.text() == "" for field in step.passing.entry.fields.values())
+    assert_only_own_form(step)
+    # the facilitator ends the round: everything is back, on the tab that was open before
+    QTest.keyClick(focused(), Qt.Key.Key_F8, Qt.KeyboardModifier.ControlModifier)
+    assert not step.pass_round
+    assert step.tabs.currentWidget() is step.grid.parentWidget()
+    assert not step.end_passing.isVisible()
+    assert all(step.tabs.isTabEnabled(i) for i in range(step.tabs.count()))
+    assert step.controls.isEnabled() and step.canvas.isVisible()
+    assert step.services.sessions.snapshot(session_id).rating(people[3].id, 1, 1) is not None
+
+
+def test_ending_the_round_while_someone_types_keeps_nothing(
+    qtbot: QtBot, step: RatingsStep, services: Services, session_id: int
+) -> None:
+    changes: list[bool] = []
+    step.pass_round_changed.connect(changes.append)
+    step.start_pass_round()
+    QTest.keyClick(focused(), Qt.Key.Key_Return)
+    QTest.keyClicks(focused(), "8")
+    QTest.keyClick(focused(), Qt.Key.Key_F8, Qt.KeyboardModifier.ControlModifier)
+    assert changes == [True, False]
+    assert not step.passing.filling_in
+    assert all(field.text() == "" for field in step.passing.entry.fields.values())
+    assert services.sessions.snapshot(session_id).ratings == ()
+
+
+# -- the joint assessment's median in the UI language ----------------------------------------------------------
+
+
+def test_the_median_is_written_as_the_ui_language_writes_it(
+    qtbot: QtBot, step: RatingsStep, services: Services, session_id: int
+) -> None:
+    for person, row in zip(services.sessions.snapshot(session_id).present, TABLE, strict=True):
+        services.ratings.set_ratings(person.id, dict(zip(SCALES, row, strict=True)))
+    snapshot = services.sessions.snapshot(session_id)
+    step.refresh()
+    step.tabs.setCurrentWidget(step.joint)
+    assert step.joint.rows[6].range.text() == "spridning 3–6, median 4,5"  # 3 3 4 5 6 6
+    assert step.joint.rows[1].range.text() == "spridning 1–9, median 7"
+    install_language("en")
+    try:
+        step.joint.load(snapshot)
+        assert step.joint.rows[6].range.text() == "spread 3–6, median 4.5"
+        assert step.joint.rows[1].range.text() == "spread 1–9, median 7"
+    finally:
+        install_language("sv")
+    assert (decimal(5.5, "sv"), decimal(5.5, "en"), decimal(6.0, "sv")) == ("5,5", "5.5", "6")

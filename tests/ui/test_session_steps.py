@@ -7,15 +7,16 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from lardesk.method.guide import load_guide
-from lardesk.services import NewSession, Services
+from lardesk.services import Changes, NewSession, Services, StorageError
 from lardesk.ui.bus import ChangeBus
 from lardesk.ui.session_steps import PartsStep, SectionStep
 from lardesk.ui.session_window import SessionWindow
 from lardesk.ui.timer import ReflectionTimer, format_seconds
+from lardesk.ui.write_through import flush_all
 
 pytestmark = pytest.mark.gui
 
@@ -275,3 +276,80 @@ def test_the_session_details_are_written_through(
     window.undo_action.trigger()
     assert services.sessions.session_info(session_id).date == dt.date(2026, 11, 25)
     assert date.text() == "2026-11-25"
+
+
+def test_a_refused_new_action_keeps_what_was_typed(
+    qtbot: QtBot, services: Services, window: SessionWindow, session_id: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The add line is cleared only when the action was saved, also when earlier edits are on the undo stack."""
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    window.go_to("section-5")
+    editor = section(window, 5).action_editor
+    editor.new_text.setFocus()
+    QTest.keyClicks(editor.new_text, "Boka utbildning")
+    QTest.keyClick(editor.new_text, Qt.Key.Key_Return)
+    assert window.undo.index() == 1
+    owner = "x" * 201  # longer than a name may be: refused
+    QTest.keyClicks(editor.new_text, "Skriv rutin")
+    editor.new_owner.setText(owner)
+    QTest.keyClick(editor.new_text, Qt.Key.Key_Return)
+    assert len(shown) == 1
+    assert [a.text for a in services.sessions.snapshot(session_id).improvements_for(5)] == ["Boka utbildning"]
+    assert (editor.new_text.text(), editor.new_owner.text()) == ("Skriv rutin", owner)
+
+
+def test_a_note_refused_once_stays_and_is_written_when_the_database_is_back(
+    qtbot: QtBot, services: Services, window: SessionWindow, session_id: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A write the database refused (busy, full) leaves the typed text on screen and unsaved, not lost."""
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    sessions = services.sessions
+    real_set_note = sessions.set_note
+    failures = [StorageError("The database is busy in another program.")]
+
+    def flaky(session: int, section: int, question: int, text: str) -> Changes:
+        if failures:
+            raise failures.pop()
+        return real_set_note(session, section, question, text)
+
+    monkeypatch.setattr(sessions, "set_note", flaky)
+    window.go_to("section-3")
+    three = section(window, 3)
+    three.notes[2].setFocus()
+    QTest.keyClicks(three.notes[2], "Fler kvinnor nadde vi")
+    window.step_list.setFocus()  # leaving the field writes it: refused
+    assert len(shown) == 1
+    assert sessions.snapshot(session_id).note(3, 2) == ""
+    three.notes[1].setFocus()  # another note is written, and the step shows what is stored
+    QTest.keyClicks(three.notes[1], "Malen finns")
+    window.step_list.setFocus()
+    assert sessions.snapshot(session_id).note(3, 1) == "Malen finns"
+    assert three.notes[2].toPlainText() == "Fler kvinnor nadde vi"
+    flush_all(window)  # what closing the window does
+    assert sessions.snapshot(session_id).note(3, 2) == "Fler kvinnor nadde vi"
+
+
+def test_passing_the_laptop_locks_the_session_window(window: SessionWindow) -> None:
+    """The participant holding the laptop cannot leave their form: no steps, no menus, no minutes."""
+    window.go_to("ratings")
+    step = window.steps["ratings"]
+    start = getattr(step, "start_pass_round", None)
+    end = getattr(step, "end_pass_round", None)
+    assert start is not None
+    assert end is not None
+    start()
+    assert not window.menuBar().isEnabled()
+    assert not window.step_list.isEnabled()
+    assert not window.previous_button.isEnabled()
+    assert not window.minutes_action.isEnabled()
+    assert not window.next_action.isEnabled()
+    window.next_action.trigger()  # a disabled action does nothing
+    assert window.current == "ratings"
+    end()
+    assert window.menuBar().isEnabled()
+    assert window.step_list.isEnabled()
+    assert window.previous_button.isEnabled()
+    assert window.next_action.isEnabled()
+    assert not window.undo_action.isEnabled()  # nothing to undo: it stays as the undo stack says

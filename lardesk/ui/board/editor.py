@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lardesk.charts.palette import PLURAL
 from lardesk.method.guide import Guide
 from lardesk.method.logic import STATUSES, ItemKind, link_target_kind
 from lardesk.method.snapshot import ItemInfo
-from lardesk.ui.board.look import PLURAL, status_label
+from lardesk.ui.board.look import status_label
 from lardesk.ui.board.state import BoardState
 
 ITEM_ID_ROLE = int(Qt.ItemDataRole.UserRole)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSize
@@ -11,17 +9,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsScene
 
-
-def _temp_beside(path: Path) -> Path:
-    """A temporary file in the same folder (so that os.replace is atomic), readable like any new file
-    (mkstemp makes it private to the user)."""
-    handle, name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix, dir=path.parent)
-    os.close(handle)
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(name, 0o666 & ~umask)
-    return Path(name)
-
+from lardesk.reports.files import atomic_path
 
 MAX_PIXELS = 16_000_000
 """A very long board is written at a lower resolution rather than as a 100-megapixel image."""
@@ -38,21 +26,16 @@ def export_png(scene: QGraphicsScene, path: Path, *, scale: float = 2.0) -> Path
     painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
     scene.render(painter, QRectF(0, 0, size.width(), size.height()), source)
     painter.end()
-    temp = _temp_beside(path)
-    try:
-        if not image.save(str(temp), None, 70):  # PNG: lighter compression, much faster on big boards
+    with atomic_path(path) as temp:
+        if not image.save(str(temp), None, 70):  # PNG by the suffix; lighter compression, faster on big boards
             raise OSError(f"could not write {path}")
-        os.replace(temp, path)
-    finally:
-        temp.unlink(missing_ok=True)
     return path
 
 
 def export_svg(scene: QGraphicsScene, path: Path, *, title: str = "") -> Path:
     """Write the whole board to ``path`` as SVG (vector: arrows and text stay sharp on slides)."""
     source = scene.sceneRect()
-    temp = _temp_beside(path)
-    try:
+    with atomic_path(path) as temp:
         generator = QSvgGenerator()
         generator.setFileName(str(temp))
         generator.setSize(QSize(round(source.width()), round(source.height())))
@@ -62,7 +45,4 @@ def export_svg(scene: QGraphicsScene, path: Path, *, title: str = "") -> Path:
         painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         scene.render(painter, QRectF(0, 0, source.width(), source.height()), source)
         painter.end()
-        os.replace(temp, path)
-    finally:
-        temp.unlink(missing_ok=True)
     return path

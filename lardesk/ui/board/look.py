@@ -6,46 +6,14 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QTextLayout, QTextOption
 
+from lardesk.charts import palette
+from lardesk.charts.palette import STATUS_SYMBOL
 from lardesk.method.guide import DEFAULT_LANGUAGE, Guide, GuideError, load_guide
-from lardesk.method.logic import ItemKind
 
-PLURAL: dict[ItemKind, str] = {
-    ItemKind.STARTING_POINT: "starting_points",
-    ItemKind.RESOURCE: "resources",
-    ItemKind.ACTIVITY: "activities",
-    ItemKind.RESULT: "results",
-    ItemKind.MEDIATOR: "mediators",
-    ItemKind.EFFECT: "effects",
-}
-STATUS_SYMBOL: dict[str, str] = {
-    "planned": "○",
-    "expected": "○",
-    "implemented": "✓",
-    "achieved": "✓",
-    "partly_implemented": "◐",
-    "partly_achieved": "◐",
-    "not_implemented": "✗",
-    "not_achieved": "✗",
-    "on_track": "➜",
-}
-KIND_TINT: dict[ItemKind, str] = {
-    ItemKind.STARTING_POINT: "#eceff1",
-    ItemKind.RESOURCE: "#e8f0fb",
-    ItemKind.ACTIVITY: "#e9f5ec",
-    ItemKind.RESULT: "#fdf3e1",
-    ItemKind.MEDIATOR: "#f1eaf7",
-    ItemKind.EFFECT: "#e6f4f4",
-}
-LINK_COLOUR: dict[ItemKind, str] = {
-    ItemKind.RESOURCE: "#3b6fb6",
-    ItemKind.ACTIVITY: "#2e7d4f",
-    ItemKind.RESULT: "#b26a00",
-    ItemKind.MEDIATOR: "#7b4fa0",
-}
-GAP_COLOUR = QColor("#b00020")
-STATUS_FINDING_COLOUR = QColor("#ffd54f")
+GAP_COLOUR = QColor(palette.GAP_COLOUR)
+STATUS_FINDING_COLOUR = QColor(palette.STATUS_FINDING_COLOUR)
 SELECTED_COLOUR = QColor("#1565c0")
-FOCUS_BAND = QColor("#fff6c8")
+FOCUS_BAND = QColor(palette.FOCUS_BAND_COLOUR)
 
 
 def guide_for(language: str) -> Guide:

@@ -31,15 +31,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lardesk.charts.palette import KIND_TINT, LINK_COLOUR, PLURAL
 from lardesk.method.guide import Guide
 from lardesk.method.logic import BOARD_ORDER, ItemKind
 from lardesk.method.snapshot import ItemInfo
 from lardesk.ui.board.look import (
     FOCUS_BAND,
     GAP_COLOUR,
-    KIND_TINT,
-    LINK_COLOUR,
-    PLURAL,
     SELECTED_COLOUR,
     STATUS_FINDING_COLOUR,
     Look,

@@ -22,6 +22,14 @@ from PySide6.QtWidgets import (
 from lardesk.method.guide import Guide
 from lardesk.method.snapshot import SessionSnapshot
 from lardesk.method.stats import number
+from lardesk.ui.i18n import current_language
+
+
+def decimal(value: float | None, language: str | None = None) -> str:
+    """A median as the UI language writes it: "5,5" in Swedish, "5.5" in English (whole numbers as "5")."""
+    text = str(number(value))
+    return text.replace(".", ",") if (language or current_language()) == "sv" else text
+
 
 SaveJoint = Callable[[int, int | None, str], str | None]
 """save(scale, value | None (remove), comment) → None when saved, else the message why not."""
@@ -101,7 +109,7 @@ class JointEditor(QWidget):
         for s in snapshot.stats(1, scales):
             row = self.rows[s.scale]
             if s.values:
-                median = str(number(s.median)).replace(".", ",")
+                median = decimal(s.median)
                 row.range.setText(
                     self.tr("spridning {minimum}–{maximum}, median {median}").format(
                         minimum=s.minimum, maximum=s.maximum, median=median

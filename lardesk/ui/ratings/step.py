@@ -4,6 +4,12 @@ Left, the ways of entering values (a grid, pass the laptop, printed forms), the 
 history; right, the spread. Above: the round (a second round after the discussion is kept apart), the
 reveal toggle (until then the room sees only who has rated), "most divided first", names (open mode only)
 and the CSV export (anonymous by default).
+
+Choosing *Skicka runt* starts a pass round: while the laptop goes round, the tabs that show others' values
+(the table, the printed forms, the joint assessment, the history), the spread and the controls above are out
+of reach, so that the person holding the laptop sees only their own empty form. The facilitator ends the
+round with *Avsluta skicka runt* (Ctrl+F8, which also starts a round), which brings back the tab that was
+open before.
 """
 
 from __future__ import annotations
@@ -14,8 +20,8 @@ import threading
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFont, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -43,6 +49,8 @@ if TYPE_CHECKING:  # matplotlib comes with the canvas, when the spread is first 
     from lardesk.services import Services
     from lardesk.ui.ratings.canvas import SpreadCanvas
 
+PASS_ROUND_KEY = "Ctrl+F8"
+"""Starts a pass round and ends it (a modifier, so that the person typing values does not press it by chance)."""
 PRELOAD_AFTER_MS = 1500
 """How long after a session opens the spread's modules (matplotlib) start loading in the background: after
 the window is shown, long before the group reaches the ratings."""
@@ -87,6 +95,9 @@ class RatingsProjector(QWidget):
 class RatingsStep(QWidget):
     STEP_ID = "ratings"
 
+    pass_round_changed = Signal(bool)
+    """True when a pass round begins (the laptop goes round), False when the facilitator ends it."""
+
     def __init__(self, services: Services, bus: ChangeBus, session_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services, self.bus, self.session_id = services, bus, session_id
@@ -120,14 +131,31 @@ class RatingsStep(QWidget):
         self.names.toggled.connect(lambda _: self._draw())
         self.export = QPushButton(self.tr("Exportera CSV…"), self)
         self.export.clicked.connect(self.export_csv)
+        self.controls = QWidget(self)  # out of reach during a pass round
+        controls = QHBoxLayout(self.controls)
+        controls.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.round_box, self.new_round, self.reveal, self.divided, self.names, self.export):
+            controls.addWidget(widget)
+        self.end_passing = QPushButton(self.tr("Avsluta skicka runt (Ctrl+F8)"), self)
+        self.end_passing.setObjectName("endPassRound")
+        self.end_passing.setToolTip(
+            self.tr("Samtalsledaren avslutar rundan: tabellen, spridningen och de andra flikarna visas igen")
+        )
+        self.end_passing.clicked.connect(self.end_pass_round)
+        self.end_passing.hide()
+        # the key as an action (a button's own shortcut clicks only after a short animation): it starts a
+        # pass round, and ends it
+        self.pass_action = QAction(self.tr("Skicka runt / avsluta skicka runt"), self)
+        self.pass_action.setShortcut(QKeySequence(PASS_ROUND_KEY))
+        self.pass_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.pass_action.triggered.connect(self.toggle_pass_round)
+        self.addAction(self.pass_action)
+        self.pass_round = False
+        self._before_passing = 0
         bar = QHBoxLayout()
         bar.addWidget(self.heading, 1)
-        bar.addWidget(self.round_box)
-        bar.addWidget(self.new_round)
-        bar.addWidget(self.reveal)
-        bar.addWidget(self.divided)
-        bar.addWidget(self.names)
-        bar.addWidget(self.export)
+        bar.addWidget(self.controls)
+        bar.addWidget(self.end_passing)
 
         # -- entering values and the rest ----------------------------------------------------------------
         self.model = RatingsModel(self.guide, self)
@@ -337,8 +365,11 @@ class RatingsStep(QWidget):
             self.model.load(snapshot, self.round)
             self._show_question()
 
-    def _tab_changed(self, _index: int) -> None:
+    def _tab_changed(self, index: int) -> None:
         current = self.tabs.currentWidget()
+        if current is not self.passing:
+            self._before_passing = index
+        self._set_pass_round(current is self.passing)
         self._load_tab()
         if current is not self.passing and self.passing.filling_in:
             self.passing.abandon()
@@ -350,6 +381,38 @@ class RatingsStep(QWidget):
             self.printed.entry.focus_first()
         elif current is self.grid.parentWidget():
             self.grid.start()
+
+    # -- pass the laptop ----------------------------------------------------------------------------------
+    def _set_pass_round(self, active: bool) -> None:
+        """Put everything that shows others' values out of reach (``active``), or back."""
+        for position in range(self.tabs.count()):
+            self.tabs.setTabEnabled(position, not active or self.tabs.widget(position) is self.passing)
+        self.controls.setEnabled(not active)
+        self.spread_slot.setVisible(not active)
+        self.end_passing.setVisible(active)
+        if active != self.pass_round:
+            self.pass_round = active
+            self.pass_round_changed.emit(active)
+
+    def start_pass_round(self) -> None:
+        """Hand the laptop round: the pass-the-laptop tab, with the rest out of reach."""
+        self.tabs.setCurrentWidget(self.passing)
+
+    def toggle_pass_round(self) -> None:
+        if self.pass_round:
+            self.end_pass_round()
+        else:
+            self.start_pass_round()
+
+    def end_pass_round(self) -> None:
+        """The facilitator ends the round (a form being filled in is emptied, unsaved)."""
+        if not self.pass_round:
+            return
+        self._set_pass_round(False)
+        before = self._before_passing
+        if not 0 <= before < self.tabs.count() or self.tabs.widget(before) is self.passing:
+            before = 0
+        self.tabs.setCurrentIndex(before)
 
     def _load_history(self) -> None:
         if self.snapshot is None:
