@@ -28,9 +28,10 @@ FIRST_PAINT_WAIT_MS = 400
 def run_gui(paths: Paths, argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QEvent, QObject, QTimer
 
-    from lardesk.ui.application import create_application, show_main_window
+    from lardesk.ui.application import create_application, install_error_dialog, log_to_file, show_main_window
 
     app = create_application(argv if argv is not None else sys.argv)
+    install_error_dialog(log_to_file(paths.log_dir))
     window = show_main_window()
     opened: list[Services] = []
 

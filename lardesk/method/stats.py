@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from lardesk.method.guide import SCALE_MAX, SCALE_MIN, SECTIONS
 from lardesk.method.messages import LocalizedError
 
+MAX_REVEALED_ROUND = 9
+"""Rounds 1–9 can be shown to the room (a meeting has one or two; the session keeps them as short text)."""
+
 MIN_GROUP_SIZE = 3
 """No figure or export breaks ratings down by a group (e.g. gender) of fewer than this many people."""
 

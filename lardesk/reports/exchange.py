@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from lardesk.method.logic import MAX_AMOUNT_SEK, ItemKind
 from lardesk.method.messages import LocalizedError, Message
-from lardesk.method.snapshot import SessionSnapshot
+from lardesk.method.snapshot import Anonymity, SessionSnapshot
+from lardesk.method.stats import MAX_REVEALED_ROUND
 from lardesk.resources import resources_dir
 
 if TYPE_CHECKING:  # jsonschema loads when the first file is read, not at start-up
@@ -320,6 +321,13 @@ def _check_extension(extension: Any) -> None:
         for index, value in enumerate(extension.get(name, [])):
             if not isinstance(value, int) or isinstance(value, bool) or value < 0:
                 raise ExchangeError("must be a whole number", pointer(*where, name, index))
+    for index, value in enumerate(extension.get("revealed_rounds", [])):
+        if not 1 <= value <= MAX_REVEALED_ROUND:
+            raise ExchangeError(
+                "a round shown to the room is from 1 to {limit}",
+                pointer(*where, "revealed_rounds", index),
+                limit=MAX_REVEALED_ROUND,
+            )
 
 
 def read_exchange(data: bytes | str) -> dict[str, Any]:
@@ -359,8 +367,10 @@ def snapshot_to_exchange(snapshot: SessionSnapshot) -> dict[str, Any]:
     session["date"] = info.date.isoformat()
     session["parts"] = sorted(info.parts)
     session["language"] = info.language
+    # The file carries each person's ratings: names travel with them only when the group chose open mode.
+    names = info.anonymity is Anonymity.OPEN
     participants = [
-        _drop_empty({"key": p.key, "name": p.name, "role": p.role, "gender": p.gender.value})
+        _drop_empty({"key": p.key, "name": p.name if names else None, "role": p.role, "gender": p.gender.value})
         for p in snapshot.participants
     ]
     key_of = {item.id: item.key for item in snapshot.items}

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from lardesk.method.guide import SECTIONS
 from lardesk.method.messages import Message
 from lardesk.method.snapshot import PreviousSession, ScaleHistory
-from lardesk.method.stats import RatingError, check_value, scale_stats
+from lardesk.method.stats import MAX_REVEALED_ROUND, RatingError, check_value, scale_stats
 from lardesk.services.base import Changed, Changes, InputError, NotFound, ServiceBase, check_text
 from lardesk.storage.models import FollowUpSession, JointAssessment, Organisation, Participant, Rating
 
@@ -158,6 +158,9 @@ class RatingService(ServiceBase):
 
     def set_revealed(self, session_id: int, round_: int, revealed: bool) -> Changes:
         """Whether the values of a round are shown to the room (until then only who has rated)."""
+        _check_round(round_)
+        if round_ > MAX_REVEALED_ROUND:
+            raise InputError("a round shown to the room is from 1 to {limit}", limit=MAX_REVEALED_ROUND)
         with self.database.transaction() as db:
             row = self._get(db, FollowUpSession, session_id, Message("session"))
             rounds = {int(r) for r in row.revealed_rounds.split(",") if r}

@@ -179,16 +179,20 @@ class SessionService(ServiceBase):
 
     @staticmethod
     def _previous_id(db: Session, organisation_id: int, date: dt.date, exclude: int | None) -> int | None:
+        """The session of the same organisation just before (``date``, ``exclude``): an earlier date, or the
+        same date and created before it — so two sessions on one day are never each other's "last year"."""
+        earlier = FollowUpSession.date < date
+        if exclude is not None:
+            earlier = or_(earlier, (FollowUpSession.date == date) & (FollowUpSession.id < exclude))
+        else:
+            earlier = FollowUpSession.date <= date
         query = (
             select(FollowUpSession.id)
-            .where(FollowUpSession.organisation_id == organisation_id, FollowUpSession.date <= date)
+            .where(FollowUpSession.organisation_id == organisation_id, earlier)
             .order_by(FollowUpSession.date.desc(), FollowUpSession.id.desc())
+            .limit(1)
         )
-        if exclude is not None:
-            query = query.where(FollowUpSession.id != exclude)
-        for candidate in db.scalars(query.limit(2)):
-            return candidate
-        return None
+        return db.scalar(query)
 
     # -- creating and changing sessions ---------------------------------------------------------------
     @staticmethod

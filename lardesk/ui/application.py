@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import logging
+import sys
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from lardesk.ui.i18n import install_language
 from lardesk.ui.settings import ui_language
@@ -12,6 +18,51 @@ from lardesk.ui.settings import ui_language
 if TYPE_CHECKING:
     from lardesk.services import Services
     from lardesk.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+def install_error_dialog(log_file: Path | None) -> None:
+    """A bug must not end the meeting silently: log it (with its traceback) and tell the facilitator.
+
+    Everything typed is already in the database (it is written as it is typed), so the message can say so.
+    """
+
+    def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, error, trace)
+            return
+        log.error("unexpected error", exc_info=(kind, error, trace))
+        where = (
+            QCoreApplication.translate("Application", "Detaljerna finns i {file}.").format(file=log_file)
+            if log_file
+            else ""
+        )
+        QMessageBox.critical(
+            QApplication.activeWindow(),
+            "lardesk",
+            QCoreApplication.translate(
+                "Application",
+                "Ett oväntat fel inträffade: {error}\n\nDet du har skrivit är redan sparat. "
+                "Starta om lardesk om något ser fel ut.",
+            ).format(error=error)
+            + (f"\n\n{where}" if where else ""),
+        )
+
+    sys.excepthook = hook
+
+
+def log_to_file(log_dir: Path) -> Path | None:
+    """Warnings and errors to ``log_dir/lardesk.log`` (rotated); None if the folder cannot be written."""
+    try:
+        log_dir.mkdir(parents=True, exist_ok=True)
+        handler = RotatingFileHandler(log_dir / "lardesk.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    except OSError:
+        return None
+    handler.setLevel(logging.WARNING)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.getLogger().addHandler(handler)
+    return log_dir / "lardesk.log"
 
 
 def create_application(argv: list[str]) -> QApplication:

@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="sv">
 <context>
+    <name>Application</name>
+    <message>
+        <source>Detaljerna finns i {file}.</source>
+        <translation>The details are in {file}.</translation>
+    </message>
+    <message>
+        <source>Ett oväntat fel inträffade: {error}
+
+Det du har skrivit är redan sparat. Starta om lardesk om något ser fel ut.</source>
+        <translation>An unexpected error occurred: {error}
+
+Everything you have typed is already saved. Restart lardesk if something looks wrong.</translation>
+    </message>
+</context>
+<context>
     <name>BoardScene</name>
     <message>
         <source>Klicka för att lägga till en punkt i kolumnen</source>
@@ -1053,6 +1068,10 @@
     <message>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Filen kunde inte sparas: {reason}</source>
+        <translation>The file could not be saved: {reason}</translation>
     </message>
 </context>
 <context>

@@ -204,3 +204,40 @@ def test_a_bad_file_leaves_an_existing_database_untouched(services: Services, ex
         services.exchange.import_bytes(json.dumps(_mutated("d['ratings'][4]['participant'] = 'p99'")))
     assert [s.id for o in services.sessions.list_sessions() for s in o.sessions] == [first]
     assert services.exchange.export_document(first) == before
+
+
+def test_names_leave_in_a_file_only_in_open_mode(services: Services) -> None:
+    """An exchange file holds each person's ratings: in roles mode it carries roles, not names."""
+    for mode, expected in ((Anonymity.ROLES, None), (Anonymity.OPEN, "Anna")):
+        sid = services.sessions.create_session(
+            NewSession(
+                organisation=f"Kommun {mode.value}",
+                date=dt.date(2026, 11, 25),
+                anonymity=mode,
+                participants=(NewParticipant("Chef", "Anna", Gender.WOMAN),),
+            )
+        ).new_id
+        assert sid is not None
+        assert services.sessions.snapshot(sid).participants[0].name == "Anna"  # kept in the database
+        (participant,) = services.exchange.export_document(sid)["participants"]
+        assert participant.get("name") == expected
+        assert participant["role"] == "Chef"
+
+
+@pytest.mark.parametrize("rounds", [[0], [1, 10], list(range(1, 21))])
+def test_rounds_shown_to_the_room_must_be_1_to_9(services: Services, rounds: list[int]) -> None:
+    document = _example()
+    document["x-lardesk"] = {"revealed_rounds": rounds}
+    with pytest.raises(InputError) as caught:
+        services.exchange.import_bytes(json.dumps(document))
+    assert caught.value.pointer.startswith("/x-lardesk/revealed_rounds/")
+    assert services.sessions.list_sessions() == []
+
+
+def test_revealing_a_round_beyond_9_is_refused(services: Services, example_bytes: bytes) -> None:
+    sid = services.exchange.import_bytes(example_bytes).new_id
+    assert sid is not None
+    with pytest.raises(InputError, match="from 1 to 9"):
+        services.ratings.set_revealed(sid, 10, True)
+    services.ratings.set_revealed(sid, 9, True)
+    assert services.sessions.session_info(sid).revealed_rounds == frozenset({9})

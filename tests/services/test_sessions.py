@@ -157,3 +157,12 @@ def test_moving_a_session_to_another_organisation_leaves_no_empty_one_behind(any
     assert [(entry.organisation.name, [s.id for s in entry.sessions]) for entry in listing] == [
         ("Botkyrka kommun", [sid])
     ]
+
+
+def test_two_sessions_on_one_day_are_not_each_others_last_year(any_services: Services) -> None:
+    first = new_session(any_services, date=dt.date(2026, 3, 1))
+    second = new_session(any_services, date=dt.date(2026, 3, 1))
+    earlier = new_session(any_services, date=dt.date(2025, 3, 1))
+    assert any_services.sessions.previous_session_id(second) == first
+    assert any_services.sessions.previous_session_id(first) == earlier
+    assert any_services.sessions.previous_session_id(earlier) is None

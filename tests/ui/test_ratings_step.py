@@ -7,6 +7,7 @@ import datetime as dt
 import statistics
 from collections.abc import Sequence
 from functools import partial
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -513,3 +514,19 @@ def test_the_median_is_written_as_the_ui_language_writes_it(
     finally:
         install_language("sv")
     assert (decimal(5.5, "sv"), decimal(5.5, "en"), decimal(6.0, "sv")) == ("5,5", "5.5", "6")
+
+
+def test_a_csv_that_cannot_be_written_is_reported(
+    step: RatingsStep, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Choosing a folder that is gone gives a message, not an exception lost in a Qt slot."""
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    target = tmp_path / "gone" / "bedomningar.csv"
+    warnings: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), "CSV (*.csv)"))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warnings.append(text))
+    step.export_csv()
+    assert len(warnings) == 1
+    assert "kunde inte sparas" in warnings[0]
+    assert not target.exists()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTabWidget,
@@ -489,9 +490,16 @@ class RatingsStep(QWidget):
             self, self.tr("Exportera bedömningarna"), "bedomningar.csv", self.tr("CSV (*.csv)")
         )
         if path:
-            self.write_csv(path)
+            try:
+                self.write_csv(path)
+            except OSError as error:  # a folder that is gone, a full disk: say so; the old file is untouched
+                QMessageBox.warning(
+                    self,
+                    "lardesk",
+                    self.tr("Filen kunde inte sparas: {reason}").format(reason=error.strerror or str(error)),
+                )
 
     def write_csv(self, path: str) -> None:
-        """Anonymous unless names are shown (open mode only)."""
+        """Anonymous unless names are shown (open mode only). Raises OSError when the file cannot be written."""
         if self.snapshot is not None:
             write_ratings_csv(self.snapshot, self.guide, path, named=self.names.isChecked() and self.names.isEnabled())
