@@ -41,26 +41,7 @@ class RatingService(ServiceBase):
         except RatingError as error:
             raise InputError(error.template, "", **error.params) from error
         _check_round(round_)
-        with self.database.transaction() as db:
-            participant = self._get(db, Participant, participant_id, Message("participant"))
-            row = db.scalar(
-                select(Rating).where(
-                    Rating.participant_id == participant_id, Rating.scale == scale, Rating.round == round_
-                )
-            )
-            if row is None:
-                db.add(
-                    Rating(
-                        session_id=participant.session_id,
-                        participant_id=participant_id,
-                        scale=scale,
-                        round=round_,
-                        value=value,
-                    )
-                )
-            else:
-                row.value = value
-            return Changes(Changed.RATINGS, participant.session_id)
+        return self._write(participant_id, {scale: value}, round_)
 
     def set_ratings(self, participant_id: int, values: Mapping[int, int | None], round_: int = 1) -> Changes:
         """One participant's form at once (scale → value, None = abstained), in one transaction."""
@@ -72,6 +53,10 @@ class RatingService(ServiceBase):
             except RatingError as error:
                 raise InputError("scale {scale}: {problem}", scale=scale, problem=error) from error
         _check_round(round_)
+        return self._write(participant_id, checked, round_)
+
+    def _write(self, participant_id: int, checked: Mapping[int, int | None], round_: int) -> Changes:
+        """Store already checked values (scale → value) of one participant and round, in one transaction."""
         with self.database.transaction() as db:
             participant = self._get(db, Participant, participant_id, Message("participant"))
             rows = {
