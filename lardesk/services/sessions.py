@@ -470,24 +470,37 @@ class SessionService(ServiceBase):
 
     # -- improvement actions --------------------------------------------------------------------------
     def add_improvement(
-        self, session_id: int, text: str, scale: int | None = None, owner: str = "", due: dt.date | str | None = None
+        self,
+        session_id: int,
+        text: str,
+        scale: int | None = None,
+        owner: str = "",
+        due: dt.date | str | None = None,
+        *,
+        position: int | None = None,
+        done: bool = False,
     ) -> Changes:
+        """A new action, last in the list unless ``position`` says where (undoing a delete puts it back there,
+        done or not, in the same transaction)."""
         check_text(text, Message("the action"), max_length=5000, required=True)
         check_text(owner, Message("the owner"), max_length=NAME_MAX)
         if scale is not None and scale not in SECTIONS:
             raise InputError("there is no section {section}", section=scale)
         with self.database.transaction() as db:
             self._get(db, FollowUpSession, session_id, SESSION)
-            position = db.scalar(
-                select(func.coalesce(func.max(Improvement.position) + 1, 0)).where(Improvement.session_id == session_id)
-            )
+            if position is None:
+                position = db.scalar(
+                    select(func.coalesce(func.max(Improvement.position) + 1, 0)).where(
+                        Improvement.session_id == session_id
+                    )
+                )
             row = Improvement(
                 session_id=session_id,
                 scale=scale,
                 text=text.strip(),
                 owner=owner.strip(),
                 due=parse_date(due, Message("the due date")) if due else None,
-                done=False,
+                done=bool(done),
                 position=int(position or 0),
             )
             db.add(row)

@@ -85,11 +85,12 @@ class DeleteImprovement(QUndoCommand):
     def undo(self) -> None:
         info, sessions = self.info, self.bus.services.sessions
 
-        def restore() -> Changes:
-            changes = sessions.add_improvement(self.session_id, info.text, info.scale, info.owner, info.due)
+        def restore() -> Changes:  # one transaction: the action comes back whole or not at all
+            changes = sessions.add_improvement(
+                self.session_id, info.text, info.scale, info.owner, info.due, position=info.position, done=info.done
+            )
             assert changes.new_id is not None
             self.ids.alias(self.ids.resolve(info.id), changes.new_id)
-            sessions.update_improvement(changes.new_id, position=info.position, done=info.done)
             return changes
 
         self.bus.run(restore)

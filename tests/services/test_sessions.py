@@ -166,3 +166,16 @@ def test_two_sessions_on_one_day_are_not_each_others_last_year(any_services: Ser
     assert any_services.sessions.previous_session_id(second) == first
     assert any_services.sessions.previous_session_id(first) == earlier
     assert any_services.sessions.previous_session_id(earlier) is None
+
+
+def test_an_action_put_back_keeps_its_place_and_state(any_services: Services) -> None:
+    """What undoing a delete needs: one call puts the action back where it was, done or not."""
+    sid = new_session(any_services)
+    for text in ("Först", "Mitten", "Sist"):
+        any_services.sessions.add_improvement(sid, text)
+    middle = any_services.sessions.snapshot(sid).improvements[1]
+    any_services.sessions.update_improvement(middle.id, done=True)
+    any_services.sessions.delete_improvement(middle.id)
+    any_services.sessions.add_improvement(sid, middle.text, position=middle.position, done=True)
+    actions = any_services.sessions.snapshot(sid).improvements
+    assert [(a.text, a.done) for a in actions] == [("Först", False), ("Mitten", True), ("Sist", False)]
