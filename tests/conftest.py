@@ -19,6 +19,21 @@ SHARED = REPO.parent / "shared"
 EXAMPLE = SHARED / "exchange" / "example-bilaga1.json"
 POSTGRES_ENV = "LARDESK_TEST_POSTGRES_URL"
 
+EXAMPLE_FINDINGS: dict[str, list[str]] = {
+    "G1": ["a6", "a8", "a9", "a10"],
+    "G2": ["res1", "res2"],
+    "G3": [],
+    "G4": [],
+    "G5": ["res2", "res4", "res5", "res6", "res7", "res8"],
+    "G6": [],
+    "G7": [],
+    "S1": ["a6"],
+    "S2": ["res2"],
+}
+"""The expected findings of example-bilaga1.json (shared/exchange/README.md), every code, in item order."""
+EXAMPLE_FINDINGS_FOUND = {code: keys for code, keys in EXAMPLE_FINDINGS.items() if keys}
+"""The same, only the codes that have items."""
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 

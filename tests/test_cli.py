@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from lardesk.cli import main
+from tests.conftest import EXAMPLE_FINDINGS_FOUND
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -35,13 +36,7 @@ def test_import_findings_export_round_trip(data_dir: str, example_path: Path, tm
     for finding in findings:
         assert set(finding) >= {"code", "kind", "text", "key"}
         table.setdefault(finding["code"], []).append(finding["key"])
-    assert table == {
-        "G1": ["a6", "a8", "a9", "a10"],
-        "G2": ["res1", "res2"],
-        "G5": ["res2", "res4", "res5", "res6", "res7", "res8"],
-        "S1": ["a6"],
-        "S2": ["res2"],
-    }
+    assert table == EXAMPLE_FINDINGS_FOUND
     assert {f["kind"] for f in findings if f["code"] == "G1"} == {"activity"}
     target = tmp_path / "out.json"
     assert run("--data-dir", data_dir, "export", session, str(target))[0] == 0

@@ -159,6 +159,10 @@ class ScaleHistory:
     n: int
     joint: int | None
 
+    @classmethod
+    def of(cls, stats: ScaleStats, joint: int | None) -> ScaleHistory:
+        return cls(stats.scale, stats.median, stats.minimum, stats.maximum, stats.n, joint)
+
 
 @dataclass(frozen=True, slots=True)
 class PreviousSession:

@@ -120,11 +120,7 @@ class RatingService(ServiceBase):
                 scales = []
                 for scale in SECTIONS:
                     stats = scale_stats(scale, values.get((row.id, scale), ()), present.get(row.id, 0))
-                    scales.append(
-                        ScaleHistory(
-                            scale, stats.median, stats.minimum, stats.maximum, stats.n, joints.get((row.id, scale))
-                        )
-                    )
+                    scales.append(ScaleHistory.of(stats, joints.get((row.id, scale))))
                 result.append(PreviousSession(id=row.id, date=row.date, period=row.period, scales=tuple(scales)))
             return tuple(result)
 

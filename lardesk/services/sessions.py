@@ -3,6 +3,7 @@ improvement actions, and the snapshot everything else reads."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from collections.abc import Iterable
@@ -610,14 +611,11 @@ class SessionService(ServiceBase):
 
 
 def _with_previous(snapshot: SessionSnapshot, previous: SessionSnapshot) -> SessionSnapshot:
+    """``snapshot`` with last year's per-scale summary (round 1, present participants) and actions beside it."""
     histories = []
     for stats in previous.stats(1):
         joint = previous.joint_for(stats.scale)
-        histories.append(
-            ScaleHistory(
-                stats.scale, stats.median, stats.minimum, stats.maximum, stats.n, joint.value if joint else None
-            )
-        )
+        histories.append(ScaleHistory.of(stats, joint.value if joint else None))
     summary = PreviousSession(
         id=previous.session.id,
         date=previous.session.date,
@@ -625,18 +623,7 @@ def _with_previous(snapshot: SessionSnapshot, previous: SessionSnapshot) -> Sess
         scales=tuple(histories),
         improvements=previous.improvements,
     )
-    return SessionSnapshot(
-        session=snapshot.session,
-        participants=snapshot.participants,
-        items=snapshot.items,
-        links=snapshot.links,
-        notes=snapshot.notes,
-        ratings=snapshot.ratings,
-        joint=snapshot.joint,
-        improvements=snapshot.improvements,
-        previous=summary,
-        extra=snapshot.extra,
-    )
+    return dataclasses.replace(snapshot, previous=summary)
 
 
 def _add_year(date: dt.date) -> dt.date:

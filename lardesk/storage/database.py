@@ -18,8 +18,6 @@ from lardesk.method.messages import Message
 from lardesk.storage.errors import (
     DatabaseDamaged,
     DatabaseReadOnly,
-    DatabaseRefused,
-    DatabaseTooNew,
     DatabaseUnavailable,
     DiskFull,
     StorageError,
@@ -259,13 +257,6 @@ def check_writable(path: Path) -> None:
 
 __all__ = [
     "Database",
-    "DatabaseDamaged",
-    "DatabaseReadOnly",
-    "DatabaseRefused",
-    "DatabaseTooNew",
-    "DatabaseUnavailable",
-    "DiskFull",
-    "StorageError",
     "check_sqlite_header",
     "check_writable",
     "explain",

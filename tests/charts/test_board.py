@@ -18,14 +18,9 @@ from lardesk.method.guide import load_guide
 from lardesk.method.logic import ItemKind
 from lardesk.method.snapshot import SessionSnapshot
 from lardesk.services import NewSession, Services
+from tests.conftest import EXAMPLE_FINDINGS_FOUND
 
-EXPECTED_MARKS = {
-    "G1": ["a6", "a8", "a9", "a10"],
-    "G2": ["res1", "res2"],
-    "G5": ["res2", "res4", "res5", "res6", "res7", "res8"],
-    "S1": ["a6"],
-    "S2": ["res2"],
-}
+EXPECTED_MARKS = EXAMPLE_FINDINGS_FOUND
 
 
 @pytest.fixture

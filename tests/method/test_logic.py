@@ -30,6 +30,7 @@ from lardesk.method.logic import (
     link_target_kind,
     status_allowed,
 )
+from tests.conftest import EXAMPLE_FINDINGS
 
 R, A, RES, M, E, SP = (
     ItemKind.RESOURCE,
@@ -361,17 +362,7 @@ def test_count_by_code_of_nothing_lists_every_code() -> None:
 
 # -- the guide's own worksheet (Bilaga 1) ------------------------------------------------------------------------
 
-EXPECTED_EXAMPLE = {
-    "G1": ["a6", "a8", "a9", "a10"],
-    "G2": ["res1", "res2"],
-    "G3": [],
-    "G4": [],
-    "G5": ["res2", "res4", "res5", "res6", "res7", "res8"],
-    "G6": [],
-    "G7": [],
-    "S1": ["a6"],
-    "S2": ["res2"],
-}
+EXPECTED_EXAMPLE = EXAMPLE_FINDINGS
 
 # Exchange-file list → (kind, the member naming the items it links to).
 EXAMPLE_LISTS: list[tuple[str, ItemKind, str | None]] = [

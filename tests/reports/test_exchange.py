@@ -17,19 +17,9 @@ from lardesk.reports.exchange import ExchangeError, read_exchange
 from lardesk.resources import resources_dir
 from lardesk.services import InputError, NewParticipant, NewSession, Services
 from lardesk.storage.models import FollowUpSession, LogicItem, Rating
-from tests.conftest import SHARED
+from tests.conftest import EXAMPLE_FINDINGS, SHARED
 
-EXPECTED_FINDINGS = {
-    "G1": ["a6", "a8", "a9", "a10"],
-    "G2": ["res1", "res2"],
-    "G3": [],
-    "G4": [],
-    "G5": ["res2", "res4", "res5", "res6", "res7", "res8"],
-    "G6": [],
-    "G7": [],
-    "S1": ["a6"],
-    "S2": ["res2"],
-}
+EXPECTED_FINDINGS = EXAMPLE_FINDINGS
 
 
 def findings_by_code(snapshot: SessionSnapshot) -> dict[str, list[str | None]]:

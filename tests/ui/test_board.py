@@ -19,20 +19,11 @@ from lardesk.ui.board.state import BoardState
 from lardesk.ui.board.step import BoardStep
 from lardesk.ui.bus import ChangeBus
 from lardesk.ui.steps import Step
+from tests.conftest import EXAMPLE_FINDINGS
 
 pytestmark = pytest.mark.gui
 
-EXPECTED = {
-    "G1": ["a6", "a8", "a9", "a10"],
-    "G2": ["res1", "res2"],
-    "G3": [],
-    "G4": [],
-    "G5": ["res2", "res4", "res5", "res6", "res7", "res8"],
-    "G6": [],
-    "G7": [],
-    "S1": ["a6"],
-    "S2": ["res2"],
-}
+EXPECTED = EXAMPLE_FINDINGS
 
 
 @pytest.fixture

@@ -23,6 +23,7 @@ from lardesk.method.logic import BOARD_ORDER, FINDING_CODES, ItemKind
 from lardesk.services import NewSession, Services
 from lardesk.ui.board.step import BoardStep
 from lardesk.ui.bus import ChangeBus
+from tests.conftest import EXAMPLE_FINDINGS
 
 pytestmark = pytest.mark.gui
 
@@ -34,17 +35,7 @@ SECTIONS = (
     ("effects", ItemKind.EFFECT, None),
 )
 # shared/exchange/README.md, "Its expected findings"
-EXPECTED: dict[str, list[str]] = {
-    "G1": ["a6", "a8", "a9", "a10"],
-    "G2": ["res1", "res2"],
-    "G3": [],
-    "G4": [],
-    "G5": ["res2", "res4", "res5", "res6", "res7", "res8"],
-    "G6": [],
-    "G7": [],
-    "S1": ["a6"],
-    "S2": ["res2"],
-}
+EXPECTED = EXAMPLE_FINDINGS
 
 
 @pytest.fixture
