@@ -249,7 +249,7 @@ class MainWindow(QMainWindow):
             (self.export_action, self.tr("&Exportera…")),
             (self.delete_action, self.tr("&Ta bort…")),
             (self.find_action, self.tr("Sök")),
-            (self.minutes_action, self.tr("Protokoll (PDF/Word)…")),
+            (self.minutes_action, self.tr("Minnesanteckningar (PDF/Word)…")),
             (self.forms_action, self.tr("Blanketter för utskrift…")),
             (self.quit_action, self.tr("&Avsluta")),
         )

@@ -182,7 +182,9 @@ class SessionWindow(QMainWindow):
         key = QKeySequence
         session_menu = self.menuBar().addMenu(self.tr("&Session"))
         module = minutes_module()
-        self.minutes_action = self._action(self.tr("Protokoll (PDF/Word)…"), [key("Ctrl+P")], self.write_minutes)
+        self.minutes_action = self._action(
+            self.tr("Minnesanteckningar (PDF/Word)…"), [key("Ctrl+P")], self.write_minutes
+        )
         self.minutes_action.setEnabled(module is not None and hasattr(module, "MinutesDialog"))
         session_menu.addAction(self.minutes_action)
         session_menu.addSeparator()
@@ -476,7 +478,7 @@ class SessionWindow(QMainWindow):
         module = minutes_module()
         dialog = getattr(module, "MinutesDialog", None)
         if dialog is None:
-            QMessageBox.information(self, "lardesk", self.tr("Protokollet finns inte i den här versionen."))
+            QMessageBox.information(self, "lardesk", self.tr("Minnesanteckningarna finns inte i den här versionen."))
             return
         flush_all(self)
         dialog.ask(self, self.services, self.session_id)
