@@ -24,7 +24,7 @@ VALUES = ("7", "3", "-", "9", "5", "10", "2", "6", "8", "4", "4", "1", "8", "7",
 
 
 def pixels(canvas: SpreadCanvas) -> np.ndarray:
-    return np.asarray(canvas.buffer_rgba()).copy()
+    return np.asarray(canvas.buffer_rgba()).copy()  # type: ignore[no-untyped-call]
 
 
 def full_redraw(canvas: SpreadCanvas) -> np.ndarray:
