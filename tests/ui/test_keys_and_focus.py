@@ -31,6 +31,16 @@ def activate(qtbot: QtBot, window: QWidget) -> None:
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
 
 
+def focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    return widget
+
+
+def running(window: SessionWindow) -> bool:
+    return window.timer.running
+
+
 @pytest.fixture
 def session_id(services: Services) -> int:
     made = services.sessions.create_session(
@@ -106,9 +116,7 @@ def test_ctrl_q_quits_from_a_session_window(qtbot: QtBot, services: Services, se
     assert not window.isVisible() and not main.isVisible()
 
 
-def test_f11_and_esc_leave_the_keyboard_with_the_facilitator(
-    qtbot: QtBot, services: Services, session_id: int
-) -> None:
+def test_f11_and_esc_leave_the_keyboard_with_the_facilitator(qtbot: QtBot, services: Services, session_id: int) -> None:
     window = SessionWindow(services, ChangeBus(services), session_id)
     qtbot.addWidget(window)
     qtbot.addWidget(window.projector)
@@ -124,23 +132,23 @@ def test_f11_and_esc_leave_the_keyboard_with_the_facilitator(
     assert window.projector.isVisible() and window.projector.isFullScreen()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     assert QApplication.focusWidget() is notes
-    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_F6)  # keys still reach the facilitator's window
-    assert window.timer.running
-    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_F6)
-    assert not window.timer.running
+    QTest.keyClick(focused(), Qt.Key.Key_F6)  # keys still reach the facilitator's window
+    assert running(window)
+    QTest.keyClick(focused(), Qt.Key.Key_F6)
+    assert not running(window)
 
-    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)  # Esc on the laptop: out of full screen
+    QTest.keyClick(focused(), Qt.Key.Key_Escape)  # Esc on the laptop: out of full screen
     assert not window.projector.isFullScreen()
-    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_F11)
+    QTest.keyClick(focused(), Qt.Key.Key_F11)
     assert window.projector.isFullScreen()
 
     # someone clicked the projector window: the keyboard goes back at once, and F11 / Esc work as before
     window.projector.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     assert QApplication.focusWidget() is notes
-    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_F11)
+    QTest.keyClick(focused(), Qt.Key.Key_F11)
     assert not window.projector.isFullScreen()
-    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_F11)
+    QTest.keyClick(focused(), Qt.Key.Key_F11)
     assert window.projector.isFullScreen()
     window.projector.leave_full_screen()
     assert not window.projector.isFullScreen()
