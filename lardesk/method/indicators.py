@@ -251,9 +251,9 @@ def change_unit(unit: str, language: str = "sv") -> str:
 
 
 def with_unit(text: str, unit: str) -> str:
-    """ "38,5" and "%" → "38,5 %" (with a no-break space); no unit, just the number."""
+    """ "38,5" and "%" → "38,5 %" (with a no-break space); no unit or a count ("antal"): just the number."""
     unit = unit.strip()
-    if not unit or text in {"–", ""}:
+    if not unit or is_count(unit) or text in {"–", ""}:
         return text
     if is_percent(unit):
         unit = "%"
