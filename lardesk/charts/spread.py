@@ -16,6 +16,7 @@ and ``name-<scale>`` (names beside dots, open mode only).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -277,9 +278,14 @@ class SpreadPlot:
         """Redraw only the rows the last show() changed, over ``background`` (``canvas.copy_from_bbox`` of the
         figure after a full draw with animated artists), and blit them: the fast path after one rating."""
         assert self._ax is not None
+        # restore_region speaks Agg's pixels (origin top left, y down) relative to the saved region, whose own
+        # top left corner ``xy`` is; figure boxes are display pixels (origin bottom left, y up)
+        height = self.figure.bbox.height
+        origin_x, origin_y, _, _ = background.get_extents()
         for scale in self.changed:
             box = self.row_bbox(scale)
-            canvas.restore_region(background, bbox=box.extents, xy=(box.x0, box.y0))  # type: ignore[no-untyped-call]
+            rows = (math.floor(box.x0), math.floor(height - box.y1), math.ceil(box.x1), math.ceil(height - box.y0))
+            canvas.restore_region(background, bbox=rows, xy=(origin_x, origin_y))  # type: ignore[no-untyped-call]
         for artist in self.dynamic_artists(self.changed):
             self.figure.draw_artist(artist)
         for scale in self.changed:
