@@ -119,6 +119,15 @@ GROUP_WORDS: dict[str, dict[Group, str]] = {
 }
 
 
+def group_name(group: Group) -> Message:
+    """How a message names a group ("kvinnor", "män", "totalt")."""
+    if group is Group.WOMEN:
+        return Message("women")
+    if group is Group.MEN:
+        return Message("men")
+    return Message("total")
+
+
 def group_word(group: Group, language: str = "sv") -> str:
     return GROUP_WORDS.get(language, GROUP_WORDS["sv"])[group]
 
@@ -301,7 +310,7 @@ def check_figures(figures: Figures, unit: str = "", what: Message | None = None)
     period = _check_text(figures.period, Message("the period"), PERIOD_MAX, required=True)
     note = _check_text(figures.note, Message("the note"), NOTE_MAX)
     values = {
-        group: _check_number(figures.value(group), Message("{what}, {group}", what=what, group=Message(group.value)))
+        group: _check_number(figures.value(group), Message("{what}, {group}", what=what, group=group_name(group)))
         for group in Group
     }
     if all(value is None for value in values.values()):
@@ -312,7 +321,7 @@ def check_figures(figures: Figures, unit: str = "", what: Message | None = None)
                 raise IndicatorError(
                     "{what}, {group}: {value} % is not a share (a share lies between 0 and 100 %)",
                     what=what,
-                    group=Message(group.value),
+                    group=group_name(group),
                     value=_shown(value),
                 )
     women, men, total = values[Group.WOMEN], values[Group.MEN], values[Group.TOTAL]
