@@ -1203,6 +1203,10 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>Close</translation>
     </message>
     <message>
+        <source>Avsluta lardesk</source>
+        <translation>Quit lardesk</translation>
+    </message>
+    <message>
         <source>&amp;Redigera</source>
         <translation>&amp;Edit</translation>
     </message>
