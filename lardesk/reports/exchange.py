@@ -11,11 +11,19 @@ done actions, which version 2 carries in the format itself.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from lardesk.method.indicators import FIGURE_MEMBERS, figure_is_sensible, indicator_to_plain
+from lardesk.method.indicators import (
+    FIGURE_MEMBERS,
+    IndicatorError,
+    check_indicator,
+    figure_is_sensible,
+    indicator_from_plain,
+    indicator_to_plain,
+)
 from lardesk.method.logic import MAX_AMOUNT_SEK, ItemKind
 from lardesk.method.messages import LocalizedError, Message
 from lardesk.method.snapshot import Anonymity, ItemInfo, SessionSnapshot
@@ -306,6 +314,10 @@ def _check_figures(document: dict[str, Any]) -> None:
                             raise ExchangeError(
                                 "the figure is not a sensible number", pointer(*where, number, *place, member)
                             )
+                try:  # the figures against the unit: shares 0–100, women + men no more than the whole …
+                    check_indicator(indicator_from_plain(indicator))
+                except IndicatorError as error:
+                    raise ExchangeError(error.template, pointer(*where, number), **error.params) from error
 
 
 def _unique_keys(entries: Iterable[dict[str, Any]], where: tuple[str | int, ...]) -> set[str]:
@@ -365,8 +377,15 @@ def _check_keys_and_links(document: dict[str, Any]) -> None:
     for index, resource in enumerate(logic.get("resources", [])):
         for member in ("budget_sek", "spent_sek"):
             amount = resource.get(member)
-            if amount is not None and (not figure_is_sensible(amount) or amount > MAX_AMOUNT_SEK):
+            if amount is not None and not _amount_is_sensible(amount):
                 raise ExchangeError("the amount is not a sensible number", pointer("logic", "resources", index, member))
+
+
+def _amount_is_sensible(value: float) -> bool:
+    try:
+        return math.isfinite(value) and value <= MAX_AMOUNT_SEK
+    except OverflowError:  # an int too large for a float
+        return False
 
 
 _EXTENSION_FIELDS: dict[str, type | tuple[type, ...]] = {

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from sqlalchemy import delete, func, or_, select, update
 
-from lardesk.method.indicators import FIGURE_MEMBERS, Figures, Indicator, figure_is_sensible, indicators_to_json
+from lardesk.method.indicators import Indicator, IndicatorError, check_indicator, indicators_to_json
 from lardesk.method.logic import (
     DEFAULT_STATUS,
     MAX_AMOUNT_SEK,
@@ -72,35 +72,20 @@ def _category(value: object) -> str | None:
         raise InputError("a starting point is a goal, a problem or other, not {value!r}", value=value) from error
 
 
-def _check_figures(figures: Figures, what: Message) -> None:
-    check_text(figures.period, Message("the period"), max_length=50, required=True)
-    check_text(figures.note, Message("the note"), max_length=2000)
-    values = [getattr(figures, name) for name in FIGURE_MEMBERS]
-    if all(value is None for value in values):
-        raise InputError("{what} needs a figure for women, for men or in total", what=what)
-    for value in values:
-        if value is not None and not figure_is_sensible(value):
-            raise InputError("{what}: {value!r} is not a sensible figure", what=what, value=value)
-
-
-def check_indicators(indicators: Sequence[Indicator]) -> None:
-    """Refuse indicators the exchange format could not carry: keys, lengths, figures."""
+def check_indicators(indicators: Sequence[Indicator]) -> tuple[Indicator, ...]:
+    """The indicators checked and tidied (see lardesk.method.indicators.check_indicator), each with a key the
+    exchange format allows, unique on the item; InputError otherwise."""
     keys: set[str] = set()
+    checked = []
     for indicator in indicators:
-        if not KEY_PATTERN.fullmatch(indicator.key) or indicator.key in keys:
+        if not isinstance(indicator.key, str) or not KEY_PATTERN.fullmatch(indicator.key) or indicator.key in keys:
             raise InputError("{key!r} is not a free key for an indicator", key=indicator.key)
         keys.add(indicator.key)
-        check_text(indicator.text, Message("the indicator"), max_length=500, required=True)
-        check_text(indicator.unit, Message("the unit"), max_length=40)
-        check_text(indicator.source, Message("the source"), max_length=500)
-        for figures, what in (
-            (indicator.baseline, Message("the baseline")),
-            (indicator.target, Message("the target")),
-        ):
-            if figures is not None:
-                _check_figures(figures, what)
-        for figures in indicator.values:
-            _check_figures(figures, Message("the measurement"))
+        try:
+            checked.append(check_indicator(indicator))
+        except IndicatorError as error:
+            raise InputError(error.template, "", **error.params) from error
+    return tuple(checked)
 
 
 def _status(value: object) -> object:
@@ -212,7 +197,7 @@ class LogicService(ServiceBase):
 
     def set_indicators(self, item_id: int, indicators: Sequence[Indicator]) -> Changes:
         """Replace the indicators of a starting point, result or effect (all of them, in this order)."""
-        check_indicators(indicators)
+        indicators = check_indicators(indicators)
         with self.database.transaction() as db:
             row = self._get(db, LogicItem, item_id, ITEM)
             if indicators and ItemKind(row.kind) not in INDICATOR_KINDS:

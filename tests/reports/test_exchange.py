@@ -232,6 +232,11 @@ def _full(change: str) -> dict[str, Any]:
         ("d['logic']['mediators'][0]['carried_over'] = True", "/logic/mediators/0"),
         ("d['logic']['resources'][0]['budget_sek'] = 10**400", "/logic/resources/0/budget_sek"),
         ("d['session']['anonymity'] = 'secret'", "/session/anonymity"),
+        (
+            "d['logic']['starting_points'][0]['indicators'][0]['values'][1]['men'] = 70",
+            "/logic/starting_points/0/indicators/0",
+        ),
+        ("d['logic']['effects'][0]['indicators'][0]['baseline']['women'] = 101", "/logic/effects/0/indicators/0"),
     ],
 )
 def test_a_bad_version_2_file_is_rejected_with_its_place(services: Services, change: str, place: str) -> None:

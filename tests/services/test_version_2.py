@@ -86,10 +86,11 @@ def test_indicators_are_stored_as_given(any_services: Services) -> None:
         ([INDICATOR, INDICATOR], "not a free key"),
         ([Indicator("i 1", "x")], "not a free key"),
         ([Indicator("i1", " ")], "empty"),
-        ([Indicator("i1", "x", baseline=Figures("2010"))], "women, for men or in total"),
+        ([Indicator("i1", "x", baseline=Figures("2010"))], "women, men or in total"),
         ([Indicator("i1", "x", values=(Figures("", total=3),))], "empty"),
         ([Indicator("i1", "x", values=(Figures("2010", total=float("nan")),))], "sensible"),
         ([Indicator("i1", "x", target=Figures("2010", women=1e300))], "sensible"),
+        ([Indicator("i1", "x", unit="%", values=(Figures("2010", women=60, men=50),))], "more than the whole"),
     ],
 )
 def test_impossible_indicators_are_refused_and_nothing_changes(
