@@ -309,8 +309,9 @@ class MainWindow(QMainWindow):
             self.empty.setVisible(False)
         elif self.search.text():
             self.empty.setText(
-                self.tr("Ingen uppföljning matchar ”%1”. Sök på organisation, enhet, period eller samtalsledare.")
-                .replace("%1", self.search.text())
+                self.tr(
+                    "Ingen uppföljning matchar ”%1”. Sök på organisation, enhet, period eller samtalsledare."
+                ).replace("%1", self.search.text())
             )
             self.empty.setVisible(True)
         else:
