@@ -28,7 +28,7 @@ from lardesk.services import InputError, NewParticipant, NewSession, NotFound, S
 PACKAGE = Path(__file__).resolve().parents[2] / "lardesk"
 ERROR_CLASSES = frozenset(
     {
-        *("InputError", "NotFound", "ExchangeError", "RatingError", "LocalizedError", "Message"),
+        *("InputError", "NotFound", "ExchangeError", "RatingError", "IndicatorError", "LocalizedError", "Message"),
         *("StorageError", "DatabaseRefused", "DatabaseDamaged", "DatabaseTooNew", "DatabaseReadOnly", "DiskFull"),
         "DatabaseUnavailable",
         "ListenError",
