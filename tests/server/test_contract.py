@@ -12,6 +12,7 @@ import threading
 
 import pytest
 
+from lardesk.method.guide import load_guide
 from lardesk.method.snapshot import Anonymity
 from lardesk.server.limits import Limits, RateLimiter
 from lardesk.server.round import TOKEN_ALPHABET, TOKEN_BITS, PhoneRound, grouped
@@ -105,7 +106,8 @@ def test_an_answer_is_stored_and_a_second_one_replaces_it(services: Services, op
         assert reply.status == 200
         assert sorted(reply.json()) == ["scales", "seat"]
         assert [s["scale"] for s in reply.json()["scales"]] == [1, 2, 3, 9]  # the agreed scales, and scale 9
-        assert reply.json()["scales"][3]["label"] == "Sammanfattning"
+        nine = load_guide("sv").scale(9)
+        assert reply.json()["scales"][3] == {"scale": 9, "label": nine.label, "question": nine.question}
         seat = reply.json()["seat"]
         assert client.answer(seat, {"1": 7, "2": None, "3": 10, "9": 1}).status == 200
         first = stored(services, sid)
