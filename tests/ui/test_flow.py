@@ -152,6 +152,12 @@ def open_dialog(qtbot: QtBot, services: Services) -> NewSessionDialog:
     return dialog
 
 
+def focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    return widget
+
+
 def type_in_cell(qtbot: QtBot, dialog: NewSessionDialog, text: str) -> None:
     """Type into the cell being edited (the editor has the focus), as a person would."""
     editor = QApplication.focusWidget()
@@ -168,15 +174,17 @@ def test_enter_in_the_participants_adds_the_next_row_and_ctrl_enter_creates(qtbo
     QTest.keyClick(line, Qt.Key.Key_Return)  # Enter in a field goes on to the next one, it does not create
     assert dialog.isVisible() and dialog.unit.hasFocus()
     QTest.mouseClick(dialog.add_person, Qt.MouseButton.LeftButton)
-    dialog.table.editItem(dialog.table.item(0, 0))
+    first = dialog.table.item(0, 0)
+    assert first is not None
+    dialog.table.editItem(first)
     type_in_cell(qtbot, dialog, "Förvaltningschef")
-    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    QTest.keyClick(focused(), Qt.Key.Key_Return)
     assert dialog.isVisible() and dialog.table.rowCount() == 2 and dialog.table.currentRow() == 1
     type_in_cell(qtbot, dialog, "Controller")
-    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    QTest.keyClick(focused(), Qt.Key.Key_Return)
     assert dialog.isVisible() and dialog.table.rowCount() == 3
     type_in_cell(qtbot, dialog, "HR")
-    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(focused(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert [p.role for p in dialog.new_session().participants] == ["Förvaltningschef", "Controller", "HR"]
 
@@ -185,7 +193,7 @@ def test_tab_leaves_the_date_field(qtbot: QtBot, services: Services) -> None:
     dialog = open_dialog(qtbot, services)
     dialog.date.setFocus()
     qtbot.waitUntil(dialog.date.hasFocus)
-    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    QTest.keyClick(focused(), Qt.Key.Key_Tab)
     assert dialog.period.hasFocus()
     QTest.keyClick(dialog.period, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
     assert dialog.date.hasFocus()
