@@ -97,13 +97,13 @@ class OverviewService(ServiceBase):
                 )
             )
             ratings: dict[int, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
-            for session_id, participant_id, scale, value in db.execute(
+            for session_id, participant_id, scale, given in db.execute(
                 select(Rating.session_id, Rating.participant_id, Rating.scale, Rating.value)
                 .join(picked, picked.c.latest_id == Rating.session_id)
                 .where(Rating.round == 1, Rating.value.is_not(None))
             ).all():
-                if participant_id not in absent and value is not None:
-                    ratings[session_id][scale].append(value)
+                if participant_id not in absent and given is not None:
+                    ratings[session_id][scale].append(given)
             nodes: dict[int, list[LogicNode]] = defaultdict(list)
             for item_id, session_id, kind, status in db.execute(
                 select(LogicItem.id, LogicItem.session_id, LogicItem.kind, LogicItem.status)
@@ -146,10 +146,19 @@ class OverviewService(ServiceBase):
         return Overview(tuple(rows), today)
 
     def overview_years(self) -> tuple[int, ...]:
-        """Every year that has a follow-up (for the overview's year filter)."""
+        """Every year that has a follow-up, newest first (for the overview's year filter)."""
+        return self.overview_choices()[1]
+
+    def overview_choices(self) -> tuple[tuple[str, ...], tuple[int, ...]]:
+        """The organisations (by name) and the years (newest first) the overview can be filtered by."""
         with self.database.reading() as db:
-            dates = db.scalars(select(FollowUpSession.date).distinct())
-            return tuple(sorted({date.year for date in dates}, reverse=True))
+            names = db.scalars(
+                select(Organisation.name).where(
+                    select(FollowUpSession.id).where(FollowUpSession.organisation_id == Organisation.id).exists()
+                )
+            ).all()
+            dates = db.scalars(select(FollowUpSession.date).distinct()).all()
+        return tuple(sorted(set(names))), tuple(sorted({date.year for date in dates}, reverse=True))
 
     @contextmanager
     def _consistent(self) -> Iterator[Connection]:
@@ -219,7 +228,18 @@ class OverviewService(ServiceBase):
         today = today or dt.date.today()
         with self.database.reading() as db:
             query = (
-                select(Improvement, FollowUpSession.date, Organisation.name, Organisation.unit)
+                select(
+                    Improvement.id,
+                    Improvement.session_id,
+                    Improvement.scale,
+                    Improvement.text,
+                    Improvement.owner,
+                    Improvement.due,
+                    Improvement.done,
+                    FollowUpSession.date,
+                    Organisation.name,
+                    Organisation.unit,
+                )
                 .join(FollowUpSession, FollowUpSession.id == Improvement.session_id)
                 .join(Organisation, Organisation.id == FollowUpSession.organisation_id)
                 .order_by(
@@ -233,19 +253,21 @@ class OverviewService(ServiceBase):
             )
             entries = [
                 ActionEntry(
-                    id=row.id,
+                    id=id_,
                     organisation=name,
                     unit=unit,
-                    session_id=row.session_id,
+                    session_id=session_id,
                     session_date=date,
-                    key=f"i{row.id}",
-                    scale=row.scale,
-                    text=row.text,
-                    owner=row.owner,
-                    due=row.due,
-                    status=_status_of(None, row.done),
+                    key=f"i{id_}",
+                    scale=scale,
+                    text=text,
+                    owner=owner,
+                    due=due,
+                    status=_status_of(None, done),
                 )
-                for row, date, name, unit in db.execute(query).tuples()
+                for id_, session_id, scale, text, owner, due, done, date, name, unit in db.connection()
+                .execute(query)
+                .all()
             ]
         return select_actions(entries, today, open_only=open_only, overdue_only=overdue_only)
 
