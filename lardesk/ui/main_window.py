@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
         self.search = QLineEdit(central)
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.refresh)
+        self.search.returnPressed.connect(self._search_entered)
         self.search_label.setBuddy(self.search)
         search_row.addWidget(self.search_label)
         search_row.addWidget(self.search, 1)
@@ -248,9 +249,6 @@ class MainWindow(QMainWindow):
             ]
         )
         self.tree.setAccessibleName(self.tr("Organisationer och uppföljningar"))
-        self.empty.setText(
-            self.tr("Inga uppföljningar ännu. Skapa en ny med Ctrl+N eller importera en fil med Ctrl+I.")
-        )
         texts = (
             (self.new_action, self.tr("&Ny uppföljning…")),
             (self.open_action, self.tr("Ö&ppna")),
@@ -313,7 +311,20 @@ class MainWindow(QMainWindow):
                 if s.id == selected:
                     self.tree.setCurrentItem(child)
             parent.setExpanded(True)
-        self.empty.setVisible(not listing and not self.search.text())
+        if listing:
+            self.empty.setVisible(False)
+        elif self.search.text():
+            self.empty.setText(
+                self.tr(
+                    "Ingen uppföljning matchar ”%1”. Sök på organisation, enhet, period eller samtalsledare."
+                ).replace("%1", self.search.text())
+            )
+            self.empty.setVisible(True)
+        else:
+            self.empty.setText(
+                self.tr("Inga uppföljningar ännu. Skapa en ny med Ctrl+N eller importera en fil med Ctrl+I.")
+            )
+            self.empty.setVisible(True)
         if self.selected_session() is None:
             first = self.tree.topLevelItem(0)
             newest = first.child(0) if first is not None and first.childCount() else None
@@ -347,6 +358,31 @@ class MainWindow(QMainWindow):
     def _changed(self, changes: Changes) -> None:
         if Changed.SESSIONS in changes or Changed.PARTICIPANTS in changes:
             self.refresh()
+
+    def listed_sessions(self) -> list[int]:
+        """The sessions the list shows now (after the search), top to bottom."""
+        shown: list[int] = []
+        for index in range(self.tree.topLevelItemCount()):
+            parent = self.tree.topLevelItem(index)
+            for row in range(parent.childCount() if parent is not None else 0):
+                child = parent.child(row) if parent is not None else None
+                value = child.data(0, SESSION_ROLE) if child is not None else None
+                if isinstance(value, int):
+                    shown.append(value)
+        return shown
+
+    def _search_entered(self) -> None:
+        """Enter in the search box: the only match opens; with several, the list takes the keyboard."""
+        if self._services is None:
+            return
+        shown = self.listed_sessions()
+        if len(shown) == 1:
+            self.select_session(shown[0])
+            self.open_session(shown[0])
+        elif shown:
+            if self.selected_session() not in shown:
+                self.select_session(shown[0])
+            self.tree.setFocus()
 
     def _focus_search(self) -> None:
         self.search.setFocus()

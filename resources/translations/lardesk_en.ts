@@ -176,6 +176,10 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>How did it go? (planned and completed)</translation>
     </message>
     <message>
+        <source>Tavlan är tom. Börja till höger, med de förväntade effekterna: välj typ av punkt, skriv texten i fältet ovan och tryck Enter (eller klicka i en kolumn). Koppla sedan punkterna till varandra.</source>
+        <translation>The board is empty. Start on the right, with the expected effects: choose the type of item, type its text in the field above and press Enter (or click in a column). Then link the items to each other.</translation>
+    </message>
+    <message>
         <source>Ta bort</source>
         <translation>Remove</translation>
     </message>
@@ -222,6 +226,10 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     <message>
         <source>Luckor och statusiakttagelser</source>
         <translation>Gaps and status findings</translation>
+    </message>
+    <message>
+        <source>Inga punkter på tavlan ännu. När ni lägger till punkter och kopplar dem visas luckorna här, till exempel en aktivitet som inte leder till något resultat.</source>
+        <translation>No items on the board yet. When you add items and link them, the gaps are listed here, for example an activity that leads to no result.</translation>
     </message>
     <message>
         <source>Luckor</source>
@@ -532,6 +540,10 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     <message>
         <source>%1 deltagare</source>
         <translation>%1 participants</translation>
+    </message>
+    <message>
+        <source>Ingen uppföljning matchar ”%1”. Sök på organisation, enhet, period eller samtalsledare.</source>
+        <translation>No session matches “%1”. Search by organisation, unit, period or facilitator.</translation>
     </message>
     <message>
         <source>Importerad: %1</source>
@@ -1140,6 +1152,10 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     <message>
         <source>Alla har bedömt.</source>
         <translation>Everyone has rated.</translation>
+    </message>
+    <message>
+        <source>Lämna tillbaka datorn till samtalsledaren, som avslutar rundan (Avsluta skicka runt, Ctrl+F8) och visar spridningen för gruppen (Visa värdena, F8). Vill någon göra om sin bedömning, välj hen nedan.</source>
+        <translation>Hand the laptop back to the facilitator, who ends the round (End passing around, Ctrl+F8) and shows the group the spread (Show the values, F8). If someone wants to redo their rating, choose them below.</translation>
     </message>
     <message>
         <source>%1 – din personliga bedömning</source>
