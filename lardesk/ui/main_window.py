@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         self._services: Services | None = None
         self._bus: ChangeBus | None = bus
         self.session_windows: dict[int, SessionWindow] = {}
+        self.overview_window: QMainWindow | None = None
         self.language = ui_language()
 
         central = QWidget(self)
@@ -142,7 +143,7 @@ class MainWindow(QMainWindow):
         self.empty.setVisible(True)
         self.tree.setEnabled(False)
         self.search.setEnabled(False)
-        for made in (self.new_action, self.import_action, self.forms_action):
+        for made in (self.new_action, self.import_action, self.forms_action, self.overview_action):
             made.setEnabled(False)
         self._enable()
 
@@ -154,7 +155,7 @@ class MainWindow(QMainWindow):
         self._bus.changed.connect(self._changed)
         self.tree.setEnabled(True)
         self.search.setEnabled(True)
-        for made in (self.new_action, self.import_action, self.forms_action):
+        for made in (self.new_action, self.import_action, self.forms_action, self.overview_action):
             made.setEnabled(True)
         self._retranslate()
         self.refresh()
@@ -181,6 +182,7 @@ class MainWindow(QMainWindow):
         self.find_action = action([key(key.StandardKey.Find)], self._focus_search)
         self.minutes_action = action([key("Ctrl+P")], self.write_minutes)
         self.forms_action = action([key("Ctrl+Shift+P")], self.print_forms)
+        self.overview_action = action([key("Ctrl+Shift+O")], self.show_overview)
         module = minutes_module()
         self.minutes_action.setEnabled(module is not None and hasattr(module, "MinutesDialog"))
         self.forms_action.setEnabled(module is not None and hasattr(module, "FormsDialog"))
@@ -210,6 +212,8 @@ class MainWindow(QMainWindow):
         for made in (self.minutes_action, self.forms_action):
             self.file_menu.addAction(made)
         self.file_menu.addSeparator()
+        self.file_menu.addAction(self.overview_action)
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.delete_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
@@ -225,6 +229,7 @@ class MainWindow(QMainWindow):
             self.toolbar.addAction(made)
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.minutes_action)
+        self.toolbar.addAction(self.overview_action)
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.delete_action)
         self.addToolBar(self.toolbar)
@@ -254,6 +259,7 @@ class MainWindow(QMainWindow):
             (self.find_action, self.tr("Sök")),
             (self.minutes_action, self.tr("Minnesanteckningar (PDF/Word)…")),
             (self.forms_action, self.tr("Blanketter för utskrift…")),
+            (self.overview_action, self.tr("Ö&versikt och åtgärder…")),
             (self.quit_action, self.tr("&Avsluta")),
         )
         for made, text in texts:
@@ -471,6 +477,21 @@ class MainWindow(QMainWindow):
         if session_id is not None and dialog is not None:
             dialog.ask(self, self.services, session_id)
 
+    def show_overview(self) -> QMainWindow:
+        """Översikt: every unit side by side, and the actions across units (one window, raised if open)."""
+        from lardesk.ui.overview import OverviewWindow
+
+        if self.overview_window is None:
+            window = OverviewWindow(self.services, self.bus)
+            window.open_session.connect(self.open_session)
+            window.destroyed.connect(lambda _obj=None: setattr(self, "overview_window", None))
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.overview_window = window
+        self.overview_window.show()
+        self.overview_window.raise_()
+        self.overview_window.activateWindow()
+        return self.overview_window
+
     def print_forms(self) -> None:
         dialog = getattr(minutes_module(), "FormsDialog", None)
         if dialog is not None:
@@ -493,5 +514,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         for window in list(self.session_windows.values()):
             window.close()
+        if self.overview_window is not None:
+            self.overview_window.close()
         save_window(self, SETTINGS_KEY)
         super().closeEvent(event)
