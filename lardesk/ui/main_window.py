@@ -183,7 +183,12 @@ class MainWindow(QMainWindow):
         module = minutes_module()
         self.minutes_action.setEnabled(module is not None and hasattr(module, "MinutesDialog"))
         self.forms_action.setEnabled(module is not None and hasattr(module, "FormsDialog"))
-        self.quit_action = action([key(key.StandardKey.Quit), key("Ctrl+Q")], self.close)
+        # Ctrl+Q even where the platform has no standard Quit key (Windows), registered once: the same key
+        # twice is an ambiguous shortcut, and Qt then runs neither
+        quit_keys = [key(key.StandardKey.Quit), key("Ctrl+Q")]
+        self.quit_action = action(
+            [k for i, k in enumerate(quit_keys) if not k.isEmpty() and k not in quit_keys[:i]], self.close
+        )
         self.language_group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
         for code in LANGUAGES:
@@ -249,7 +254,7 @@ class MainWindow(QMainWindow):
             (self.export_action, self.tr("&Exportera…")),
             (self.delete_action, self.tr("&Ta bort…")),
             (self.find_action, self.tr("Sök")),
-            (self.minutes_action, self.tr("Protokoll (PDF/Word)…")),
+            (self.minutes_action, self.tr("Minnesanteckningar (PDF/Word)…")),
             (self.forms_action, self.tr("Blanketter för utskrift…")),
             (self.quit_action, self.tr("&Avsluta")),
         )
@@ -361,6 +366,7 @@ class MainWindow(QMainWindow):
         if window is None:
             window = SessionWindow(self.services, self.bus, session_id)
             window.closed.connect(self._session_closed)
+            window.quit_requested.connect(self.close)
             self.session_windows[session_id] = window
         window.show()
         window.raise_()

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt, QTime, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -78,6 +78,8 @@ def minutes_module() -> object | None:
 
 class SessionWindow(QMainWindow):
     closed = Signal(int)
+    quit_requested = Signal()
+    """Ctrl+Q: the facilitator quits lardesk (the main window closes every window, saving what is typed)."""
 
     def __init__(self, services: Services, bus: ChangeBus, session_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
@@ -182,11 +184,15 @@ class SessionWindow(QMainWindow):
         key = QKeySequence
         session_menu = self.menuBar().addMenu(self.tr("&Session"))
         module = minutes_module()
-        self.minutes_action = self._action(self.tr("Protokoll (PDF/Word)…"), [key("Ctrl+P")], self.write_minutes)
+        self.minutes_action = self._action(
+            self.tr("Minnesanteckningar (PDF/Word)…"), [key("Ctrl+P")], self.write_minutes
+        )
         self.minutes_action.setEnabled(module is not None and hasattr(module, "MinutesDialog"))
         session_menu.addAction(self.minutes_action)
         session_menu.addSeparator()
         session_menu.addAction(self._action(self.tr("Stäng"), [key("Ctrl+W"), key("Ctrl+F4")], self.close))
+        self.quit_action = self._action(self.tr("Avsluta lardesk"), [key("Ctrl+Q")], self.quit_requested.emit)
+        session_menu.addAction(self.quit_action)
         edit = self.menuBar().addMenu(self.tr("&Redigera"))
         self.undo_action = self.undo.createUndoAction(self, self.tr("Ångra"))
         self.undo_action.setShortcuts(key.keyBindings(key.StandardKey.Undo))
@@ -431,8 +437,11 @@ class SessionWindow(QMainWindow):
     # -- projector and focus ----------------------------------------------------------------------------
     def set_projector_visible(self, visible: bool) -> None:
         if visible:
+            shown = self.projector.isVisible()
             self.projector.show()
             self.update_projector()
+            if not shown:
+                self.projector.give_back_focus()
         else:
             self.projector.hide()
         if self.projector_button.isChecked() != visible:
@@ -441,6 +450,14 @@ class SessionWindow(QMainWindow):
     def projector_full_screen(self) -> None:
         self.set_projector_visible(True)
         self.projector.toggle_full_screen()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Esc that no field wanted takes the projector out of full screen, as it does on the projector."""
+        if event.key() == Qt.Key.Key_Escape and self.projector.isFullScreen():
+            self.projector.leave_full_screen()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def update_projector(self) -> None:
         if not self.projector.isVisible() or not self.current:
@@ -476,7 +493,7 @@ class SessionWindow(QMainWindow):
         module = minutes_module()
         dialog = getattr(module, "MinutesDialog", None)
         if dialog is None:
-            QMessageBox.information(self, "lardesk", self.tr("Protokollet finns inte i den här versionen."))
+            QMessageBox.information(self, "lardesk", self.tr("Minnesanteckningarna finns inte i den här versionen."))
             return
         flush_all(self)
         dialog.ask(self, self.services, self.session_id)

@@ -290,7 +290,7 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     </message>
     <message>
         <source>Gruppen enas om var verksamheten står, minst på skala 9. Ligger det samlade värdet utanför spridningen (lägsta–högsta individuella värde) ska kommentaren säga varför.</source>
-        <translation>The group agrees on where the operation stands, at least on scale 9. If the joint value lies outside the spread (lowest–highest individual value), the comment should say why.</translation>
+        <translation>The group agrees on where the organisation stands, at least on scale 9. If the overall value lies outside the spread (lowest–highest individual value), the comment should say why.</translation>
     </message>
     <message>
         <source>spridning {minimum}–{maximum}, median {median}</source>
@@ -392,7 +392,7 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>Search</translation>
     </message>
     <message>
-        <source>Protokoll (PDF/Word)…</source>
+        <source>Minnesanteckningar (PDF/Word)…</source>
         <translation>Minutes (PDF/Word)…</translation>
     </message>
     <message>
@@ -804,7 +804,7 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>&amp;Case number:</translation>
     </message>
     <message>
-        <source>för protokollet (frivilligt)</source>
+        <source>för minnesanteckningarna (frivilligt)</source>
         <translation>for the minutes (optional)</translation>
     </message>
     <message>
@@ -1015,7 +1015,7 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     </message>
     <message>
         <source>Samlad</source>
-        <translation>Joint</translation>
+        <translation>Overall</translation>
     </message>
     <message>
         <source>Historik</source>
@@ -1035,7 +1035,7 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     </message>
     <message>
         <source>Samlad bedömning: gruppens gemensamma värde per skala</source>
-        <translation>Overall assessment: the group&apos;s joint value per scale</translation>
+        <translation>Overall assessment: the group&apos;s agreed value per scale</translation>
     </message>
     <message>
         <source>Tidigare uppföljningar i samma organisation</source>
@@ -1195,12 +1195,16 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>&amp;Session</translation>
     </message>
     <message>
-        <source>Protokoll (PDF/Word)…</source>
+        <source>Minnesanteckningar (PDF/Word)…</source>
         <translation>Minutes (PDF/Word)…</translation>
     </message>
     <message>
         <source>Stäng</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>Avsluta lardesk</source>
+        <translation>Quit lardesk</translation>
     </message>
     <message>
         <source>&amp;Redigera</source>
@@ -1255,7 +1259,7 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>Saved %1</translation>
     </message>
     <message>
-        <source>Protokollet finns inte i den här versionen.</source>
+        <source>Minnesanteckningarna finns inte i den här versionen.</source>
         <translation>The minutes are not in this version.</translation>
     </message>
 </context>

@@ -176,7 +176,7 @@ def test_example_medians_match_the_exchange_readme(example_pdf: Path) -> None:
     text = flat(pdf_text(example_pdf))
     assert re.search(r"1\. Utgångspunkt 6/6 7 ", text)
     assert re.search(r"4\. Förmedlande instanser 6/6 3 ", text)
-    assert re.search(r"9\. Sammanfattning 6/6 5,5 ", text)
+    assert re.search(r"9\. Samlad bedömning 6/6 5,5 ", text)
     assert re.search(r"7\. Struktur 5/6 ", text)  # p5 abstained on scale 7
 
 
