@@ -99,12 +99,28 @@ class OverviewService(ServiceBase):
                 if participant_id not in absent and given is not None:
                     ratings[session_id][scale].append(given)
             nodes: dict[int, list[LogicNode]] = defaultdict(list)
-            for item_id, session_id, kind, status in db.execute(
-                select(LogicItem.id, LogicItem.session_id, LogicItem.kind, LogicItem.status)
+            for item_id, session_id, kind, status, dropped_reason, carried_over in db.execute(
+                select(
+                    LogicItem.id,
+                    LogicItem.session_id,
+                    LogicItem.kind,
+                    LogicItem.status,
+                    LogicItem.dropped_reason,
+                    LogicItem.carried_over,
+                )
                 .join(picked, picked.c.latest_id == LogicItem.session_id)
                 .order_by(LogicItem.session_id, LogicItem.position, LogicItem.id)
             ).all():
-                nodes[session_id].append(LogicNode(item_id, KINDS[kind], "", status))
+                nodes[session_id].append(
+                    LogicNode(
+                        item_id,
+                        KINDS[kind],
+                        "",
+                        status,
+                        dropped=dropped_reason is not None,
+                        carried_over=bool(carried_over),
+                    )
+                )
             links: dict[int, list[tuple[int, int]]] = defaultdict(list)
             for session_id, source, target in db.execute(
                 select(LogicLink.session_id, LogicLink.source_id, LogicLink.target_id).join(
