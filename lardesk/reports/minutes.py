@@ -997,17 +997,29 @@ class FigureImage:
     @property
     def png(self) -> bytes:
         if self._png is None:
-            if self._figure is None:
-                raise ValueError("this figure has no PNG")
-            buffer = io.BytesIO()
-            self._figure.savefig(buffer, format="png", dpi=PNG_DPI)
-            self._png = buffer.getvalue()
+            if self._figure is not None:
+                buffer = io.BytesIO()
+                self._figure.savefig(buffer, format="png", dpi=PNG_DPI)
+                self._png = buffer.getvalue()
+            else:
+                from lardesk.reports.typst_pdf import svg_to_png
+
+                self._png = svg_to_png(self.svg(), PNG_DPI)
         return self._png
 
     def printed_width(self, box: tuple[float, float]) -> float:
         """The width (inches) it is printed at in ``box``: its own size or less, whole on one page."""
         width, height = box
         return min(self.width_in, width, self.width_in * height * FIGURE_SHARE / self.height_in)
+
+
+@dataclass(frozen=True)
+class BoardPart:
+    """One printed figure of the board, with its words."""
+
+    caption: str
+    alt: str
+    image: FigureImage
 
 
 @dataclass(frozen=True)
@@ -1019,8 +1031,8 @@ class MinutesFigures:
     """The spread of the first round."""
     later_rounds: tuple[tuple[int, FigureImage], ...] = ()
     """The spread of each later round (only the scales rated again)."""
-    board_parts: tuple[tuple[str, FigureImage], ...] = ()
-    """A board too large for one page, as column pairs (their caption, their figure); else empty."""
+    board_parts: tuple[BoardPart, ...] = ()
+    """The board as printed (:mod:`lardesk.reports.board_print`): whole, or by column pairs over pages."""
 
     def spread_of(self, round_: int) -> FigureImage | None:
         if round_ == 1:
@@ -1057,6 +1069,39 @@ def board_image(snapshot: SessionSnapshot, guide: Guide) -> FigureImage | None:
     return FigureImage(build(snapshot, guide, width_in=LANDSCAPE_TEXT_IN[0], font_size=BOARD_FONT))
 
 
+def board_parts(snapshot: SessionSnapshot, guide: Guide) -> tuple[BoardPart, ...]:
+    """The board as printed: whole on one landscape page when it fits, else by column pairs (milliseconds: the
+    SVG is written directly, not drawn by matplotlib)."""
+    from lardesk.reports.board_print import board_pieces
+
+    lab = labels_for(guide.language)
+    english = guide.language == "en"
+    parts = []
+    for piece in board_pieces(snapshot, guide):
+        columns = " → ".join(guide.term(_PLURAL_TERM[kind]) for kind in piece.kinds)
+        caption = lab.board_part.format(columns=columns)
+        if piece.parts > 1:
+            caption += f" ({'part' if english else 'del'} {piece.part} {'of' if english else 'av'} {piece.parts})"
+        if english:
+            alt = f"{caption}: {piece.items} boxes and {piece.links} links. The links and gaps are told in the text."
+        else:
+            alt = (
+                f"{caption}: {piece.items} rutor och {piece.links} kopplingar. Kopplingarna och luckorna står i texten."
+            )
+        image = FigureImage(svg=piece.svg.encode("utf-8"), width_in=piece.width / 72, height_in=piece.height / 72)
+        parts.append(BoardPart(caption, alt, image))
+    return tuple(parts)
+
+
+_PLURAL_TERM: dict[ItemKind, str] = {
+    ItemKind.RESOURCE: "resources",
+    ItemKind.ACTIVITY: "activities",
+    ItemKind.RESULT: "results",
+    ItemKind.MEDIATOR: "mediators",
+    ItemKind.EFFECT: "effects",
+}
+
+
 def draw_figures(snapshot: SessionSnapshot, guide: Guide, options: MinutesOptions | None = None) -> MinutesFigures:
     """Draw the figures ``options`` asks for (matplotlib lays out every label: the slow part of an export)."""
     options = options or MinutesOptions()
@@ -1068,9 +1113,9 @@ def draw_figures(snapshot: SessionSnapshot, guide: Guide, options: MinutesOption
             if round_ > 1 and (image := spread_image(snapshot, guide, round_)) is not None:
                 later.append((round_, image))
     return MinutesFigures(
-        board=board_image(snapshot, guide) if options.include_board else None,
         spread=spread,
         later_rounds=tuple(later),
+        board_parts=board_parts(snapshot, guide) if options.include_board else (),
     )
 
 
@@ -1323,11 +1368,20 @@ def logic_blocks(minutes: Minutes, figures: MinutesFigures) -> list[doc.Block]:
     blocks.append(_findings_table(minutes.status_findings, lab))
     if figures.board_parts:
         blocks.append(doc.Heading(lab.board_alt, 2))
-        for caption, image in figures.board_parts:
-            blocks.append(_figure_block(image, f"{minutes.board_alt} ({caption})", caption, LANDSCAPE_TEXT_IN))
-    elif figures.board is not None:
-        blocks.append(doc.Heading(lab.board_alt, 2))
-        blocks.append(_figure_block(figures.board, minutes.board_alt, lab.board_caption, LANDSCAPE_TEXT_IN))
+        blocks.append(doc.Paragraph(minutes.board_alt, "small"))
+        for part in figures.board_parts:
+            width = part.image.width_in  # printed at 100 %: its text is 8 pt
+            blocks.append(
+                doc.Figure(
+                    alt=part.alt,
+                    caption=part.caption,
+                    width_in=width,
+                    height_in=part.image.height_in,
+                    svg=part.image.svg,
+                    png=lambda image=part.image: image.png,
+                    landscape=True,
+                )
+            )
     return blocks
 
 
@@ -1400,6 +1454,8 @@ def render_minutes(
     options = options or MinutesOptions()
     minutes = build_minutes(snapshot, guide, options)
     figures = figures if figures is not None else draw_figures(snapshot, guide, options)
+    if options.include_board and not figures.board_parts:
+        figures = dataclasses.replace(figures, board_parts=board_parts(snapshot, guide))
     if not options.include_board:
         figures = dataclasses.replace(figures, board=None, board_parts=())
     if not options.include_spread:
