@@ -219,8 +219,12 @@ def _layout(
         source.ports["left" if leftward else "right"].append(number)
         target.ports["right" if leftward else "left"].append(number)
     for card in by_id.values():  # ports in the order of the other ends, so that arrows do not cross needlessly
+
+        def other_y(number: int, card: Card = card) -> float:
+            return _other(drawn[number], card).y
+
         for side in ("left", "right"):
-            card.ports[side].sort(key=lambda n, c=card: _other(drawn[n], c).y)
+            card.ports[side].sort(key=other_y)
     for number, (source, target) in enumerate(drawn):
         leftward = source.x > target.x
         start_y = _port(source, "left" if leftward else "right", number)

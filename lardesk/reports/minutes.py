@@ -1378,11 +1378,15 @@ def logic_blocks(minutes: Minutes, figures: MinutesFigures) -> list[doc.Block]:
                     width_in=width,
                     height_in=part.image.height_in,
                     svg=part.image.svg,
-                    png=lambda image=part.image: image.png,
+                    png=_png_of(part.image),
                     landscape=True,
                 )
             )
     return blocks
+
+
+def _png_of(image: FigureImage) -> Callable[[], bytes]:
+    return lambda: image.png
 
 
 def _findings_table(groups: Sequence[FindingGroup], lab: Labels) -> doc.Table:
