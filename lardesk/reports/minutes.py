@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lardesk import __version__
+from lardesk.method.actions import ActionStatus
 from lardesk.method.guide import Guide
 from lardesk.method.logic import GAP_CODES, STATUS_CODES, ItemKind
 from lardesk.method.snapshot import Anonymity, ItemInfo, SessionSnapshot
@@ -441,6 +442,28 @@ class ActionRow:
     owner: str
     due: str
     done: bool = False
+    status: str = ""
+    """The status the group gave the action, in words ("Ej följd upp" while it is still open)."""
+
+
+STATUS_WORDS: dict[str, dict[ActionStatus, str]] = {
+    "sv": {
+        ActionStatus.OPEN: "Ej följd upp",
+        ActionStatus.IN_PROGRESS: "Pågår",
+        ActionStatus.DONE: "Genomförd",
+        ActionStatus.PARTLY_DONE: "Delvis genomförd",
+        ActionStatus.NOT_DONE: "Ej genomförd",
+        ActionStatus.DROPPED: "Avförd",
+    },
+    "en": {
+        ActionStatus.OPEN: "Not followed up",
+        ActionStatus.IN_PROGRESS: "In progress",
+        ActionStatus.DONE: "Done",
+        ActionStatus.PARTLY_DONE: "Partly done",
+        ActionStatus.NOT_DONE: "Not done",
+        ActionStatus.DROPPED: "Dropped",
+    },
+}
 
 
 @dataclass(frozen=True)
@@ -666,7 +689,8 @@ def build_minutes(snapshot: SessionSnapshot, guide: Guide, options: MinutesOptio
     def action_row(index: int, i: Any) -> ActionRow:
         owner = i.owner.strip() or lab.owner_missing
         due = fmt_date(i.due) or lab.due_missing
-        return ActionRow(str(index), i.text, applies(i.scale), owner, due, i.done)
+        status = STATUS_WORDS["en" if guide.language == "en" else "sv"][i.status]
+        return ActionRow(str(index), i.text, applies(i.scale), owner, due, i.done, status)
 
     actions = tuple(action_row(index, i) for index, i in enumerate(snapshot.improvements, start=1))
     previous_actions: tuple[ActionRow, ...] = ()
@@ -1305,7 +1329,7 @@ def actions_blocks(minutes: Minutes) -> list[doc.Block]:
             doc.Table(
                 ("", lab.action, lab.owner, lab.due, lab.status),
                 tuple(
-                    (a.number, a.text, a.owner, a.due, lab.done if a.done else lab.not_followed_up)
+                    (a.number, a.text, a.owner, a.due, a.status or lab.not_followed_up)
                     for a in minutes.previous_actions
                 ),
                 (0.3, 3.0, 1.4, 1.1, 1.1),
