@@ -47,12 +47,6 @@ KINDS = {kind.value: kind for kind in ItemKind}
 COMMENT_MAX = 5000
 
 
-def _status_of(row_status: str | None, done: bool) -> ActionStatus:
-    if row_status:
-        return ActionStatus(row_status)
-    return ActionStatus.DONE if done else ActionStatus.OPEN
-
-
 class OverviewService(ServiceBase):
     # -- the overview ---------------------------------------------------------------------------------------
     def overview(
@@ -119,12 +113,12 @@ class OverviewService(ServiceBase):
             ).all():
                 links[session_id].append((source, target))
             actions: dict[int, list[tuple[ActionStatus, dt.date | None]]] = defaultdict(list)
-            for session_id, done, due in db.execute(
-                select(Improvement.session_id, Improvement.done, Improvement.due).join(
+            for session_id, status, due in db.execute(
+                select(Improvement.session_id, Improvement.status, Improvement.due).join(
                     picked, picked.c.latest_id == Improvement.session_id
                 )
             ).all():
-                actions[session_id].append((_status_of(None, done), due))
+                actions[session_id].append((ActionStatus(status), due))
         rows = []
         for latest_id, latest_date, previous_id, previous_date, org_id, name, unit in units:
             rows.append(
@@ -235,7 +229,10 @@ class OverviewService(ServiceBase):
                     Improvement.text,
                     Improvement.owner,
                     Improvement.due,
-                    Improvement.done,
+                    Improvement.key,
+                    Improvement.status,
+                    Improvement.status_comment,
+                    Improvement.status_date,
                     FollowUpSession.date,
                     Organisation.name,
                     Organisation.unit,
@@ -258,16 +255,30 @@ class OverviewService(ServiceBase):
                     unit=unit,
                     session_id=session_id,
                     session_date=date,
-                    key=f"i{id_}",
+                    key=key,
                     scale=scale,
                     text=text,
                     owner=owner,
                     due=due,
-                    status=_status_of(None, done),
+                    status=ActionStatus(status),
+                    status_comment=status_comment,
+                    status_date=status_date,
                 )
-                for id_, session_id, scale, text, owner, due, done, date, name, unit in db.connection()
-                .execute(query)
-                .all()
+                for (
+                    id_,
+                    session_id,
+                    scale,
+                    text,
+                    owner,
+                    due,
+                    key,
+                    status,
+                    status_comment,
+                    status_date,
+                    date,
+                    name,
+                    unit,
+                ) in db.connection().execute(query).all()
             ]
         return select_actions(entries, today, open_only=open_only, overdue_only=overdue_only)
 
@@ -285,7 +296,10 @@ class OverviewService(ServiceBase):
             check_text(comment, Message("the comment"), max_length=COMMENT_MAX)
         with self.database.transaction() as db:
             row = self._get(db, Improvement, improvement_id, Message("improvement action"))
-            row.done = status is ActionStatus.DONE
+            row.status = status.value
+            if comment is not None:
+                row.status_comment = comment
+            row.status_date = today or dt.date.today()
             return Changes(Changed.IMPROVEMENTS, row.session_id)
 
 
