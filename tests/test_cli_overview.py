@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 from lardesk.cli import main
+from lardesk.method.guide import load_guide
 from lardesk.method.overview import action_json, overview_json
 from lardesk.services import Services
 from tests.services.overview_data import TODAY, import_all
@@ -71,13 +72,14 @@ def test_overview_csv_in_swedish_excel_conventions(tmp_path: Path) -> None:
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline=""), delimiter=";"))
     header, social, teknik, beta = rows
     assert header[:4] == ["Organisation", "Enhet", "Senaste uppföljning", "Föregående uppföljning"]
+    nine, two = (f"{n} {load_guide('sv').scale(n).label}" for n in (9, 2))
     cell = dict(zip(header, social, strict=True))
-    assert cell["9 Sammanfattning – samlad"] == "6" and cell["9 Sammanfattning – föregående samlad"] == "4"
-    assert cell["9 Sammanfattning – förändring"] == "2" and cell["9 Sammanfattning – median"] == "6"
-    assert cell["2 Effekter – median"] == "" and cell["2 Effekter – antal bedömningar"] == "2"
+    assert cell[f"{nine} – samlad"] == "6" and cell[f"{nine} – föregående samlad"] == "4"
+    assert cell[f"{nine} – förändring"] == "2" and cell[f"{nine} – median"] == "6"
+    assert cell[f"{two} – median"] == "" and cell[f"{two} – antal bedömningar"] == "2"
     assert cell["Åtgärder försenade"] == "1" and cell["G1"] == "1"
     beta_cells = dict(zip(header, beta, strict=True))
-    assert beta_cells["9 Sammanfattning – median"] == "7" and beta_cells["9 Sammanfattning – förändring"] == "-2"
+    assert beta_cells[f"{nine} – median"] == "7" and beta_cells[f"{nine} – förändring"] == "-2"
     assert "Person" not in raw.decode("utf-8-sig") and teknik[1] == "Tekniska förvaltningen"
 
 

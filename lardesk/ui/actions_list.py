@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QFont, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -310,9 +310,17 @@ class ActionsPanel(QWidget):
         for combo in (self.owner, self.unit, self.status):
             combo.currentIndexChanged.connect(lambda _i: self._filter())
         self.overdue.toggled.connect(lambda _on: self._filter())
-        self.refresh()
+        self.loaded = False
+        """The actions are read when the tab is first shown (the overview opens without them)."""
+        self.today = dt.date.today()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self.loaded:
+            self.refresh()
 
     def refresh(self, today: dt.date | None = None) -> None:
+        self.loaded = True
         self.today = today or dt.date.today()
         self.everything = self.services.overview.actions(today=self.today)
         for combo, values, all_text in (

@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QBrush, QCloseEvent, QColor, QFont, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QBrush, QCloseEvent, QColor, QFont, QFontMetrics, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -291,8 +291,11 @@ class OverviewTab(QWidget):
         self.table.setAccessibleName(self.tr("Översikt över enheternas senaste uppföljningar"))
         self.table.activated.connect(self._activated)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(60)  # widths from the first rows, not all 300 (or 3,000)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionsClickable(True)
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # two lines each: no row measured
         header.setSortIndicatorShown(True)
         layout.addWidget(self.table, 1)
         self.summary = QLabel(self)
@@ -337,6 +340,7 @@ class OverviewTab(QWidget):
         overview = self.services.overview.overview(organisation=organisation, year=year)
         self.model.load(overview)
         self._show_scales()
+        self._fit_columns()
         units = len(overview.units)
         self.summary.setText(
             self.tr("%1 enheter. Samlad bedömning med förändring (↑ upp, ↓ ned, → oförändrad) och median (md) när "
@@ -350,7 +354,6 @@ class OverviewTab(QWidget):
         _organisation, _year, chosen = self.selected_filters()
         for number in SECTIONS:
             self.table.setColumnHidden(self.model.scale_column(number), chosen is not None and number != chosen)
-        self.table.resizeRowsToContents()
 
     # -- looks -----------------------------------------------------------------------------------------------
     def zoom(self, steps: int) -> None:
@@ -362,8 +365,34 @@ class OverviewTab(QWidget):
         font.setPointSizeF(self.point_size)
         self.table.setFont(font)
         self.table.horizontalHeader().setFont(font)
-        self.table.resizeColumnsToContents()
-        self.table.resizeRowsToContents()
+        lines = self.table.fontMetrics().lineSpacing()
+        self.table.verticalHeader().setDefaultSectionSize(2 * lines + 8)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Each column as wide as its widest text, measured here rather than by asking every cell (the
+        view's own "resize to contents" asks each cell for each role: slow with hundreds of units)."""
+        plain = self.table.fontMetrics()
+        bold_font = QFont(self.table.font())
+        bold_font.setBold(True)
+        bold = QFontMetrics(bold_font)
+        header = self.table.horizontalHeader()
+        header_metrics = QFontMetrics(header.font())
+        pad = 3 * plain.horizontalAdvance("M")
+        units = self.model.overview.units
+        for column, (kind, what) in enumerate(self.model.columns):
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            width = max((header_metrics.horizontalAdvance(line) for line in title.split("\n")), default=0)
+            if kind in ("organisation", "unit"):
+                texts = {u.organisation if kind == "organisation" else u.unit for u in units}
+                width = max([width, *(plain.horizontalAdvance(text) for text in texts)])
+            elif kind in ("latest", "previous"):
+                width = max(width, plain.horizontalAdvance("2026-12-31"))
+            elif kind == "scale":
+                width = max(width, bold.horizontalAdvance("10  ↑ +10"), plain.horizontalAdvance("md 10,5"))
+            else:
+                width = max(width, plain.horizontalAdvance("000"))
+            header.resizeSection(column, width + pad)
 
     # -- actions ---------------------------------------------------------------------------------------------
     def _activated(self, index: QModelIndex) -> None:
@@ -456,7 +485,8 @@ class OverviewWindow(QMainWindow):
         self._stale = False
         self.overview_tab.reload_filters()
         self.overview_tab.refresh()
-        self.actions_panel.refresh()
+        if self.actions_panel.loaded:
+            self.actions_panel.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

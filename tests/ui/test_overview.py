@@ -74,8 +74,9 @@ def test_opens_sorts_and_filters(qtbot: QtBot, window: OverviewWindow, imported:
     hidden = [tab.table.isColumnHidden(tab.model.scale_column(n)) for n in range(1, 10)]
     assert hidden == [True] * 8 + [False]
     cell = tab.table.model().index(0, nine)
+    label = tab.guide.scale(9).label
     assert cell.data(Qt.ItemDataRole.AccessibleTextRole) == (
-        "Skala 9 Sammanfattning, samlad bedömning 3, föregående 5 (↓ −2), median 7, 3 har bedömt"
+        f"Skala 9 {label}, samlad bedömning 3, föregående 5 (↓ −2), median 7, 3 har bedömt"
     )
 
 
