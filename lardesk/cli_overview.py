@@ -1,7 +1,8 @@
 """Command-line overview across units and the improvement actions through the year.
 
-    lardesk overview [--json] [--organisation NAME] [--year YEAR] [--today DATE] [--output FILE.csv]
+    lardesk overview [--json] [--organisation NAME] [--year YEAR] [--today DATE] [--output FILE.csv|FILE.pdf]
     lardesk actions [--json] [--open] [--overdue] [--today YYYY-MM-DD]
+    lardesk actions-checkpoint FILE.pdf [--unit UNIT ...] [--today YYYY-MM-DD]
 
 Registered with :func:`lardesk.cli.command` when :mod:`lardesk.cli` loads its plugins. Bad input (an unknown
 session, key or status, a bad date, a wrong file name) is an InputError: exit status 2.
@@ -41,16 +42,25 @@ def _configure_overview(parser: argparse.ArgumentParser) -> None:
         "--year", type=year, help="the follow-ups of this year (each unit's latest of the year, beside the one before)"
     )
     parser.add_argument("--today", type=iso_date, metavar="YYYY-MM-DD", help="judge overdue actions as of this day")
-    parser.add_argument("--output", metavar="FILE", help="also write the overview as FILE.csv (for Swedish Excel)")
+    parser.add_argument(
+        "--output",
+        metavar="FILE",
+        help="also write the overview: FILE.csv (for Swedish Excel) or FILE.pdf (tagged PDF/UA-1)",
+    )
 
 
 @command("overview", "every unit's latest follow-up side by side (the strategist's overview)", _configure_overview)
 def _overview(services: Services, args: argparse.Namespace, out: TextIO) -> int:
-    path = check_target(args.output, (".csv",)) if args.output else None
+    path = check_target(args.output, (".csv", ".pdf")) if args.output else None
     overview = services.overview.overview(organisation=args.organisation, year=args.year, today=args.today)
     if path is not None:
         guide = load_guide("sv")
-        write_output(path, lambda: write_overview_csv(overview, guide, path))
+        if path.suffix.lower() == ".pdf":
+            from lardesk.reports.overview_pdf import render_overview_pdf
+
+            write_output(path, lambda: render_overview_pdf(overview, guide, path))
+        else:
+            write_output(path, lambda: write_overview_csv(overview, guide, path))
     if args.json:
         _print_json(overview_json(overview), out)
         return EXIT_OK
@@ -110,4 +120,32 @@ def _actions(services: Services, args: argparse.Namespace, out: TextIO) -> int:
         )
         if action.status_comment:
             out.write(f"         {action.status_comment}\n")
+    return EXIT_OK
+
+
+def _configure_checkpoint(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", help="the PDF to write")
+    parser.add_argument(
+        "--unit",
+        action="append",
+        default=[],
+        metavar="UNIT",
+        help="only this unit (its name, 'Organisation – unit', or an organisation for all its units); repeatable",
+    )
+    parser.add_argument("--today", type=iso_date, metavar="YYYY-MM-DD", help="the day printed, and 'overdue' as of it")
+
+
+@command(
+    "actions-checkpoint",
+    "print the half-year checkpoint: per unit, the latest follow-up's actions and room to write",
+    _configure_checkpoint,
+)
+def _checkpoint(services: Services, args: argparse.Namespace, out: TextIO) -> int:
+    from lardesk.reports.overview_pdf import render_checkpoint_pdf
+
+    path = check_target(args.file, (".pdf",))
+    actions = services.overview.checkpoint_actions(args.unit)
+    today = args.today or dt.date.today()
+    write_output(path, lambda: render_checkpoint_pdf(actions, load_guide("sv"), path, today))
+    out.write(f"{path}\n")
     return EXIT_OK

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 from sqlalchemy import Connection, Select, and_, case, func, select, union_all
@@ -227,49 +227,68 @@ class OverviewService(ServiceBase):
         date is before ``today``."""
         today = today or dt.date.today()
         with self.database.reading() as db:
-            query = (
-                select(
-                    Improvement.id,
-                    Improvement.session_id,
-                    Improvement.scale,
-                    Improvement.text,
-                    Improvement.owner,
-                    Improvement.due,
-                    Improvement.done,
-                    FollowUpSession.date,
-                    Organisation.name,
-                    Organisation.unit,
-                )
-                .join(FollowUpSession, FollowUpSession.id == Improvement.session_id)
-                .join(Organisation, Organisation.id == FollowUpSession.organisation_id)
-                .order_by(
-                    Organisation.name,
-                    Organisation.unit,
-                    FollowUpSession.date,
-                    FollowUpSession.id,
-                    Improvement.position,
-                    Improvement.id,
-                )
-            )
-            entries = [
-                ActionEntry(
-                    id=id_,
-                    organisation=name,
-                    unit=unit,
-                    session_id=session_id,
-                    session_date=date,
-                    key=f"i{id_}",
-                    scale=scale,
-                    text=text,
-                    owner=owner,
-                    due=due,
-                    status=_status_of(None, done),
-                )
-                for id_, session_id, scale, text, owner, due, done, date, name, unit in db.connection()
-                .execute(query)
-                .all()
-            ]
+            entries = self._action_entries(db.connection(), None)
         return select_actions(entries, today, open_only=open_only, overdue_only=overdue_only)
+
+    def checkpoint_actions(self, units: Sequence[str] = ()) -> list[ActionEntry]:
+        """The half-year checkpoint's actions: those of each unit's latest follow-up, by organisation and unit.
+        ``units`` chooses units by name, by "organisation – unit" or by organisation (all its units); a name
+        that matches nothing is refused."""
+        with self._consistent() as db:
+            entries = self._action_entries(db, self._picked(None, None))
+        if not units:
+            return entries
+        wanted = {name.strip().casefold() for name in units}
+        known = {name for entry in entries for name in _unit_names(entry)}
+        unknown = sorted(name for name in units if name.strip().casefold() not in known)
+        if unknown:
+            raise InputError("there is no unit named {names} with improvement actions", names=", ".join(unknown))
+        return [entry for entry in entries if wanted & _unit_names(entry)]
+
+    @staticmethod
+    def _action_entries(db: Connection, picked: CTE | None) -> list[ActionEntry]:
+        query = (
+            select(
+                Improvement.id,
+                Improvement.session_id,
+                Improvement.scale,
+                Improvement.text,
+                Improvement.owner,
+                Improvement.due,
+                Improvement.done,
+                FollowUpSession.date,
+                Organisation.name,
+                Organisation.unit,
+            )
+            .join(FollowUpSession, FollowUpSession.id == Improvement.session_id)
+            .join(Organisation, Organisation.id == FollowUpSession.organisation_id)
+            .order_by(
+                Organisation.name,
+                Organisation.unit,
+                FollowUpSession.date,
+                FollowUpSession.id,
+                Improvement.position,
+                Improvement.id,
+            )
+        )
+        if picked is not None:
+            query = query.join(picked, picked.c.latest_id == Improvement.session_id)
+        return [
+            ActionEntry(
+                id=id_,
+                organisation=name,
+                unit=unit,
+                session_id=session_id,
+                session_date=date,
+                key=f"i{id_}",
+                scale=scale,
+                text=text,
+                owner=owner,
+                due=due,
+                status=_status_of(None, done),
+            )
+            for id_, session_id, scale, text, owner, due, done, date, name, unit in db.execute(query).all()
+        ]
 
     def set_action_status(
         self,
@@ -287,6 +306,11 @@ class OverviewService(ServiceBase):
             row = self._get(db, Improvement, improvement_id, Message("improvement action"))
             row.done = status is ActionStatus.DONE
             return Changes(Changed.IMPROVEMENTS, row.session_id)
+
+
+def _unit_names(entry: ActionEntry) -> set[str]:
+    """What a user may call the entry's unit: its name, "organisation – unit", or the organisation."""
+    return {name.casefold() for name in (entry.unit, entry.display_unit, entry.organisation) if name}
 
 
 def parse_status(value: ActionStatus | str) -> ActionStatus:

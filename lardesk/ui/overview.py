@@ -11,6 +11,7 @@ No names appear: the overview counts actions, it does not list owners.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -274,6 +275,10 @@ class OverviewTab(QWidget):
         self.csv_button.setAccessibleName(self.tr("Spara översikten som CSV"))
         self.csv_button.clicked.connect(self.export_csv)
         filters.addWidget(self.csv_button)
+        self.pdf_button = QPushButton(self.tr("Spara &PDF…"), self)
+        self.pdf_button.setAccessibleName(self.tr("Spara översikten som PDF"))
+        self.pdf_button.clicked.connect(self.export_pdf)
+        filters.addWidget(self.pdf_button)
         layout.addLayout(filters)
         self.model = OverviewModel(self.guide, self)
         self.proxy = QSortFilterProxyModel(self)
@@ -380,7 +385,7 @@ class OverviewTab(QWidget):
         header_metrics = QFontMetrics(header.font())
         pad = 3 * plain.horizontalAdvance("M")
         units = self.model.overview.units
-        for column, (kind, what) in enumerate(self.model.columns):
+        for column, (kind, _what) in enumerate(self.model.columns):
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
             width = max((header_metrics.horizontalAdvance(line) for line in title.split("\n")), default=0)
             if kind in ("organisation", "unit"):
@@ -404,25 +409,39 @@ class OverviewTab(QWidget):
         from lardesk.reports.overview_csv import write_overview_csv
 
         path = OverviewFiles.ask_save(self, self.tr("översikt.csv"), "CSV (*.csv)")
-        if not path:
-            return
-        overview = self.model.overview
+        if path:
+            overview, scales = self.model.overview, self.shown_scales()
+            self._export(path, lambda: write_overview_csv(overview, self.guide, path, scales))
+
+    def export_pdf(self) -> None:
+        from lardesk.reports.overview_pdf import render_overview_pdf
+
+        path = OverviewFiles.ask_save(self, self.tr("översikt.pdf"), "PDF (*.pdf)")
+        if path:
+            overview, scales = self.model.overview, self.shown_scales()
+            self._export(path, lambda: render_overview_pdf(overview, self.guide, path, scales))
+
+    def shown_scales(self) -> tuple[int, ...]:
         _organisation, _year, chosen = self.selected_filters()
-        scales = (chosen,) if chosen else SECTIONS
+        return (chosen,) if chosen else SECTIONS
 
-        def write() -> Changes:
-            try:
-                write_overview_csv(overview, self.guide, path, scales)
-            except OSError as error:
-                from lardesk.services import InputError
-
-                raise InputError(
-                    "{path}: could not be written ({reason})", path=path, reason=error.strerror or str(error)
-                ) from error
-            return Changes(Changed.NONE)
-
-        if self.bus.run(write, self) is not None:
+    def _export(self, path: str, write: Callable[[], None]) -> None:
+        """Write what is shown; a file that cannot be written is said so (and an earlier file is kept)."""
+        if self.bus.run(lambda: export_call(path, write), self) is not None:
             self.summary.setText(self.tr("Sparad: %1").replace("%1", path))
+
+
+def export_call(path: str, write: Callable[[], None]) -> Changes:
+    """Run an export as a service call would: an error of the file system becomes a message to show."""
+    from lardesk.reports.typst_pdf import PublishError
+    from lardesk.services import InputError
+
+    try:
+        write()
+    except (OSError, PublishError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        raise InputError("{path}: could not be written ({reason})", path=path, reason=reason) from error
+    return Changes(Changed.NONE)
 
 
 class OverviewFiles:

@@ -213,10 +213,10 @@ def measure(url: str, backend: str, tables: dict[Any, list[dict[str, Any]]], bac
 
 def _window_ms(services: Services) -> float | None:
     try:
-        from lardesk.ui.overview import OverviewWindow
         from PySide6.QtWidgets import QApplication
 
         from lardesk.ui.bus import ChangeBus
+        from lardesk.ui.overview import OverviewWindow
     except ImportError:
         return None
     app = QApplication.instance() or QApplication([])
