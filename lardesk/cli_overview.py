@@ -2,6 +2,7 @@
 
     lardesk overview [--json] [--organisation NAME] [--year YEAR] [--today DATE] [--output FILE.csv|FILE.pdf]
     lardesk actions [--json] [--open] [--overdue] [--today YYYY-MM-DD]
+    lardesk action-status SESSION KEY STATUS [--comment TEXT]
     lardesk actions-checkpoint FILE.pdf [--unit UNIT ...] [--today YYYY-MM-DD]
 
 Registered with :func:`lardesk.cli.command` when :mod:`lardesk.cli` loads its plugins. Bad input (an unknown
@@ -14,12 +15,14 @@ import argparse
 import datetime as dt
 from typing import TextIO
 
-from lardesk.cli import EXIT_OK, _print_json, check_target, command, write_output
+from lardesk.cli import EXIT_OK, _print_json, check_target, command, session_id, write_output
+from lardesk.method.actions import ActionStatus
 from lardesk.method.guide import SECTIONS, load_guide
 from lardesk.method.logic import FINDING_CODES
 from lardesk.method.overview import Overview, action_json, change_text, median_text, overview_json
 from lardesk.reports.overview_csv import write_overview_csv
 from lardesk.services import Services
+from lardesk.services.sessions import action_status
 
 
 def iso_date(text: str) -> dt.date:
@@ -120,6 +123,21 @@ def _actions(services: Services, args: argparse.Namespace, out: TextIO) -> int:
         )
         if action.status_comment:
             out.write(f"         {action.status_comment}\n")
+    return EXIT_OK
+
+
+def _configure_action_status(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("session", type=session_id, help="the session's id")
+    parser.add_argument("key", help="the action's key (in 'lardesk export', e.g. i3)")
+    parser.add_argument("status", help=f"one of {', '.join(status.value for status in ActionStatus)}")
+    parser.add_argument("--comment", metavar="TEXT", help="why, or what was done (kept with the status)")
+
+
+@command("action-status", "set an improvement action's status (dated today)", _configure_action_status)
+def _action_status(services: Services, args: argparse.Namespace, out: TextIO) -> int:
+    action_status(args.status)  # an unknown status is refused before anything is looked up
+    improvement = services.overview.action_id(args.session, args.key)
+    services.sessions.set_action_status(improvement, args.status, args.comment)
     return EXIT_OK
 
 

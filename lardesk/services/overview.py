@@ -30,7 +30,7 @@ from lardesk.method.overview import (
     scale_overviews,
     select_actions,
 )
-from lardesk.services.base import Changed, Changes, InputError, ServiceBase, check_text
+from lardesk.services.base import InputError, NotFound, ServiceBase
 from lardesk.storage.models import (
     FollowUpSession,
     Improvement,
@@ -44,13 +44,9 @@ from lardesk.storage.models import (
 
 SESSION = Message("session")
 KINDS = {kind.value: kind for kind in ItemKind}
-COMMENT_MAX = 5000
 
 
-def _status_of(row_status: str | None, done: bool) -> ActionStatus:
-    if row_status:
-        return ActionStatus(row_status)
-    return ActionStatus.DONE if done else ActionStatus.OPEN
+STATUSES = {status.value: status for status in ActionStatus}
 
 
 class OverviewService(ServiceBase):
@@ -105,12 +101,22 @@ class OverviewService(ServiceBase):
                 if participant_id not in absent and given is not None:
                     ratings[session_id][scale].append(given)
             nodes: dict[int, list[LogicNode]] = defaultdict(list)
-            for item_id, session_id, kind, status in db.execute(
-                select(LogicItem.id, LogicItem.session_id, LogicItem.kind, LogicItem.status)
+            for item_id, session_id, kind, status, dropped_reason, carried_over in db.execute(
+                select(
+                    LogicItem.id,
+                    LogicItem.session_id,
+                    LogicItem.kind,
+                    LogicItem.status,
+                    LogicItem.dropped_reason,
+                    LogicItem.carried_over,
+                )
                 .join(picked, picked.c.latest_id == LogicItem.session_id)
                 .order_by(LogicItem.session_id, LogicItem.position, LogicItem.id)
             ).all():
-                nodes[session_id].append(LogicNode(item_id, KINDS[kind], "", status))
+                node = LogicNode(
+                    item_id, KINDS[kind], "", status, dropped=dropped_reason is not None, carried_over=carried_over
+                )
+                nodes[session_id].append(node)
             links: dict[int, list[tuple[int, int]]] = defaultdict(list)
             for session_id, source, target in db.execute(
                 select(LogicLink.session_id, LogicLink.source_id, LogicLink.target_id).join(
@@ -119,12 +125,12 @@ class OverviewService(ServiceBase):
             ).all():
                 links[session_id].append((source, target))
             actions: dict[int, list[tuple[ActionStatus, dt.date | None]]] = defaultdict(list)
-            for session_id, done, due in db.execute(
-                select(Improvement.session_id, Improvement.done, Improvement.due).join(
+            for session_id, status, due in db.execute(
+                select(Improvement.session_id, Improvement.status, Improvement.due).join(
                     picked, picked.c.latest_id == Improvement.session_id
                 )
             ).all():
-                actions[session_id].append((_status_of(None, done), due))
+                actions[session_id].append((STATUSES[status], due))
         rows = []
         for latest_id, latest_date, previous_id, previous_date, org_id, name, unit in units:
             rows.append(
@@ -251,11 +257,14 @@ class OverviewService(ServiceBase):
             select(
                 Improvement.id,
                 Improvement.session_id,
+                Improvement.key,
                 Improvement.scale,
                 Improvement.text,
                 Improvement.owner,
                 Improvement.due,
-                Improvement.done,
+                Improvement.status,
+                Improvement.status_comment,
+                Improvement.status_date,
                 FollowUpSession.date,
                 Organisation.name,
                 Organisation.unit,
@@ -275,37 +284,35 @@ class OverviewService(ServiceBase):
             query = query.join(picked, picked.c.latest_id == Improvement.session_id)
         return [
             ActionEntry(
-                id=id_,
-                organisation=name,
-                unit=unit,
-                session_id=session_id,
-                session_date=date,
-                key=f"i{id_}",
-                scale=scale,
-                text=text,
-                owner=owner,
-                due=due,
-                status=_status_of(None, done),
+                id=row.id,
+                organisation=row.name,
+                unit=row.unit,
+                session_id=row.session_id,
+                session_date=row.date,
+                key=row.key,
+                scale=row.scale,
+                text=row.text,
+                owner=row.owner,
+                due=row.due,
+                status=STATUSES[row.status],
+                status_comment=row.status_comment,
+                status_date=row.status_date,
             )
-            for id_, session_id, scale, text, owner, due, done, date, name, unit in db.execute(query).all()
+            for row in db.execute(query).all()
         ]
 
-    def set_action_status(
-        self,
-        improvement_id: int,
-        status: ActionStatus | str,
-        comment: str | None = None,
-        *,
-        today: dt.date | None = None,
-    ) -> Changes:
-        """Set one action's status (and its comment, when given), dated ``today``."""
-        status = parse_status(status)
-        if comment is not None:
-            check_text(comment, Message("the comment"), max_length=COMMENT_MAX)
-        with self.database.transaction() as db:
-            row = self._get(db, Improvement, improvement_id, Message("improvement action"))
-            row.done = status is ActionStatus.DONE
-            return Changes(Changed.IMPROVEMENTS, row.session_id)
+    def action_id(self, session_id: int, key: str) -> int:
+        """The id of the improvement action ``key`` of session ``session_id`` (refused when there is none)."""
+        with self.database.reading() as db:
+            self._get(db, FollowUpSession, session_id, SESSION)
+            found = db.scalar(
+                select(Improvement.id).where(Improvement.session_id == session_id, Improvement.key == key)
+            )
+        if found is None:
+            raise NotFound(
+                "session {session} has no improvement action with the key {key!r}", session=session_id, key=key
+            )
+        return found
 
 
 def _unit_names(entry: ActionEntry) -> set[str]:
@@ -313,15 +320,4 @@ def _unit_names(entry: ActionEntry) -> set[str]:
     return {name.casefold() for name in (entry.unit, entry.display_unit, entry.organisation) if name}
 
 
-def parse_status(value: ActionStatus | str) -> ActionStatus:
-    try:
-        return ActionStatus(value)
-    except ValueError as error:
-        raise InputError(
-            "unknown status {value!r} (one of {allowed})",
-            value=value,
-            allowed=", ".join(status.value for status in ActionStatus),
-        ) from error
-
-
-__all__ = ["OverviewService", "parse_status"]
+__all__ = ["OverviewService"]

@@ -387,7 +387,7 @@ class ActionsPanel(QWidget):
         today = dt.date.today()
 
         def call() -> Changes:
-            return self.services.overview.set_action_status(action.id, status, comment, today=today)
+            return self.services.sessions.set_action_status(action.id, status, comment, today)
 
         self.writing = True
         try:

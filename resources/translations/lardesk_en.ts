@@ -264,6 +264,25 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     </message>
 </context>
 <context>
+    <name>Gender</name>
+    <message>
+        <source>Ej angivet</source>
+        <translation>Not stated</translation>
+    </message>
+    <message>
+        <source>Kvinna</source>
+        <translation>Woman</translation>
+    </message>
+    <message>
+        <source>Man</source>
+        <translation>Man</translation>
+    </message>
+    <message>
+        <source>Annat</source>
+        <translation>Other</translation>
+    </message>
+</context>
+<context>
     <name>HistoryView</name>
     <message>
         <source>Historik per skala</source>
@@ -792,6 +811,10 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>Gender</translation>
     </message>
     <message>
+        <source>Enter: nästa rad (en ny rad efter den sista)</source>
+        <translation>Enter: next row (a new row after the last)</translation>
+    </message>
+    <message>
         <source>Lägg till deltagare</source>
         <translation>Add participant</translation>
     </message>
@@ -802,6 +825,10 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     <message>
         <source>Ta bort markerad deltagare</source>
         <translation>Remove the selected participant</translation>
+    </message>
+    <message>
+        <source>Ta med förra årets deltagare</source>
+        <translation>Add last year&apos;s participants</translation>
     </message>
     <message>
         <source>Fortsätt från förra årets uppföljning</source>
@@ -816,24 +843,16 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>Create</translation>
     </message>
     <message>
+        <source>Skapa uppföljningen (Ctrl+Enter)</source>
+        <translation>Create the session (Ctrl+Enter)</translation>
+    </message>
+    <message>
         <source>Kön, deltagare %1</source>
         <translation>Gender, participant %1</translation>
     </message>
     <message>
-        <source>Ej angivet</source>
-        <translation>Not stated</translation>
-    </message>
-    <message>
-        <source>Kvinna</source>
-        <translation>Woman</translation>
-    </message>
-    <message>
-        <source>Man</source>
-        <translation>Man</translation>
-    </message>
-    <message>
-        <source>Annat</source>
-        <translation>Other</translation>
+        <source>Ta med förra årets deltagare (%1)</source>
+        <translation>Add last year&apos;s participants (%1)</translation>
     </message>
     <message>
         <source>Förra uppföljningen (%1, %2) blir utgångspunkt: dess programlogik följer med, aktiviteterna som planerade och resultat och effekter som förväntade. Vad sa vi förra året?</source>
@@ -1030,22 +1049,6 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     <message>
         <source>Anonym uppföljning: inga namn sparas.</source>
         <translation>Anonymous session: no names are stored.</translation>
-    </message>
-    <message>
-        <source>Ej angivet</source>
-        <translation>Not stated</translation>
-    </message>
-    <message>
-        <source>Kvinna</source>
-        <translation>Woman</translation>
-    </message>
-    <message>
-        <source>Man</source>
-        <translation>Man</translation>
-    </message>
-    <message>
-        <source>Annat</source>
-        <translation>Other</translation>
     </message>
     <message>
         <source>Har redan bedömningar: markera som frånvarande i stället.</source>

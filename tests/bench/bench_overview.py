@@ -129,6 +129,8 @@ def rows(units: int = UNITS, years: int = YEARS) -> dict[Any, list[dict[str, Any
                             "status": status,
                             "unexpected": False,
                             "carried_over": previous is not None and rng.random() < 0.3,
+                            "dropped_reason": "Ersatt" if rng.random() < 0.03 else None,
+                            "indicators": "",
                             "position": n,
                         }
                     )
@@ -144,14 +146,18 @@ def rows(units: int = UNITS, years: int = YEARS) -> dict[Any, list[dict[str, Any
                         {"session_id": sid, "scale": scale, "value": rng.randint(3, 8), "comment": ""}
                     )
             for n in range(12):
+                draw = rng.random()
                 tables[Improvement].append(
                     {
                         "session_id": sid,
+                        "key": f"i{n + 1}",
                         "scale": 1 + n % 9,
                         "text": f"Åtgärd {n + 1}",
                         "owner": "Förvaltningschef",
                         "due": dt.date(year + 1, 6, 30),
-                        "done": rng.random() < 0.4,
+                        "status": "done" if draw < 0.4 else "in_progress" if draw < 0.5 else "open",
+                        "status_comment": "",
+                        "status_date": None,
                         "position": n,
                     }
                 )

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from lardesk.method.actions import ActionStatus
 from lardesk.method.guide import Guide, load_guide
 from lardesk.method.logic import FINDING_CODES, ItemKind
 from lardesk.method.people import Gender
@@ -96,7 +97,7 @@ def findings_snapshot(language: str = "sv") -> SessionSnapshot:
         dt.date(2025, 11, 15),
         "2024",
         tuple(ScaleHistory(s, 5.0, 3, 7, 4, 5) for s in range(1, 10)),
-        (ImprovementInfo(9, "Förra uppföljningens åtgärd", 2, "HR", dt.date(2025, 6, 30), done=True),),
+        (ImprovementInfo(9, "Förra uppföljningens åtgärd", 2, "HR", dt.date(2025, 6, 30), status=ActionStatus.DONE),),
     )
     return SessionSnapshot(
         session=info,

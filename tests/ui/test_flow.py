@@ -7,9 +7,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from lardesk.method.logic import ItemKind
@@ -18,6 +18,7 @@ from lardesk.ui.board.step import BoardStep
 from lardesk.ui.bus import ChangeBus
 from lardesk.ui.main_window import MainWindow
 from lardesk.ui.ratings.step import RatingsStep
+from lardesk.ui.session_dialogs import NewSessionDialog
 from lardesk.ui.session_steps import PartsStep
 from lardesk.ui.session_window import SessionWindow
 from tests.ui.test_session_walk import type_text
@@ -137,3 +138,95 @@ def test_when_everyone_has_rated_the_pass_around_says_what_next(qtbot: QtBot, se
     assert passing.next_label.text() == "Alla har bedömt."
     assert "Ctrl+F8" in passing.help.text() and "F8" in passing.help.text()
     assert "personen ovan" not in passing.help.text()
+
+
+# -- item 13: the new-session dialog ------------------------------------------------------------------------
+
+
+def open_dialog(qtbot: QtBot, services: Services) -> NewSessionDialog:
+    dialog = NewSessionDialog(services, "sv")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    return dialog
+
+
+def focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    return widget
+
+
+def type_in_cell(qtbot: QtBot, dialog: NewSessionDialog, text: str) -> None:
+    """Type into the cell being edited (the editor has the focus), as a person would."""
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit) and dialog.table.isAncestorOf(editor)
+    type_text(qtbot, editor, text)
+
+
+def test_enter_in_the_participants_adds_the_next_row_and_ctrl_enter_creates(qtbot: QtBot, services: Services) -> None:
+    dialog = open_dialog(qtbot, services)
+    line = dialog.organisation.lineEdit()
+    assert line is not None
+    line.setFocus()
+    type_text(qtbot, line, "Ankeby kommun")
+    QTest.keyClick(line, Qt.Key.Key_Return)  # Enter in a field goes on to the next one, it does not create
+    assert dialog.isVisible() and dialog.unit.hasFocus()
+    QTest.mouseClick(dialog.add_person, Qt.MouseButton.LeftButton)
+    first = dialog.table.item(0, 0)
+    assert first is not None
+    dialog.table.editItem(first)
+    type_in_cell(qtbot, dialog, "Förvaltningschef")
+    QTest.keyClick(focused(), Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.table.rowCount() == 2 and dialog.table.currentRow() == 1
+    type_in_cell(qtbot, dialog, "Controller")
+    QTest.keyClick(focused(), Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.table.rowCount() == 3
+    type_in_cell(qtbot, dialog, "HR")
+    QTest.keyClick(focused(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert [p.role for p in dialog.new_session().participants] == ["Förvaltningschef", "Controller", "HR"]
+
+
+def test_tab_leaves_the_date_field(qtbot: QtBot, services: Services) -> None:
+    dialog = open_dialog(qtbot, services)
+    dialog.date.setFocus()
+    qtbot.waitUntil(dialog.date.hasFocus)
+    QTest.keyClick(focused(), Qt.Key.Key_Tab)
+    assert dialog.period.hasFocus()
+    QTest.keyClick(dialog.period, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert dialog.date.hasFocus()
+
+
+def test_continuing_from_last_year_offers_last_years_participants(qtbot: QtBot, services: Services) -> None:
+    new_session(services, people=3)
+    dialog = open_dialog(qtbot, services)
+    top_left = dialog.add_person.mapTo(dialog, QPoint(0, 0))
+    assert not dialog.previous_people.isVisible()
+    line = dialog.organisation.lineEdit()
+    assert line is not None
+    line.setFocus()
+    type_text(qtbot, line, "Ankeby kommun")
+    assert dialog.continue_box.isVisible()
+    assert dialog.previous_people.isVisible() and dialog.previous_people.text().endswith("(3)")
+    dialog.add_participant("Ny chef")
+    QTest.mouseClick(dialog.previous_people, Qt.MouseButton.LeftButton)
+    people = dialog.new_session().participants
+    assert [(p.role, p.name) for p in people] == [("Ny chef", None)] + [(f"Roll {n}", f"Namn {n}") for n in (1, 2, 3)]
+    QTest.mouseClick(dialog.previous_people, Qt.MouseButton.LeftButton)  # twice: nobody twice
+    assert len(dialog.new_session().participants) == 4
+    for _ in range(12):
+        QTest.mouseClick(dialog.add_person, Qt.MouseButton.LeftButton)
+    assert dialog.add_person.mapTo(dialog, QPoint(0, 0)) == top_left  # it stays where it was
+
+
+def test_the_gender_column_shows_its_choices_whole(qtbot: QtBot, services: Services) -> None:
+    dialog = open_dialog(qtbot, services)
+    dialog.add_participant("Chef")
+    combo = dialog.table.cellWidget(0, 2)
+    assert isinstance(combo, QComboBox)
+    qtbot.waitUntil(combo.isVisible)
+    assert combo.width() >= combo.sizeHint().width()
+    longest = max(combo.itemText(i) for i in range(combo.count()))
+    assert combo.width() > combo.fontMetrics().horizontalAdvance(longest) + 20  # text and the arrow
