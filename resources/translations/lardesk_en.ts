@@ -83,6 +83,14 @@
         <translation>&amp;Overdue only</translation>
     </message>
     <message>
+        <source>Skriv &amp;halvårsuppföljning…</source>
+        <translation>Print the &amp;half-year checkpoint…</translation>
+    </message>
+    <message>
+        <source>Skriv ut åtgärderna för halvårsuppföljningen (PDF)</source>
+        <translation>Print the actions for the half-year checkpoint (PDF)</translation>
+    </message>
+    <message>
         <source>Åtgärder i alla enheter</source>
         <translation>Actions of all units</translation>
     </message>
@@ -105,6 +113,10 @@
     <message>
         <source>Alla enheter</source>
         <translation>All units</translation>
+    </message>
+    <message>
+        <source>halvårsuppföljning.pdf</source>
+        <translation>half-year-checkpoint.pdf</translation>
     </message>
 </context>
 <context>
@@ -945,6 +957,14 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>Save the overview as CSV</translation>
     </message>
     <message>
+        <source>Spara &amp;PDF…</source>
+        <translation>Save &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Spara översikten som PDF</source>
+        <translation>Save the overview as PDF</translation>
+    </message>
+    <message>
         <source>Översikt över enheternas senaste uppföljningar</source>
         <translation>Overview of the units&apos; latest follow-ups</translation>
     </message>
@@ -967,6 +987,10 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     <message>
         <source>översikt.csv</source>
         <translation>overview.csv</translation>
+    </message>
+    <message>
+        <source>översikt.pdf</source>
+        <translation>overview.pdf</translation>
     </message>
     <message>
         <source>Sparad: %1</source>
