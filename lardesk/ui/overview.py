@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QBrush, QCloseEvent, QColor, QFont, QFontMetrics, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -270,6 +271,15 @@ class OverviewTab(QWidget):
             combo.setAccessibleName(label_text.replace("&", "").rstrip(":"))
             filters.addWidget(label)
             filters.addWidget(combo)
+        # Sorting by keyboard too (the header's clicks are the mouse's way): a column and an order.
+        self.sort = QComboBox(self)
+        sort_label = QLabel(self.tr("Sor&tera:"), self)
+        sort_label.setBuddy(self.sort)
+        self.sort.setAccessibleName(self.tr("Sortera efter"))
+        self.descending = QCheckBox(self.tr("&Högst först"), self)
+        filters.addWidget(sort_label)
+        filters.addWidget(self.sort)
+        filters.addWidget(self.descending)
         filters.addStretch(1)
         self.csv_button = QPushButton(self.tr("Spara &CSV…"), self)
         self.csv_button.setAccessibleName(self.tr("Spara översikten som CSV"))
@@ -310,6 +320,10 @@ class OverviewTab(QWidget):
         self.organisation.currentIndexChanged.connect(lambda _i: self.refresh())
         self.year.currentIndexChanged.connect(lambda _i: self.refresh())
         self.scale.currentIndexChanged.connect(lambda _i: self._show_scales())
+        self._fill_sort()
+        self.sort.currentIndexChanged.connect(lambda _i: self._sort_chosen())
+        self.descending.toggled.connect(lambda _on: self._sort_chosen())
+        header.sortIndicatorChanged.connect(self._sorted_by_header)
         self._apply_font()
         self.refresh()
 
@@ -333,6 +347,26 @@ class OverviewTab(QWidget):
             self.scale.addItem(self.tr("Alla skalor"), None)
             for number in SECTIONS:
                 self.scale.addItem(f"{number} {self.guide.scale(number).label}", number)
+
+    def _fill_sort(self) -> None:
+        self.sort.addItem(self.tr("Organisation och enhet"), -1)
+        for column in range(self.model.columnCount()):
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "").replace("\n", " ")
+            self.sort.addItem(title, column)
+
+    def _sort_chosen(self) -> None:
+        column = self.sort.currentData()
+        order = Qt.SortOrder.DescendingOrder if self.descending.isChecked() else Qt.SortOrder.AscendingOrder
+        self.table.sortByColumn(int(column) if column is not None else -1, order)
+
+    def _sorted_by_header(self, column: int, order: Qt.SortOrder) -> None:
+        """A click on a header shows in the sort controls (without sorting again)."""
+        for widget in (self.sort, self.descending):
+            widget.blockSignals(True)
+        self.sort.setCurrentIndex(max(self.sort.findData(column), 0))
+        self.descending.setChecked(order == Qt.SortOrder.DescendingOrder)
+        for widget in (self.sort, self.descending):
+            widget.blockSignals(False)
 
     def selected_filters(self) -> tuple[str | None, int | None, int | None]:
         organisation = self.organisation.currentData()

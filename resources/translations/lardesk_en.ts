@@ -949,6 +949,18 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>S&amp;cale:</translation>
     </message>
     <message>
+        <source>Sor&amp;tera:</source>
+        <translation>Sor&amp;t:</translation>
+    </message>
+    <message>
+        <source>Sortera efter</source>
+        <translation>Sort by</translation>
+    </message>
+    <message>
+        <source>&amp;Högst först</source>
+        <translation>&amp;Highest first</translation>
+    </message>
+    <message>
         <source>Spara &amp;CSV…</source>
         <translation>Save &amp;CSV…</translation>
     </message>
@@ -979,6 +991,10 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     <message>
         <source>Alla skalor</source>
         <translation>All scales</translation>
+    </message>
+    <message>
+        <source>Organisation och enhet</source>
+        <translation>Organisation and unit</translation>
     </message>
     <message>
         <source>%1 enheter. Samlad bedömning med förändring (↑ upp, ↓ ned, → oförändrad) och median (md) när minst tre har bedömt. Enter öppnar den senaste uppföljningen.</source>

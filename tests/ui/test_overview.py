@@ -40,6 +40,8 @@ def window(qtbot: QtBot, services: Services, imported: Imported) -> OverviewWind
     overview = main.overview_window
     assert isinstance(overview, OverviewWindow)
     qtbot.waitUntil(overview.isVisible)
+    overview.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is overview)
     return overview
 
 
@@ -54,6 +56,16 @@ def test_opens_sorts_and_filters(qtbot: QtBot, window: OverviewWindow, imported:
     assert column_texts(window, 1) == ["Socialförvaltningen", "Tekniska förvaltningen", ""]
     nine = tab.model.scale_column(9)
     assert column_texts(window, nine) == ["6  ↑ +2\nmd 6", "8", "3  ↓ −2\nmd 7"]
+    # By keyboard: Alt+T goes to "Sortera", typing 9 chooses scale 9; Alt+H puts the highest first.
+    tab.table.setFocus()
+    QTest.keyClick(tab.table, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
+    assert tab.sort.hasFocus()
+    QTest.keyClicks(tab.sort, "9")
+    assert tab.sort.currentData() == nine
+    assert column_texts(window, nine) == ["3  ↓ −2\nmd 7", "6  ↑ +2\nmd 6", "8"]
+    QTest.keyClick(tab.sort, Qt.Key.Key_H, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(tab.descending.isChecked)  # a mnemonic "clicks" the box after a short animation
+    assert column_texts(window, nine) == ["8", "6  ↑ +2\nmd 6", "3  ↓ −2\nmd 7"]
     # Sort by scale 9 with a click on its header, lowest first, then highest first.
     header = tab.table.horizontalHeader()
     where = header.sectionViewportPosition(nine) + header.sectionSize(nine) // 2
@@ -65,6 +77,7 @@ def test_opens_sorts_and_filters(qtbot: QtBot, window: OverviewWindow, imported:
         ("3  ↓ −2\nmd 7", "6  ↑ +2\nmd 6", "8"),
         ("8", "6  ↑ +2\nmd 6", "3  ↓ −2\nmd 7"),
     }
+    assert tab.sort.currentData() == nine and tab.descending.isChecked() == (second[0] == "8")
     # Filters: a year, an organisation, one scale.
     tab.year.setCurrentIndex(tab.year.findData("2024"))
     assert column_texts(window, 1) == ["Socialförvaltningen"]
