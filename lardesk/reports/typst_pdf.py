@@ -93,10 +93,34 @@ def write_pdf(document: Document, target: str | Path, *, timestamp: dt.datetime 
         raise PublishError(_describe(error)) from error
 
 
+_RASTER = b"""#set page(width: auto, height: auto, margin: 0pt, fill: white)
+#image(bytes(sys.inputs.svg), format: "svg")
+"""
+
+
+def svg_to_png(svg: bytes, ppi: float) -> bytes:
+    """An SVG as PNG (for Word, which takes no SVG), drawn by Typst with the same fonts as the PDF."""
+    import typst
+
+    try:
+        result = typst.compile(
+            _RASTER,
+            format="png",
+            ppi=ppi,
+            font_paths=_fonts(),
+            ignore_system_fonts=True,
+            sys_inputs={"svg": svg.decode("utf-8")},
+        )
+    except typst.TypstError as error:
+        raise PublishError(_describe(error)) from error
+    assert isinstance(result, bytes)
+    return result
+
+
 def _describe(error: Any) -> str:
     hints = "; ".join(getattr(error, "hints", None) or [])
     message = str(getattr(error, "message", "") or error)
     return f"{message} ({hints})" if hints else message
 
 
-__all__ = ["PublishError", "fonts_dir", "typst_inputs", "write_pdf"]
+__all__ = ["PublishError", "fonts_dir", "svg_to_png", "typst_inputs", "write_pdf"]

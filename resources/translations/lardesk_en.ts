@@ -83,6 +83,14 @@
         <translation>&amp;Overdue only</translation>
     </message>
     <message>
+        <source>Skriv &amp;halvårsuppföljning…</source>
+        <translation>Print the &amp;half-year checkpoint…</translation>
+    </message>
+    <message>
+        <source>Skriv ut åtgärderna för halvårsuppföljningen (PDF)</source>
+        <translation>Print the actions for the half-year checkpoint (PDF)</translation>
+    </message>
+    <message>
         <source>Åtgärder i alla enheter</source>
         <translation>Actions of all units</translation>
     </message>
@@ -105,6 +113,10 @@
     <message>
         <source>Alla enheter</source>
         <translation>All units</translation>
+    </message>
+    <message>
+        <source>halvårsuppföljning.pdf</source>
+        <translation>half-year-checkpoint.pdf</translation>
     </message>
 </context>
 <context>
@@ -966,6 +978,14 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>Save the overview as CSV</translation>
     </message>
     <message>
+        <source>Spara &amp;PDF…</source>
+        <translation>Save &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Spara översikten som PDF</source>
+        <translation>Save the overview as PDF</translation>
+    </message>
+    <message>
         <source>Översikt över enheternas senaste uppföljningar</source>
         <translation>Overview of the units&apos; latest follow-ups</translation>
     </message>
@@ -988,6 +1008,10 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     <message>
         <source>översikt.csv</source>
         <translation>overview.csv</translation>
+    </message>
+    <message>
+        <source>översikt.pdf</source>
+        <translation>overview.pdf</translation>
     </message>
     <message>
         <source>Sparad: %1</source>
@@ -1207,6 +1231,64 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     </message>
 </context>
 <context>
+    <name>PhoneRoundPanel</name>
+    <message>
+        <source>Deltagarna bedömer på sina egna telefoner: de skannar QR-koden eller skriver in adressen. Datorn tar emot svaren i rummets eget nätverk; ingenting skickas vidare. Svaren syns i tabellen direkt, men rummet ser bara hur många som har svarat tills du väljer Visa värdena.</source>
+        <translation>Participants rate on their own phones: they scan the QR code or type the address. The computer receives the answers on the room&apos;s own network; nothing is sent on. Answers appear in the table at once, but the room sees only how many have answered until you choose Show the values.</translation>
+    </message>
+    <message>
+        <source>Omgång för telefonerna</source>
+        <translation>Round for the phones</translation>
+    </message>
+    <message>
+        <source>Omgång %1</source>
+        <translation>Round %1</translation>
+    </message>
+    <message>
+        <source>Nätverk som telefonerna ansluter till</source>
+        <translation>Network the phones connect to</translation>
+    </message>
+    <message>
+        <source>Starta omgången</source>
+        <translation>Start the round</translation>
+    </message>
+    <message>
+        <source>&amp;Omgång:</source>
+        <translation>&amp;Round:</translation>
+    </message>
+    <message>
+        <source>&amp;Nätverk:</source>
+        <translation>&amp;Network:</translation>
+    </message>
+    <message>
+        <source>%1 av %2 har svarat</source>
+        <translation>%1 of %2 have answered</translation>
+    </message>
+    <message>
+        <source>Bara den här datorn – %1</source>
+        <translation>This computer only – %1</translation>
+    </message>
+    <message>
+        <source>QR-kod med adressen %1</source>
+        <translation>QR code with the address %1</translation>
+    </message>
+    <message>
+        <source>Omgången är avslutad: %1 av %2 svarade.</source>
+        <translation>The round is closed: %1 of %2 answered.</translation>
+    </message>
+    <message>
+        <source>Avsluta omgången</source>
+        <translation>End the round</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneRoundProjector</name>
+    <message>
+        <source>Bedöm på din telefon: skanna koden eller skriv in adressen</source>
+        <translation>Rate on your phone: scan the code or type the address</translation>
+    </message>
+</context>
+<context>
     <name>PrintedForms</name>
     <message>
         <source>Vems blankett</source>
@@ -1347,6 +1429,14 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     <message>
         <source>Tidigare uppföljningar i samma organisation</source>
         <translation>Earlier sessions of the same organisation</translation>
+    </message>
+    <message>
+        <source>Telefoner</source>
+        <translation>Phones</translation>
+    </message>
+    <message>
+        <source>Deltagarna bedömer på sina egna telefoner (QR-kod)</source>
+        <translation>Participants rate on their own phones (QR code)</translation>
     </message>
     <message>
         <source>Personlig bedömning</source>

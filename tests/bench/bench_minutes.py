@@ -66,7 +66,7 @@ def run() -> dict[str, float]:
         results["layout_only_s"] = time.perf_counter() - start
         start = time.perf_counter()
         figures = draw_figures(snapshot, guide)  # type: ignore[arg-type]
-        for image in (figures.spread, figures.board, *(i for _, i in figures.board_parts)):
+        for image in (figures.spread, *(part.image for part in figures.board_parts)):
             if image is not None:
                 image.svg()
         results["figures_s"] = time.perf_counter() - start

@@ -52,7 +52,8 @@ class Imported:
 
 
 # Alfa kommun – Socialförvaltningen, 2024 and 2025. The 2025 session has four participants (p4 absent: her
-# ratings do not count), a small program logic and four actions.
+# ratings do not count), a small program logic and four actions: one open and past its date, one in progress,
+# one done and one open without a date.
 ALFA_2025_LOGIC: dict[str, list[dict[str, Any]]] = {
     "resources": [{"key": "r1", "text": "Tid", "activities": ["a1"]}, {"key": "r2", "text": "Pengar"}],
     "activities": [
@@ -124,8 +125,11 @@ def import_all(services: Services) -> Imported:
             ],
         ),
     )
-    klar = next(a for a in services.overview.actions() if a.text == "Klar")
-    services.overview.set_action_status(klar.id, ActionStatus.DONE)
+    by_text = {a.text: a for a in services.overview.actions()}
+    services.sessions.set_action_status(by_text["Klar"].id, ActionStatus.DONE, date=dt.date(2026, 2, 1))
+    services.sessions.set_action_status(
+        by_text["Öppen, i tid"].id, ActionStatus.IN_PROGRESS, "Påbörjad i mars", date=dt.date(2026, 3, 15)
+    )
     snapshot = services.sessions.snapshot(a2, with_previous=False)
     absent = next(p for p in snapshot.participants if p.key == "p4")
     services.sessions.update_participant(absent.id, present=False)

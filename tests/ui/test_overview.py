@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, QPoint, Qt
@@ -17,7 +18,7 @@ from lardesk.cli import main as cli_main
 from lardesk.services import Services
 from lardesk.ui.actions_list import COLUMNS, STATUS_COLUMN
 from lardesk.ui.main_window import MainWindow
-from lardesk.ui.overview import OverviewWindow
+from lardesk.ui.overview import OverviewFiles, OverviewWindow
 from tests.services.overview_data import Imported, import_all
 
 pytestmark = pytest.mark.gui
@@ -74,8 +75,9 @@ def test_opens_sorts_and_filters(qtbot: QtBot, window: OverviewWindow, imported:
     hidden = [tab.table.isColumnHidden(tab.model.scale_column(n)) for n in range(1, 10)]
     assert hidden == [True] * 8 + [False]
     cell = tab.table.model().index(0, nine)
+    label = tab.guide.scale(9).label
     assert cell.data(Qt.ItemDataRole.AccessibleTextRole) == (
-        "Skala 9 Sammanfattning, samlad bedömning 3, föregående 5 (↓ −2), median 7, 3 har bedömt"
+        f"Skala 9 {label}, samlad bedömning 3, föregående 5 (↓ −2), median 7, 3 har bedömt"
     )
 
 
@@ -138,3 +140,29 @@ def test_a_refused_status_changes_nothing(qtbot: QtBot, window: OverviewWindow, 
     assert not panel.model.setData(panel.model.index(0, STATUS_COLUMN), "finished")
     assert not panel.model.setData(QModelIndex(), "done")
     assert actions_json(services) == before
+
+
+def test_exports_from_the_window(
+    qtbot: QtBot, window: OverviewWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from tests.pdfua import check_pdf_ua
+
+    chosen: list[Path] = []
+
+    def ask_save(_parent: object, suggested: str, _filter: str) -> str:
+        chosen.append(tmp_path / suggested)
+        return str(chosen[-1])
+
+    monkeypatch.setattr(OverviewFiles, "ask_save", classmethod(lambda cls, *a: ask_save(*a)))
+    tab = window.overview_tab
+    tab.scale.setCurrentIndex(tab.scale.findData(9))
+    QTest.mouseClick(tab.csv_button, Qt.MouseButton.LeftButton)
+    csv_text = chosen[-1].read_text(encoding="utf-8-sig")
+    assert csv_text.splitlines()[0].count("–") == 5  # one scale's five columns only
+    QTest.mouseClick(tab.pdf_button, Qt.MouseButton.LeftButton)
+    assert check_pdf_ua(chosen[-1]).tables == 2
+    QTest.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    panel = window.actions_panel
+    panel.unit.setCurrentIndex(panel.unit.findData("Alfa kommun – Tekniska förvaltningen"))
+    QTest.mouseClick(panel.checkpoint_button, Qt.MouseButton.LeftButton)
+    assert check_pdf_ua(chosen[-1]).headings == [(1, "Alfa kommun – Tekniska förvaltningen")]

@@ -416,7 +416,7 @@ def assert_only_own_form(step: RatingsStep) -> None:
     for hidden in (step.grid, step.printed, step.joint, step.history):
         assert not hidden.isVisible()
     others = [i for i in range(step.tabs.count()) if step.tabs.widget(i) is not step.passing]
-    assert len(others) == 4 and not any(step.tabs.isTabEnabled(i) for i in others)
+    assert len(others) == 5 and not any(step.tabs.isTabEnabled(i) for i in others)
     assert not step.controls.isEnabled() and not step.reveal.isEnabled() and not step.export.isEnabled()
 
 

@@ -45,6 +45,7 @@ from lardesk.ui.ratings.forms import PassTheLaptop, PrintedForms
 from lardesk.ui.ratings.grid import CLEAR, RatingGrid, RatingsModel
 from lardesk.ui.ratings.history import HistoryView
 from lardesk.ui.ratings.joint import JointEditor
+from lardesk.ui.ratings.phones import PhoneRoundPanel, PhoneRoundProjector
 
 if TYPE_CHECKING:  # matplotlib comes with the canvas, when the spread is first shown (not when a session opens)
     from lardesk.services import Services
@@ -88,9 +89,12 @@ class RatingsProjector(QWidget):
         from lardesk.ui.ratings.canvas import SpreadCanvas
 
         self.canvas = SpreadCanvas(guide, projector=True, parent=self)
+        self.phones = PhoneRoundProjector(self)  # instead of the spread while phones answer, until the reveal
+        self.phones.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.canvas)
+        layout.addWidget(self.phones)
 
 
 class RatingsStep(QWidget):
@@ -196,6 +200,13 @@ class RatingsStep(QWidget):
             )
         ):
             self.tabs.setTabToolTip(position, tip)
+        self.phones = PhoneRoundPanel(services, bus, session_id, self)
+        self.phones.round_started.connect(self.set_round)
+        self.phones.state_changed.connect(self._sync_phone_round)
+        self.tabs.addTab(self.phones, self.tr("Telefoner"))
+        self.tabs.setTabToolTip(
+            self.tabs.indexOf(self.phones), self.tr("Deltagarna bedömer på sina egna telefoner (QR-kod)")
+        )
         self.tabs.currentChanged.connect(self._tab_changed)
 
         # The spread's place; its canvas (and matplotlib) is made when first shown or asked for (``canvas``).
@@ -325,7 +336,20 @@ class RatingsStep(QWidget):
                 show_names=self.names.isChecked() and self.names.isEnabled(),
             )
 
+    def _show_phone_round(self, projector: RatingsProjector) -> None:
+        """While phones answer and the values are not shown, the room sees the QR code and the count instead."""
+        shown = self.phones.is_open and not self.revealed
+        projector.phones.setVisible(shown)
+        projector.canvas.setVisible(not shown)
+        if shown:
+            projector.phones.show_round(self.phones)
+
+    def _sync_phone_round(self) -> None:
+        for projector in list(self._projectors):
+            self._show_phone_round(projector)
+
     def _draw_projector(self, projector: RatingsProjector) -> None:
+        self._show_phone_round(projector)
         if self.snapshot is None:
             return
         projector.canvas.show_spread(
@@ -368,6 +392,8 @@ class RatingsStep(QWidget):
 
     def _tab_changed(self, index: int) -> None:
         current = self.tabs.currentWidget()
+        if current is self.phones and not self.phones.is_open:
+            self.phones.choose_round(min(self.round, 2))
         if current is not self.passing:
             self._before_passing = index
         self._set_pass_round(current is self.passing)
