@@ -815,7 +815,9 @@ def _joint_comment(joint: Any, stats: ScaleStats | None, guide: Guide, lab: Labe
 
 def _joint_rows(snapshot: SessionSnapshot, guide: Guide, lab: Labels, round_: int) -> tuple[JointRow, ...]:
     rows = []
-    for stats in snapshot.stats(round_, snapshot.session.agreed_sections):
+    latest = _latest_stats(snapshot)  # the joint assessment follows the last round that rated the scale
+    for first in snapshot.stats(round_, snapshot.session.agreed_sections):
+        stats = latest.get(first.scale, first)
         joint = snapshot.joint_for(stats.scale)
         history = snapshot.previous.scale(stats.scale) if snapshot.previous is not None else None
         previous = "–"
@@ -1205,7 +1207,7 @@ def summary_blocks(minutes: Minutes) -> list[doc.Block]:
         for group in found:
             named = "; ".join(group.items[:2]) + (" …" if len(group.items) > 2 else "")
             rows.append((f"{group.code} {group.title}", str(len(group.items)), named))
-        blocks.append(doc.Table((lab.gap, lab.count, lab.examples), tuple(rows), (2.2, 0.6, 3.0), "lrl"))
+        blocks.append(doc.Table((lab.gap, lab.count, lab.examples), tuple(rows), (3.0, 0.6, 2.6), "lrl"))
     else:
         blocks.append(doc.Paragraph(lab.no_gaps))
     return blocks
@@ -1276,7 +1278,7 @@ def _scale_table_block(table: ScaleTable, minutes: Minutes) -> doc.Table:
     return doc.Table(
         table.headers,
         table.rows,
-        (3.0 if has_previous else 3.4,) + (0.8,) * numeric,
+        (2.6 if has_previous else 3.0, *(1.1 if index == 3 else 0.8 for index in range(numeric))),
         "l" + "r" * numeric,
         group_header=group,
         muted_from=table.previous_from if has_previous else None,
@@ -1285,14 +1287,14 @@ def _scale_table_block(table: ScaleTable, minutes: Minutes) -> doc.Table:
 
 def ratings_blocks(minutes: Minutes, figures: MinutesFigures) -> list[doc.Block]:
     lab = minutes.labels
-    blocks: list[doc.Block] = [doc.Heading(lab.ratings, new_page=True)]
+    blocks: list[doc.Block] = [doc.Heading(lab.ratings)]
     several = len(minutes.scale_tables) > 1
     rounds = {r.round_: r for r in minutes.spread_rounds}
     for table in minutes.scale_tables:
         if several:
             blocks.append(doc.Heading(lab.round_.format(round=table.round_), 2))
             if table.round_ > 1:
-                blocks.append(doc.Paragraph(lab.rerated.format(round=table.round_), "small"))
+                blocks.append(doc.Paragraph(lab.rerated.format(round=table.round_), "lead"))
         image = figures.spread_of(table.round_)
         spread = rounds.get(table.round_)
         if image is not None and spread is not None:
@@ -1420,7 +1422,7 @@ def _findings_table(groups: Sequence[FindingGroup], lab: Labels) -> doc.Table:
 
 SECTIONS_IN_ORDER: tuple[Callable[[Minutes, MinutesFigures], list[doc.Block]], ...] = (
     lambda m, f: summary_blocks(m),
-    lambda m, f: [doc.PageBreak()],
+    lambda m, f: [doc.PageBreak(soft=True)],
     lambda m, f: participant_blocks(m),
     lambda m, f: agreed_blocks(m),
     lambda m, f: discussion_blocks(m),

@@ -113,6 +113,8 @@ def _paragraph(document: Any, block: doc.Paragraph) -> None:
         return
     paragraph = document.add_paragraph()
     text = block.text
+    if style == "lead":
+        paragraph.paragraph_format.keep_with_next = True
     if style in ("label", "question", "part", "kicker"):
         text = tuple(doc.Run(r.text, True, r.italic) for r in ((doc.Run(text),) if isinstance(text, str) else text))
         paragraph.paragraph_format.keep_with_next = True
@@ -123,7 +125,8 @@ def _paragraph(document: Any, block: doc.Paragraph) -> None:
         paragraph.paragraph_format.left_indent = Cm(0.4)
     if style in ("part", "kicker"):
         paragraph.paragraph_format.space_before = Pt(10)
-    _add_text(paragraph, text, size=9 if style == "small" else None, colour=MUTED if style == "small" else None)
+    small = style in ("small", "lead")
+    _add_text(paragraph, text, size=9 if small else None, colour=MUTED if small else None)
 
 
 def _repeat_header(row: Any) -> None:
@@ -137,40 +140,106 @@ def _repeat_header(row: Any) -> None:
     properties.append(header)
 
 
+def _split_groups(block: doc.Table) -> list[tuple[str, doc.Table]]:
+    """A table with grouped header cells as one table a group, each with the row labels (Word's checker flags
+    merged cells, and a long group label in every cell would break words in narrow columns)."""
+    if not any(label for label, _ in block.group_header):
+        return [("", block)]
+    spans: list[tuple[str, range]] = []
+    start = 0
+    for label, span in block.group_header:
+        spans.append((label, range(start, start + span)))
+        start += span
+    keys = [columns for label, columns in spans if not label]
+    key = list(keys[0]) if keys else []
+    widths = list(block.widths) or [1.0] * len(block.header)
+    align = (block.align or "l" * len(block.header)).ljust(len(block.header), "l")
+    result = []
+    for label, columns in spans:
+        if not label:
+            continue
+        chosen = key + list(columns)
+        result.append(
+            (
+                label,
+                doc.Table(
+                    tuple(block.header[c] for c in chosen),
+                    tuple(tuple(row[c] for c in chosen) for row in block.rows),
+                    tuple(widths[c] for c in chosen),
+                    "".join(align[c] for c in chosen),
+                ),
+            )
+        )
+    return result
+
+
+CHAR_CM = 9 * 0.62 / 72 * 2.54
+"""The width of an average DejaVu Sans character at 9 pt, generously (cm)."""
+CELL_PADDING_CM = 0.45
+
+
+def column_widths(block: doc.Table, text_width_cm: float) -> list[float]:
+    """Column widths (cm) from the relative widths, but never narrower than a column's longest word (so that
+    Word never breaks a word in the middle); what is left is shared by the relative widths."""
+    count = len(block.header)
+    weights = list(block.widths) or [1.0] * count
+    longest = [0] * count
+    for row in (block.header, *block.rows):
+        for column, value in enumerate(row):
+            words = doc.plain(value).split()
+            longest[column] = max([longest[column], *(len(w) for w in words)])
+    minimum = [n * CHAR_CM + CELL_PADDING_CM for n in longest]
+    spare = text_width_cm - sum(minimum)
+    if spare <= 0:
+        return [text_width_cm * m / sum(minimum) for m in minimum]
+    proportional = [text_width_cm * w / sum(weights) for w in weights]
+    widths = [max(m, p) for m, p in zip(minimum, proportional, strict=True)]
+    excess = sum(widths) - text_width_cm
+    if excess > 0:  # take it from the columns that got more than their minimum
+        room = [w - m for w, m in zip(widths, minimum, strict=True)]
+        total_room = sum(room)
+        widths = [w - excess * r / total_room for w, r in zip(widths, room, strict=True)]
+    return widths
+
+
 def _table(document: Any, block: doc.Table, text_width_cm: float) -> None:
+    for label, part in _split_groups(block):
+        if label:
+            paragraph = document.add_paragraph()
+            paragraph.paragraph_format.keep_with_next = True
+            _add_text(paragraph, doc.runs(doc.Run(label, bold=True)))
+        _one_table(document, part, text_width_cm)
+    if block.caption:
+        caption = document.add_paragraph()
+        _add_text(caption, block.caption, size=9, colour=MUTED)
+
+
+def _one_table(document: Any, block: doc.Table, text_width_cm: float, *, muted: bool = False) -> None:
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm
 
     count = len(block.header)
-    header = list(block.header)
-    covered = 0
-    for label, span in block.group_header:  # no merged cells (Word flags them): the group goes into each label
-        if label:
-            for column in range(covered, min(count, covered + span)):
-                header[column] = f"{header[column]} – {label}" if header[column] else label
-        covered += span
     table = document.add_table(rows=1, cols=count)
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     table.autofit = False
-    widths = list(block.widths) or [1.0] * count
-    total = sum(widths)
-    centimetres = [text_width_cm * w / total for w in widths]
+    centimetres = column_widths(block, text_width_cm)
     align = (block.align or "l" * count).ljust(count, "l")
-    for cell, label, column in zip(table.rows[0].cells, header, range(count), strict=True):
+    for cell, label, column in zip(table.rows[0].cells, block.header, range(count), strict=True):
         paragraph = cell.paragraphs[0]
         _add_text(paragraph, doc.runs(doc.Run(label or " ", bold=True)), size=9)
         if align[column] == "r":
             paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     _repeat_header(table.rows[0])
-    muted = block.muted_from if block.muted_from is not None else count
+    first_muted = block.muted_from if block.muted_from is not None else count
     for values in block.rows:
         row = table.add_row()
         row._tr.get_or_add_trPr().append(_element("w:cantSplit"))
         for column, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
             paragraph = cell.paragraphs[0]
-            _add_text(paragraph, value, size=9, colour=MUTED if column >= muted else None)
+            grey = column >= first_muted or (muted and column > 0)
+            _add_text(paragraph, value, size=9, colour=MUTED if grey else None)
             if align[column] == "r":
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     for row in table.rows:
@@ -178,9 +247,6 @@ def _table(document: Any, block: doc.Table, text_width_cm: float) -> None:
             cell.width = Cm(width)
     for column, width in zip(table.columns, centimetres, strict=True):
         column.width = Cm(width)
-    if block.caption:
-        caption = document.add_paragraph()
-        _add_text(caption, block.caption, size=9, colour=MUTED)
 
 
 def _element(tag: str) -> Any:
@@ -270,6 +336,9 @@ def write_document_docx(document_: doc.Document, target: Path) -> None:
         _paragraph(document, doc.Paragraph(document_.subtitle, "subtitle"))
     page_break_next = False
     for block in document_.blocks:
+        if isinstance(block, doc.PageBreak) and block.soft:
+            page_break_next = True  # Word cannot know where page 1 ends: the next heading starts a page
+            continue
         if isinstance(block, doc.PageBreak):
             landscape = block.orientation == "landscape"
             new = document.add_section()

@@ -83,6 +83,14 @@
         <translation>&amp;Overdue only</translation>
     </message>
     <message>
+        <source>Skriv &amp;halvårsuppföljning…</source>
+        <translation>Print the &amp;half-year checkpoint…</translation>
+    </message>
+    <message>
+        <source>Skriv ut åtgärderna för halvårsuppföljningen (PDF)</source>
+        <translation>Print the actions for the half-year checkpoint (PDF)</translation>
+    </message>
+    <message>
         <source>Åtgärder i alla enheter</source>
         <translation>Actions of all units</translation>
     </message>
@@ -105,6 +113,25 @@
     <message>
         <source>Alla enheter</source>
         <translation>All units</translation>
+    </message>
+    <message>
+        <source>halvårsuppföljning.pdf</source>
+        <translation>half-year-checkpoint.pdf</translation>
+    </message>
+</context>
+<context>
+    <name>Anonymity</name>
+    <message>
+        <source>Anonymt: inga namn sparas alls</source>
+        <translation>Anonymous: no names stored at all</translation>
+    </message>
+    <message>
+        <source>Namn sparas, bedömningar visas utan namn</source>
+        <translation>Names kept, ratings shown without names</translation>
+    </message>
+    <message>
+        <source>Öppet: namn visas vid bedömningarna</source>
+        <translation>Open: names shown with the ratings</translation>
     </message>
 </context>
 <context>
@@ -205,6 +232,21 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     <message>
         <source>Redigera texten</source>
         <translation>Edit the text</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmOpenness</name>
+    <message>
+        <source>Öppet läge visar namnen vid bedömningarna, i tabellen och i spridningen. Är alla i gruppen överens om det?</source>
+        <translation>Open mode shows the names with the ratings, in the table and in the spread. Does everyone in the group agree?</translation>
+    </message>
+    <message>
+        <source>Med det här läget kan deltagarnas namn sparas i uppföljningen. Är alla i gruppen överens om det?</source>
+        <translation>In this mode the participants&apos; names can be stored in the session. Does everyone in the group agree?</translation>
+    </message>
+    <message>
+        <source>Öppnare läge</source>
+        <translation>A more open mode</translation>
     </message>
 </context>
 <context>
@@ -432,6 +474,17 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     <message>
         <source>inga värden</source>
         <translation>no values</translation>
+    </message>
+</context>
+<context>
+    <name>Language</name>
+    <message>
+        <source>Svenska</source>
+        <translation>Swedish</translation>
+    </message>
+    <message>
+        <source>Engelska</source>
+        <translation>English</translation>
     </message>
 </context>
 <context>
@@ -724,31 +777,11 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     </message>
     <message>
         <source>Frågeguidens språk</source>
-        <translation>Language of the question guide</translation>
-    </message>
-    <message>
-        <source>Svenska</source>
-        <translation>Swedish</translation>
-    </message>
-    <message>
-        <source>Engelska</source>
-        <translation>English</translation>
+        <translation>Language of the guide</translation>
     </message>
     <message>
         <source>Anonymitet</source>
         <translation>Anonymity</translation>
-    </message>
-    <message>
-        <source>Namn sparas, bedömningar visas utan namn</source>
-        <translation>Names kept, ratings shown without names</translation>
-    </message>
-    <message>
-        <source>Öppet: namn visas vid bedömningarna</source>
-        <translation>Open: names shown with the ratings</translation>
-    </message>
-    <message>
-        <source>Anonymt: inga namn sparas alls</source>
-        <translation>Anonymous: no names stored at all</translation>
     </message>
     <message>
         <source>&amp;Organisation:</source>
@@ -937,12 +970,32 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>S&amp;cale:</translation>
     </message>
     <message>
+        <source>Sor&amp;tera:</source>
+        <translation>Sor&amp;t:</translation>
+    </message>
+    <message>
+        <source>Sortera efter</source>
+        <translation>Sort by</translation>
+    </message>
+    <message>
+        <source>&amp;Högst först</source>
+        <translation>&amp;Highest first</translation>
+    </message>
+    <message>
         <source>Spara &amp;CSV…</source>
         <translation>Save &amp;CSV…</translation>
     </message>
     <message>
         <source>Spara översikten som CSV</source>
         <translation>Save the overview as CSV</translation>
+    </message>
+    <message>
+        <source>Spara &amp;PDF…</source>
+        <translation>Save &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Spara översikten som PDF</source>
+        <translation>Save the overview as PDF</translation>
     </message>
     <message>
         <source>Översikt över enheternas senaste uppföljningar</source>
@@ -961,12 +1014,20 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>All scales</translation>
     </message>
     <message>
+        <source>Organisation och enhet</source>
+        <translation>Organisation and unit</translation>
+    </message>
+    <message>
         <source>%1 enheter. Samlad bedömning med förändring (↑ upp, ↓ ned, → oförändrad) och median (md) när minst tre har bedömt. Enter öppnar den senaste uppföljningen.</source>
         <translation>%1 units. Joint assessment with its change (↑ up, ↓ down, → unchanged) and the median (md) when at least three rated. Enter opens the latest follow-up.</translation>
     </message>
     <message>
         <source>översikt.csv</source>
         <translation>overview.csv</translation>
+    </message>
+    <message>
+        <source>översikt.pdf</source>
+        <translation>overview.pdf</translation>
     </message>
     <message>
         <source>Sparad: %1</source>
@@ -1068,6 +1129,26 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     <message>
         <source>för minnesanteckningarna (frivilligt)</source>
         <translation>for the minutes (optional)</translation>
+    </message>
+    <message>
+        <source>Frågeguidens språk</source>
+        <translation>Language of the guide</translation>
+    </message>
+    <message>
+        <source>Frågeguidens &amp;språk:</source>
+        <translation>&amp;Language of the guide:</translation>
+    </message>
+    <message>
+        <source>Anonymitet</source>
+        <translation>Anonymity</translation>
+    </message>
+    <message>
+        <source>Ett öppnare läge kräver att gruppen är överens; ett mer slutet tar bort namnen direkt.</source>
+        <translation>A more open mode needs the group&apos;s agreement; a more closed one removes the names at once.</translation>
+    </message>
+    <message>
+        <source>&amp;Anonymitet:</source>
+        <translation>&amp;Anonymity:</translation>
     </message>
     <message>
         <source>Ta med avsnitt %1</source>

@@ -8,12 +8,14 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from lardesk.server.round import grouped
 from lardesk.services import Changed, Services
 from lardesk.ui.bus import ChangeBus
+from lardesk.ui.projector import ProjectorWindow
 from lardesk.ui.ratings.phones import LOOPBACK, OPEN, PhoneRoundPanel, network_addresses
 from lardesk.ui.ratings.step import RatingsProjector, RatingsStep
 from tests.server.phones import Client, make_session, stored
@@ -42,18 +44,20 @@ def start_on_loopback(qtbot: QtBot, step: RatingsStep, round_: int = 1) -> Phone
     return panel
 
 
-def save(widget: RatingsStep | RatingsProjector, name: str) -> None:
+def save(widget: QWidget, name: str) -> None:
     if SCREENSHOTS:
         QApplication.processEvents()  # the layout requests of the last change, as the event loop would
         widget.grab().save(str(Path(SCREENSHOTS) / name))
 
 
 def test_a_phone_round_from_start_to_end(qtbot: QtBot, services: Services, step: RatingsStep) -> None:
+    window = ProjectorWindow()  # the real projector window, with its dark colours
+    qtbot.addWidget(window)
     projector = step.projector_widget()
     assert isinstance(projector, RatingsProjector)
-    qtbot.addWidget(projector)
-    projector.resize(1280, 720)
-    projector.show()
+    window.show_widget(step.title(), projector)
+    window.resize(1280, 720)
+    window.show()
     assert projector.canvas.isVisible() and not projector.phones.isVisible()
 
     panel = start_on_loopback(qtbot, step)
@@ -62,13 +66,22 @@ def test_a_phone_round_from_start_to_end(qtbot: QtBot, services: Services, step:
     assert step.round == 1 and not panel.round_box.isEnabled() and not panel.network.isEnabled()
     assert panel.start_button.text() == "Avsluta omgången"
     token = server.round.token
-    assert grouped(token) in panel.address.text() and panel.qr.isVisible() and panel.svg.startswith(b"<svg")
+    assert (
+        panel.address.text() == f"127.0.0.1:{server.port}/r/\n{grouped(token)}"
+        and panel.qr.isVisible()
+        and panel.svg.startswith(b"<svg")
+    )
     assert panel.count.text() == "0 av 3 har svarat"
     # the projector shows the code, the address and the count instead of the spread
     assert projector.phones.isVisible() and not projector.canvas.isVisible()
-    assert projector.phones.address.text().replace("\n", "") == panel.address.text()
+    assert projector.phones.address.text() == panel.address.text()
     assert projector.phones.count.text() == "0 av 3 har svarat"
     assert projector.phones.qr.renderer.isValid()
+    # dark type on its own white panel, whatever the projector window's colours (it is dark there)
+    QApplication.processEvents()
+    image = window.grab().toImage()
+    inside = projector.phones.mapTo(window, QPoint(projector.phones.width() - 4, projector.phones.height() // 2))
+    assert image.pixelColor(inside).name() == "#ffffff"
 
     phone = Client(server.address.url)
     seat = phone.seat().json()["seat"]
@@ -82,7 +95,7 @@ def test_a_phone_round_from_start_to_end(qtbot: QtBot, services: Services, step:
     assert sorted((r.scale, r.value) for r in step.snapshot.ratings) == [(1, 7), (2, None), (9, 3)]
     assert step.model.rowCount() == 3
     save(step, "gui-phones-laptop.png")
-    save(projector, "gui-phones-projector.png")
+    save(window, "gui-phones-projector.png")
 
     # the reveal: the spread comes back on the projector, the count goes
     step.reveal.click()

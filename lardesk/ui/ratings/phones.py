@@ -73,6 +73,12 @@ def network_addresses() -> list[Interface]:
     return sorted(found, key=lambda i: (not ipaddress.ip_address(i.address).is_private, i.name, i.address))
 
 
+def two_lines(address: str) -> str:
+    """``host:port/r/`` on one line and the token on the next: no line break in the middle of a group."""
+    host, _, token = address.partition("/r/")
+    return f"{host}/r/\n{token}" if token else address
+
+
 class QrView(QWidget):
     """A QR code (SVG from segno), drawn square and as large as the widget allows, on white."""
 
@@ -206,7 +212,7 @@ class PhoneRoundPanel(QWidget):
         self.address.setWordWrap(True)
         mono = QFont("monospace")
         mono.setStyleHint(QFont.StyleHint.Monospace)
-        mono.setPointSizeF(self.font().pointSizeF() * 1.3)
+        mono.setPointSizeF(self.font().pointSizeF() * 1.25)
         mono.setBold(True)
         self.address.setFont(mono)
         self.count = QLabel(self)
@@ -346,7 +352,7 @@ class PhoneRoundPanel(QWidget):
         self.count.setVisible(open_)
         if open_:
             self.problem.setStyleSheet("color:#a61b1b;")
-            self.address.setText(self.short_address())
+            self.address.setText(two_lines(self.short_address()))
             self.address.setToolTip(self.server.address.url if self.server is not None else "")
             self.count.setText(self.count_text())
 
@@ -358,6 +364,9 @@ class PhoneRoundProjector(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("phoneRoundProjector")
+        # dark type on white, as the spread's panel, whatever the projector window's own colours are
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet("#phoneRoundProjector { background:#ffffff; border-radius:8px; }")
         self.qr = QrView(self)
         self.heading = QLabel(self)
         self.heading.setWordWrap(True)
@@ -385,8 +394,7 @@ class PhoneRoundProjector(QWidget):
         if panel.svg:
             self.qr.set_svg(panel.svg)
         self.heading.setText(self.tr("Bedöm på din telefon: skanna koden eller skriv in adressen"))
-        host, _, token = panel.short_address().partition("/r/")
-        self.address.setText(f"{host}/r/\n{token}" if token else "")  # the token on a line of its own
+        self.address.setText(two_lines(panel.short_address()))
         self.count.setText(panel.count_text())
         self.setAccessibleName(self.heading.text())
         self.setAccessibleDescription(f"{self.address.text()} {self.count.text()}")
