@@ -57,7 +57,7 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole
 SESSION_ROLE = Qt.ItemDataRole.UserRole + 1
 SETTINGS_KEY = "overview"
-FIXED = ("organisation", "unit", "latest", "previous")
+FIXED = ("organisation", "unit", "latest")
 ACTION_COLUMNS = ("open", "in_progress", "overdue", "done")
 REFRESH_DELAY_MS = 800
 """Edits in a session window arrive as they are typed: the overview reads again once they pause."""
@@ -112,6 +112,14 @@ class OverviewModel(QAbstractTableModel):
         if kind == "scale":
             assert isinstance(what, int)
             return self._scale_data(unit, what, role)
+        if kind == "latest" and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            # The latest follow-up's date, the previous one's under it in brackets.
+            latest = unit.latest.date.isoformat()
+            previous = unit.previous.date.isoformat() if unit.previous else ""
+            if role == Qt.ItemDataRole.AccessibleTextRole:
+                words = self.tr("Senaste %1, föregående %2").replace("%1", latest)
+                return words.replace("%2", previous or self.tr("ingen"))
+            return f"{latest}\n({previous})" if previous else latest
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, SORT_ROLE):
             value = self._value(unit, kind, what)
             if role == SORT_ROLE:
@@ -139,8 +147,6 @@ class OverviewModel(QAbstractTableModel):
             return unit.unit
         if kind == "latest":
             return unit.latest.date.isoformat()
-        if kind == "previous":
-            return unit.previous.date.isoformat() if unit.previous else None
         if kind == "finding":
             return unit.findings.get(str(what), 0)
         return int(getattr(unit.actions, str(what)))
@@ -204,8 +210,7 @@ class OverviewModel(QAbstractTableModel):
         titles = {
             "organisation": self.tr("Organisation"),
             "unit": self.tr("Enhet"),
-            "latest": self.tr("Senaste"),
-            "previous": self.tr("Föregående"),
+            "latest": self.tr("Senaste\n(föregående)"),
         }
         if kind in titles:
             return titles[kind]
@@ -417,7 +422,7 @@ class OverviewTab(QWidget):
         bold = QFontMetrics(bold_font)
         header = self.table.horizontalHeader()
         header_metrics = QFontMetrics(header.font())
-        pad = 3 * plain.horizontalAdvance("M")
+        pad = 2 * plain.horizontalAdvance("M")
         units = self.model.overview.units
         for column, (kind, _what) in enumerate(self.model.columns):
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
@@ -425,7 +430,7 @@ class OverviewTab(QWidget):
             if kind in ("organisation", "unit"):
                 texts = {u.organisation if kind == "organisation" else u.unit for u in units}
                 width = max([width, *(plain.horizontalAdvance(text) for text in texts)])
-            elif kind in ("latest", "previous"):
+            elif kind == "latest":
                 width = max(width, plain.horizontalAdvance("2026-12-31"))
             elif kind == "scale":
                 width = max(width, bold.horizontalAdvance("10  ↑ +10"), plain.horizontalAdvance("md 10,5"))

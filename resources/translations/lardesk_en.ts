@@ -887,6 +887,14 @@ Everything you have typed is already saved. Restart lardesk if something looks w
 <context>
     <name>OverviewModel</name>
     <message>
+        <source>Senaste %1, föregående %2</source>
+        <translation>Latest %1, previous %2</translation>
+    </message>
+    <message>
+        <source>ingen</source>
+        <translation>none</translation>
+    </message>
+    <message>
         <source>md %1</source>
         <translation>md %1</translation>
     </message>
@@ -923,12 +931,10 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>Unit</translation>
     </message>
     <message>
-        <source>Senaste</source>
-        <translation>Latest</translation>
-    </message>
-    <message>
-        <source>Föregående</source>
-        <translation>Previous</translation>
+        <source>Senaste
+(föregående)</source>
+        <translation>Latest
+(previous)</translation>
     </message>
     <message>
         <source>Öppna</source>

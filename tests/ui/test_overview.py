@@ -179,3 +179,12 @@ def test_exports_from_the_window(
     panel.unit.setCurrentIndex(panel.unit.findData("Alfa kommun – Tekniska förvaltningen"))
     QTest.mouseClick(panel.checkpoint_button, Qt.MouseButton.LeftButton)
     assert check_pdf_ua(chosen[-1]).headings == [(1, "Alfa kommun – Tekniska förvaltningen")]
+
+
+def test_follows_changes_made_elsewhere(qtbot: QtBot, window: OverviewWindow, services: Services) -> None:
+    """A joint value agreed in a session window (through the change bus) reaches the overview after a pause."""
+    tab = window.overview_tab
+    latest = tab.model.unit(2).latest.id  # Beta region
+    window.bus.run(lambda: services.ratings.set_joint(latest, 9, 8, "Omprövat"))
+    nine = tab.model.scale_column(9)
+    qtbot.waitUntil(lambda: str(tab.model.index(2, nine).data()).startswith("8  ↑ +3"), timeout=5000)
