@@ -120,6 +120,21 @@
     </message>
 </context>
 <context>
+    <name>Anonymity</name>
+    <message>
+        <source>Anonymt: inga namn sparas alls</source>
+        <translation>Anonymous: no names stored at all</translation>
+    </message>
+    <message>
+        <source>Namn sparas, bedömningar visas utan namn</source>
+        <translation>Names kept, ratings shown without names</translation>
+    </message>
+    <message>
+        <source>Öppet: namn visas vid bedömningarna</source>
+        <translation>Open: names shown with the ratings</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
         <source>Detaljerna finns i {file}.</source>
@@ -217,6 +232,21 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     <message>
         <source>Redigera texten</source>
         <translation>Edit the text</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmOpenness</name>
+    <message>
+        <source>Öppet läge visar namnen vid bedömningarna, i tabellen och i spridningen. Är alla i gruppen överens om det?</source>
+        <translation>Open mode shows the names with the ratings, in the table and in the spread. Does everyone in the group agree?</translation>
+    </message>
+    <message>
+        <source>Med det här läget kan deltagarnas namn sparas i uppföljningen. Är alla i gruppen överens om det?</source>
+        <translation>In this mode the participants&apos; names can be stored in the session. Does everyone in the group agree?</translation>
+    </message>
+    <message>
+        <source>Öppnare läge</source>
+        <translation>A more open mode</translation>
     </message>
 </context>
 <context>
@@ -444,6 +474,17 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     <message>
         <source>inga värden</source>
         <translation>no values</translation>
+    </message>
+</context>
+<context>
+    <name>Language</name>
+    <message>
+        <source>Svenska</source>
+        <translation>Swedish</translation>
+    </message>
+    <message>
+        <source>Engelska</source>
+        <translation>English</translation>
     </message>
 </context>
 <context>
@@ -744,31 +785,11 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     </message>
     <message>
         <source>Frågeguidens språk</source>
-        <translation>Language of the question guide</translation>
-    </message>
-    <message>
-        <source>Svenska</source>
-        <translation>Swedish</translation>
-    </message>
-    <message>
-        <source>Engelska</source>
-        <translation>English</translation>
+        <translation>Language of the guide</translation>
     </message>
     <message>
         <source>Anonymitet</source>
         <translation>Anonymity</translation>
-    </message>
-    <message>
-        <source>Namn sparas, bedömningar visas utan namn</source>
-        <translation>Names kept, ratings shown without names</translation>
-    </message>
-    <message>
-        <source>Öppet: namn visas vid bedömningarna</source>
-        <translation>Open: names shown with the ratings</translation>
-    </message>
-    <message>
-        <source>Anonymt: inga namn sparas alls</source>
-        <translation>Anonymous: no names stored at all</translation>
     </message>
     <message>
         <source>&amp;Organisation:</source>
@@ -874,6 +895,14 @@ Everything you have typed is already saved. Restart lardesk if something looks w
 <context>
     <name>OverviewModel</name>
     <message>
+        <source>Senaste %1, föregående %2</source>
+        <translation>Latest %1, previous %2</translation>
+    </message>
+    <message>
+        <source>ingen</source>
+        <translation>none</translation>
+    </message>
+    <message>
         <source>md %1</source>
         <translation>md %1</translation>
     </message>
@@ -910,12 +939,10 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>Unit</translation>
     </message>
     <message>
-        <source>Senaste</source>
-        <translation>Latest</translation>
-    </message>
-    <message>
-        <source>Föregående</source>
-        <translation>Previous</translation>
+        <source>Senaste
+(föregående)</source>
+        <translation>Latest
+(previous)</translation>
     </message>
     <message>
         <source>Öppna</source>
@@ -957,6 +984,18 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>S&amp;cale:</translation>
     </message>
     <message>
+        <source>Sor&amp;tera:</source>
+        <translation>Sor&amp;t:</translation>
+    </message>
+    <message>
+        <source>Sortera efter</source>
+        <translation>Sort by</translation>
+    </message>
+    <message>
+        <source>&amp;Högst först</source>
+        <translation>&amp;Highest first</translation>
+    </message>
+    <message>
         <source>Spara &amp;CSV…</source>
         <translation>Save &amp;CSV…</translation>
     </message>
@@ -987,6 +1026,10 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     <message>
         <source>Alla skalor</source>
         <translation>All scales</translation>
+    </message>
+    <message>
+        <source>Organisation och enhet</source>
+        <translation>Organisation and unit</translation>
     </message>
     <message>
         <source>%1 enheter. Samlad bedömning med förändring (↑ upp, ↓ ned, → oförändrad) och median (md) när minst tre har bedömt. Enter öppnar den senaste uppföljningen.</source>
@@ -1100,6 +1143,26 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     <message>
         <source>för minnesanteckningarna (frivilligt)</source>
         <translation>for the minutes (optional)</translation>
+    </message>
+    <message>
+        <source>Frågeguidens språk</source>
+        <translation>Language of the guide</translation>
+    </message>
+    <message>
+        <source>Frågeguidens &amp;språk:</source>
+        <translation>&amp;Language of the guide:</translation>
+    </message>
+    <message>
+        <source>Anonymitet</source>
+        <translation>Anonymity</translation>
+    </message>
+    <message>
+        <source>Ett öppnare läge kräver att gruppen är överens; ett mer slutet tar bort namnen direkt.</source>
+        <translation>A more open mode needs the group&apos;s agreement; a more closed one removes the names at once.</translation>
+    </message>
+    <message>
+        <source>&amp;Anonymitet:</source>
+        <translation>&amp;Anonymity:</translation>
     </message>
     <message>
         <source>Ta med avsnitt %1</source>
