@@ -637,6 +637,10 @@ Everything you have typed is already saved. Restart lardesk if something looks w
 <context>
     <name>MinutesDialog</name>
     <message>
+        <source>Åtgärder utan ansvarig: {owners}, utan datum: {dates}. Minnesanteckningarna skriver ”Ansvarig saknas” och ”Datum saknas” där; fyll i dem i samtalet först om ni vill.</source>
+        <translation>Actions without anyone responsible: {owners}, without a date: {dates}. The minutes will say “No one responsible” and “No date” there; fill them in during the session first if you wish.</translation>
+    </message>
+    <message>
         <source>Minnesanteckningar</source>
         <translation>Minutes</translation>
     </message>
@@ -675,6 +679,10 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     <message>
         <source>Spara som Word (DOCX)…</source>
         <translation>Save as Word (DOCX)…</translation>
+    </message>
+    <message>
+        <source>Åtgärder som saknar uppgifter</source>
+        <translation>Actions with missing details</translation>
     </message>
     <message>
         <source>Spara minnesanteckningar</source>
