@@ -19,6 +19,31 @@ from tests.server.phones import make_session, stored
 BINARY = chromium_binary()
 pytestmark = pytest.mark.skipif(BINARY is None, reason="no Chromium (Debian: apt-get install chromium)")
 SCREENSHOTS = os.environ.get("LARDESK_SCREENSHOTS")
+LOWEST_CONTRAST = """(() => {
+  // WCAG 2 contrast of every element that shows text, against the first opaque background behind it
+  const rgb = (text) => text.match(/[\\d.]+/g).map(Number);
+  const lum = ([r, g, b]) => [r, g, b].map((v) => { v /= 255;
+    return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); })
+    .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const background = (element) => {
+    for (let e = element; e; e = e.parentElement) {
+      const c = rgb(getComputedStyle(e).backgroundColor);
+      if (c.length < 4 || c[3] > 0) { return c.slice(0, 3); }
+    }
+    return [255, 255, 255];
+  };
+  let lowest = [99, ""];
+  for (const element of document.querySelectorAll("body *")) {
+    const own = [...element.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+    const box = element.getBoundingClientRect();
+    if (!own || box.width === 0 || element.closest("[hidden], .sr")) { continue; }
+    const [a, b] = [lum(rgb(getComputedStyle(element).color).slice(0, 3)), lum(background(element))];
+    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    if (ratio < lowest[0]) { lowest = [ratio, element.tagName + " " + element.textContent.slice(0, 30)]; }
+  }
+  return lowest;
+})()"""
+"""The lowest text contrast on the page, and where."""
 """A folder to keep the screenshots in, to look at them (they always go to the test's own folder too)."""
 
 
@@ -105,6 +130,14 @@ def test_a_phone_rates_and_sends(services: Services, open_round: StartRound, bro
     assert [row[1:] for row in stored(services, sid)] == [(1, 1, 7), (5, 1, 4), (7, 1, None), (9, 1, 3)]
     assert server.round.answered == 1 and server.round.seated == 1
     shot(browser, tmp_path, "phone-sent.png", full_page=True)
+    # contrast of all text (values, chosen values, the status, the button), light and dark: at least 4.5:1
+    ratio, where = browser.evaluate(LOWEST_CONTRAST)
+    assert ratio >= 4.5, where
+    browser.call("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": "dark"}]})
+    assert browser.evaluate("matchMedia('(prefers-color-scheme: dark)').matches")
+    ratio, where = browser.evaluate(LOWEST_CONTRAST)
+    assert ratio >= 4.5, where
+    shot(browser, tmp_path, "phone-dark.png")
     assert [line for line in browser.console if "Content Security Policy" in line or "exception" in line] == []
 
 

@@ -10,7 +10,7 @@ from sqlalchemy import event
 
 from lardesk.method.actions import ActionStatus
 from lardesk.method.logic import FINDING_CODES
-from lardesk.method.overview import action_json, overview_json
+from lardesk.method.overview import SessionRef, action_json, overview_json
 from lardesk.services import InputError, Services
 from tests.services.overview_data import ALFA_2025_FINDINGS, TODAY, Imported, import_all
 
@@ -206,3 +206,25 @@ def test_setting_a_status_refuses_bad_input(services: Services) -> None:
     with pytest.raises(InputError, match="no improvement action"):
         services.sessions.set_action_status(999999, ActionStatus.DONE)
     assert services.overview.actions()[0] == first
+
+
+def test_previous_is_the_session_continued_from(services: Services) -> None:
+    """A follow-up that continues from an older one is shown beside that one, as the session window does."""
+    from lardesk.services import NewSession
+
+    def new(date: str, continue_from: int | None = None) -> int:
+        changes = services.sessions.create_session(
+            NewSession(
+                organisation="Gamma", unit="Skola", date=dt.date.fromisoformat(date), continue_from=continue_from
+            )
+        )
+        assert changes.new_id is not None
+        return changes.new_id
+
+    first = new("2020-10-01")
+    new("2021-10-01")
+    third = new("2022-10-01", continue_from=first)
+    unit = services.overview.overview(today=TODAY).units[0]
+    assert (unit.latest.id, unit.previous) == (third, SessionRef(first, dt.date(2020, 10, 1)))
+    assert services.sessions.snapshot(third).previous is not None
+    assert services.sessions.snapshot(third).previous.id == first  # type: ignore[union-attr]
