@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -59,6 +60,19 @@ class ProjectorBoard(BoardView):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scene.focus_kind = step.scene.focus_kind
         scene.rebuild(step.state)
+        self.question: QLabel | None = None
+        """The guide's question for the column being walked, above the board (see ``projector_widget``)."""
+
+    def set_focus_kind(self, kind: ItemKind | None, question: str) -> None:
+        self.board.set_focus_kind(kind)
+        if self.question is not None and isValid(self.question):
+            self.question.setText(question)
+            self.question.setVisible(bool(question))
+
+
+def walk_question(guide: Guide, kind: ItemKind | None) -> str:
+    """The guide's question for reading the column of ``kind`` right to left (Handledning, figure 1)."""
+    return guide.walk_questions.get(kind.value, "") if kind is not None else ""
 
 
 class BoardStep(QWidget):
@@ -87,7 +101,7 @@ class BoardStep(QWidget):
 
         # adding items: kind, text, Enter
         self.new_kind = QComboBox()
-        self.new_kind.setAccessibleName(self.tr("Sort av punkt"))
+        self.new_kind.setAccessibleName(self.tr("Typ av punkt"))
         for kind in BOARD_ORDER:
             self.new_kind.addItem(self.guide.term(kind.value), kind.value)
         self.new_text = QLineEdit()
@@ -137,10 +151,19 @@ class BoardStep(QWidget):
         self.empty_hint.setObjectName("emptyBoardHint")
         self.empty_hint.setStyleSheet("#emptyBoardHint { background:#fff8d6; border-radius:4px; padding:6px; }")
         self.empty_hint.hide()
+        self.walk_question = QLabel()
+        self.walk_question.setWordWrap(True)
+        self.walk_question.setObjectName("walkQuestion")
+        self.walk_question.setAccessibleName(self.tr("Frågan för kolumnen"))
+        self.walk_question.setStyleSheet(
+            "#walkQuestion { background:#fff3c4; border-left:4px solid #8d6e00; padding:4px 8px; }"
+        )
+        self.walk_question.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(bar)
         layout.addWidget(self.empty_hint)
+        layout.addWidget(self.walk_question)
         layout.addWidget(self.tabs, 1)
 
         self.new_text.returnPressed.connect(self._add_from_bar)
@@ -161,6 +184,7 @@ class BoardStep(QWidget):
         self.editor.link_toggled.connect(self._link_toggled)
         self.editor.move_wanted.connect(self.move_item)
         self.editor.delete_wanted.connect(self.delete_item)
+        self.editor.drop_wanted.connect(self._drop_wanted)
         self.editor.back_to_board.connect(self.view.setFocus)
         self.findings.item_chosen.connect(self.select_item)
         QShortcut(QKeySequence("Ctrl+N"), self, self._focus_new_text)
@@ -185,16 +209,38 @@ class BoardStep(QWidget):
             self.findings.show_findings((), {})
 
     def projector_widget(self) -> QWidget | None:
-        projector = ProjectorBoard(self)
+        """The board for the room, with the guide's question for the column being walked above it."""
+        container = QWidget()
+        projector = ProjectorBoard(self, container)
+        question = QLabel(container)
+        question.setWordWrap(True)
+        question.setObjectName("projectorWalkQuestion")
+        font = question.font()
+        font.setPointSizeF(max(font.pointSizeF(), 9.0) * 1.6)
+        question.setFont(font)
+        question.setStyleSheet("#projectorWalkQuestion { background:#fff3c4; color:#111; padding:6px 12px; }")
+        projector.question = question
+        text = walk_question(self.guide, self.scene.focus_kind)
+        question.setText(text)
+        question.setVisible(bool(text))
+        layout = QVBoxLayout(container)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(question)
+        layout.addWidget(projector, 1)
         self._projectors.append(projector)
         projector.destroyed.connect(lambda _obj=None, p=projector: self._forget(p))
-        return projector
+        return container
 
     def set_focus_kind(self, kind: ItemKind | None) -> None:
-        """Highlight one column (the session walks effects, results, mediators, activities, resources)."""
+        """Highlight one column (the session walks effects, results, mediators, activities, resources) and show
+        the guide's question for it, here and on the projector."""
         self.scene.set_focus_kind(kind)
+        question = walk_question(self.guide, kind)
+        self.walk_question.setText(question)
+        self.walk_question.setVisible(bool(question))
+        self._projectors = [p for p in self._projectors if isValid(p)]
         for projector in self._projectors:
-            projector.board.set_focus_kind(kind)
+            projector.set_focus_kind(kind, question)
         if kind is not None:
             self.view.show_kind(kind)
             index = self.new_kind.findData(kind.value)
@@ -280,6 +326,40 @@ class BoardStep(QWidget):
             self.reload()
         else:
             self.editor.show_item(self.state.items.get(item_id), self.state)
+
+    def _drop_wanted(self, item_id: int, drop: bool) -> None:
+        item = self.state.items.get(item_id)
+        if item is None:
+            return
+        if drop:
+            reason = self.ask_reason(item.text)
+            if reason is None:
+                return
+            self.drop_item(item_id, reason)
+        else:
+            self.restore_item(item_id)
+
+    def drop_item(self, item_id: int, reason: str) -> bool:
+        """Struken: the item stays, greyed, with the reason, and takes no part in the gap rules."""
+        if self._run(lambda: self.services.logic.drop_item(item_id, reason)) is None:
+            return False
+        self.reload()
+        return True
+
+    def restore_item(self, item_id: int) -> bool:
+        if self._run(lambda: self.services.logic.restore_item(item_id)) is None:
+            return False
+        self.reload()
+        return True
+
+    def ask_reason(self, text: str) -> str | None:
+        """Ask why an item is dropped (tests replace this); None when the facilitator cancels."""
+        reason, ok = QInputDialog.getText(
+            self,
+            self.tr("Stryk punkten"),
+            self.tr("Varför stryks ”{0}”? (visas på tavlan och i minnesanteckningarna)").format(text),
+        )
+        return reason.strip() if ok and reason.strip() else None
 
     def move_item(self, item_id: int, step: int) -> None:
         if item_id not in self.state.items:
