@@ -266,6 +266,9 @@ class SessionWindow(QMainWindow):
         self._add(step_id, widget, page)
         if step_id == "board":
             self.board_page = page
+        use_undo_stack = getattr(widget, "use_undo_stack", None)
+        if callable(use_undo_stack):  # its edits are undone with Ctrl+Z like the notes
+            use_undo_stack(self.undo)
         passing = getattr(widget, "pass_round_changed", None)
         if passing is not None:
             passing.connect(self._lock_for_pass_round)

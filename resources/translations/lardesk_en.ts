@@ -460,8 +460,8 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>Comment, scale {number}</translation>
     </message>
     <message>
-        <source>Spara</source>
-        <translation>Save</translation>
+        <source>Kommentar krävs: {value} ligger utanför de enskilda bedömningarna ({minimum}–{maximum}). Värdet är sparat; skriv varför.</source>
+        <translation>Comment needed: {value} lies outside the individual ratings ({minimum}–{maximum}). The value is saved; write why.</translation>
     </message>
     <message>
         <source>Gruppen enas om var verksamheten står, minst på skala 9. Ligger det samlade värdet utanför spridningen (lägsta–högsta individuella värde) ska kommentaren säga varför.</source>
@@ -637,6 +637,10 @@ Everything you have typed is already saved. Restart lardesk if something looks w
 <context>
     <name>MinutesDialog</name>
     <message>
+        <source>Åtgärder utan ansvarig: {owners}, utan datum: {dates}. Minnesanteckningarna skriver ”Ansvarig saknas” och ”Datum saknas” där; fyll i dem i samtalet först om ni vill.</source>
+        <translation>Actions without anyone responsible: {owners}, without a date: {dates}. The minutes will say “No one responsible” and “No date” there; fill them in during the session first if you wish.</translation>
+    </message>
+    <message>
         <source>Minnesanteckningar</source>
         <translation>Minutes</translation>
     </message>
@@ -675,6 +679,10 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     <message>
         <source>Spara som Word (DOCX)…</source>
         <translation>Save as Word (DOCX)…</translation>
+    </message>
+    <message>
+        <source>Åtgärder som saknar uppgifter</source>
+        <translation>Actions with missing details</translation>
     </message>
     <message>
         <source>Spara minnesanteckningar</source>
@@ -1350,6 +1358,10 @@ Everything you have typed is already saved. Restart lardesk if something looks w
 <context>
     <name>RatingsModel</name>
     <message>
+        <source>bedömt, dolt tills värdena visas</source>
+        <translation>rated, hidden until the values are shown</translation>
+    </message>
+    <message>
         <source>{participant}, skala {scale}: {value}</source>
         <translation>{participant}, scale {scale}: {value}</translation>
     </message>
@@ -1411,6 +1423,18 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     <message>
         <source>Siffror 1–10 (10 = 1 sedan 0), - eller x = avstår. Tab: nästa skala, Enter: nästa person.</source>
         <translation>Digits 1–10 (10 = 1 then 0), - or x = abstain. Tab: next scale, Enter: next person.</translation>
+    </message>
+    <message>
+        <source>Titta på värdet (Ctrl+Mellanslag)</source>
+        <translation>Look at the value (Ctrl+Space)</translation>
+    </message>
+    <message>
+        <source>Före Visa värdena visar tabellen bara ● där ett värde finns. Visar den valda cellens värde.</source>
+        <translation>Until Show the values, the table shows only ● where a value exists. This shows the selected cell&apos;s value.</translation>
+    </message>
+    <message>
+        <source>Du tittar på ett dolt värde – det syns för alla som ser skärmen.</source>
+        <translation>You are looking at a hidden value – everyone who can see the screen sees it.</translation>
     </message>
     <message>
         <source>Tabell</source>
@@ -1477,8 +1501,32 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>round %1</translation>
     </message>
     <message>
+        <source>Avsluta skicka runt</source>
+        <translation>End pass around</translation>
+    </message>
+    <message>
+        <source>Avsluta skicka runt? Det gör samtalsledaren när alla har fyllt i.</source>
+        <translation>End pass around? The facilitator does this when everyone has filled in.</translation>
+    </message>
+    <message>
         <source>Det gick inte att spara.</source>
         <translation>Could not save.</translation>
+    </message>
+    <message>
+        <source>Ta bort bedömning</source>
+        <translation>Remove rating</translation>
+    </message>
+    <message>
+        <source>Bedömning</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <source>Bedömningsformulär</source>
+        <translation>Rating form</translation>
+    </message>
+    <message>
+        <source>Samlad bedömning, skala %1</source>
+        <translation>Overall assessment, scale %1</translation>
     </message>
     <message>
         <source>Exportera bedömningarna</source>

@@ -28,7 +28,7 @@ QUESTION_COUNTS = {1: 2, 2: 6, 3: 6, 4: 4, 5: 5, 6: 6, 7: 8, 8: 10, 9: 0}
 FOLLOW_UP_SV = "Vad kan göras för att ni ska få ett högre värde nästa år?"
 FOLLOW_UP_SV_9 = "Vad kan göras för att ni ska få ett högre värde (alternativt behålla ert höga värde) nästa år?"
 FOLLOW_UP_EN = "What can be done to score higher next year?"
-FINDING_CODES = ["G1", "G2", "G3", "G4", "G5", "G6", "G7", "S1", "S2"]
+FINDING_CODES = ["G1", "G2", "G3", "G4", "G5", "G6", "G7", "G8", "S1", "S2", "S3", "S4"]
 
 REFERENCE = SHARED / "reference" / "question-guide.md"
 DOMAIN = SHARED / "domain.md"
