@@ -187,12 +187,16 @@ def parse_number(text: str, what: Message | None = None, *, unit: str = "") -> f
             value=text,
             limit=int(MAX_MAGNITUDE),
         )
-    return _tidy(value) + 0.0  # no "-0"
+    return _tidy(value)
 
 
 def _tidy(value: float) -> float:
-    """``value`` with at most MAX_PLACES decimals (float noise removed)."""
-    return float(round(Decimal(repr(value)), MAX_PLACES))
+    """``value`` with at most MAX_PLACES decimals (float noise removed); a whole number as an int (38, not
+    38.0: the exchange file keeps what was typed), and never "-0"."""
+    if isinstance(value, int):
+        return value
+    tidy = float(round(Decimal(repr(value)), MAX_PLACES)) + 0.0
+    return int(tidy) if tidy.is_integer() else tidy
 
 
 def format_number(
@@ -288,7 +292,7 @@ def _check_number(value: object, what: Message) -> float | None:
         raise IndicatorError("{what} must be a number", what=what)
     if not math.isfinite(value) or abs(value) > MAX_MAGNITUDE:
         raise IndicatorError("{what} is not a sensible number", what=what)
-    return _tidy(float(value)) + 0.0
+    return _tidy(value)
 
 
 def figures_name(kind: str, period: str = "") -> Message:
@@ -353,7 +357,7 @@ def _sum(a: float, b: float) -> float:
 
 def _shown(value: float) -> int | float:
     """How a number goes into a message: 36.0 → 36, 38.5 → 38.5 (the Swedish template writes "38,5")."""
-    return int(value) if value.is_integer() else value
+    return int(value) if float(value).is_integer() else value
 
 
 def check_indicator(indicator: Indicator) -> Indicator:
