@@ -107,6 +107,14 @@ class Indicator:
         return series[-1] if series else None
 
 
+class FiguresKind(StrEnum):
+    """Which figures of an indicator: its baseline, a measurement, or its target."""
+
+    BASELINE = "baseline"
+    MEASUREMENT = "measurement"
+    TARGET = "target"
+
+
 class Group(StrEnum):
     WOMEN = "women"
     MEN = "men"
@@ -608,3 +616,22 @@ def change_text(change: GroupChange, unit: str, language: str = "sv") -> str:
         left = with_unit(format_number(abs(change.to_target), language), per)
         parts.append(f"{left} {'kvar till målet' if sv else 'to go to the target'}")
     return ", ".join(parts)
+
+
+def summary_lines(summary: IndicatorSummary, language: str = "sv") -> list[str]:
+    """One line per group that has figures, then the gap and the direction: what the figures say, in words."""
+    lines = []
+    for change in summary.groups:
+        said = change_text(change, summary.indicator.unit, language)
+        if said:
+            lines.append(f"{group_word(change.group, language)}: {said}.")
+    tail = []
+    if summary.gaps:
+        tail.append(gap_word(summary.gap_trend, language))
+    if summary.indicator.target is not None:
+        moved = direction_word(summary.direction, language)
+        tail.append(("utvecklingen: " if language == "sv" else "the figures moved: ") + moved)
+    if tail:
+        text = "; ".join(tail)
+        lines.append(text[:1].upper() + text[1:] + ".")
+    return lines

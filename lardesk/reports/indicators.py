@@ -25,16 +25,13 @@ from lardesk.method.indicators import (
     Figures,
     Group,
     Indicator,
-    IndicatorSummary,
-    change_text,
     change_unit,
     difference,
-    direction_word,
     format_number,
-    gap_word,
     group_word,
     moved_towards_target,
     summarize,
+    summary_lines,
 )
 from lardesk.method.logic import ItemKind
 from lardesk.method.stats import number
@@ -244,25 +241,6 @@ def _table(indicator: Indicator, language: str) -> list[str]:
     for row in [head, *body]:
         cells = [row[0].ljust(widths[0]), *(row[i].rjust(widths[i]) for i in range(1, len(row) - 1)), row[-1]]
         lines.append("  ".join(cells).rstrip())
-    return lines
-
-
-def summary_lines(summary: IndicatorSummary, language: str = "sv") -> list[str]:
-    """One line per group that has figures, then the gap and the direction: what the figures say, in words."""
-    lines = []
-    for change in summary.groups:
-        said = change_text(change, summary.indicator.unit, language)
-        if said:
-            lines.append(f"{group_word(change.group, language)}: {said}.")
-    tail = []
-    if summary.gaps:
-        tail.append(gap_word(summary.gap_trend, language))
-    if summary.indicator.target is not None:
-        moved = direction_word(summary.direction, language)
-        tail.append(("utvecklingen: " if language == "sv" else "the figures moved: ") + moved)
-    if tail:
-        text = "; ".join(tail)
-        lines.append(text[:1].upper() + text[1:] + ".")
     return lines
 
 
