@@ -635,3 +635,21 @@ def summary_lines(summary: IndicatorSummary, language: str = "sv") -> list[str]:
         text = "; ".join(tail)
         lines.append(text[:1].upper() + text[1:] + ".")
     return lines
+
+
+SHORT_GROUP_WORDS: dict[str, dict[Group, str]] = {
+    "sv": {Group.WOMEN: "kv", Group.MEN: "m", Group.TOTAL: "tot"},
+    "en": {Group.WOMEN: "w", Group.MEN: "m", Group.TOTAL: "tot"},
+}
+
+
+def latest_text(indicator: Indicator, language: str = "sv") -> str:
+    """The latest figures, short, for a board item: "2013: kv 38 %, m 62 %" (the total only when neither
+    women nor men were given)."""
+    latest = indicator.latest
+    if latest is None:
+        return ""
+    words = SHORT_GROUP_WORDS.get(language, SHORT_GROUP_WORDS["sv"])
+    groups = [g for g in (Group.WOMEN, Group.MEN) if latest.value(g) is not None] or [Group.TOTAL]
+    parts = [f"{words[g]} {with_unit(format_number(latest.value(g), language), indicator.unit)}" for g in groups]
+    return f"{latest.period}: {', '.join(parts)}"
