@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from lardesk.method.logic import ItemKind
 from lardesk.method.messages import NO_BREAK_SPACE, LocalizedError, Message
 
 TEXT_MAX = 500
@@ -43,6 +44,9 @@ MAX_PLACES = 6
 """Figures are kept and shown with at most this many decimals."""
 MAX_MEASUREMENTS = 200
 """Measurements per indicator (a monthly series over many years fits)."""
+
+INDICATOR_KINDS = frozenset({ItemKind.STARTING_POINT, ItemKind.RESULT, ItemKind.EFFECT})
+"""The kinds of item that carry indicators (format version 2)."""
 
 SHARE_UNIT = "%"
 """A share of a whole (women + men ≤ 100)."""
@@ -653,3 +657,47 @@ def latest_text(indicator: Indicator, language: str = "sv") -> str:
     groups = [g for g in (Group.WOMEN, Group.MEN) if latest.value(g) is not None] or [Group.TOTAL]
     parts = [f"{words[g]} {with_unit(format_number(latest.value(g), language), indicator.unit)}" for g in groups]
     return f"{latest.period}: {', '.join(parts)}"
+
+
+def group_sentence(change: GroupChange, unit: str, language: str = "sv") -> str:
+    """ "kvinnor 36 → 38 % (+2 procentenheter; mål 40 %, 2 procentenheter kvar)" for one group."""
+    sv = language == "sv"
+    word = group_word(change.group, language).lower()
+    per = change_unit(unit, language)
+    if change.baseline is not None and change.latest is not None:
+        figures = (
+            f"{format_number(change.baseline, language)} → {with_unit(format_number(change.latest, language), unit)}"
+        )
+    elif change.latest is not None or change.baseline is not None:
+        figures = with_unit(
+            format_number(change.latest if change.latest is not None else change.baseline, language), unit
+        )
+    else:
+        figures = ""
+    notes = []
+    if change.change is not None:
+        notes.append(with_unit(format_number(change.change, language, signed=True), per))
+    if change.target is not None:
+        target = f"{'mål' if sv else 'target'} {with_unit(format_number(change.target, language), unit)}"
+        if change.reached:
+            target += ", nått" if sv else ", reached"
+        elif change.to_target is not None:
+            left = with_unit(format_number(abs(change.to_target), language), per)
+            target += f", {left} {'kvar' if sv else 'to go'}"
+        notes.append(target)
+    if not figures and not notes:
+        return ""
+    return f"{word} {figures}".rstrip() + (f" ({'; '.join(notes)})" if notes else "")
+
+
+def indicator_sentence(indicator: Indicator, language: str = "sv") -> str:
+    """One indicator in a sentence: per group baseline → latest, the change and the target, then whether
+    the gap narrowed and where the figures moved ("…; skillnaden har minskat; mot målet")."""
+    summary = summarize(indicator)
+    parts = [said for change in summary.groups if (said := group_sentence(change, indicator.unit, language))]
+    if summary.gaps:
+        parts.append(gap_word(summary.gap_trend, language))
+    if indicator.target is not None and summary.direction is not Direction.UNKNOWN:
+        parts.append(direction_word(summary.direction, language))
+    head = f"{indicator.key} {indicator.text}"
+    return f"{head}: {'; '.join(parts)}." if parts else f"{head}."

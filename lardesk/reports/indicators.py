@@ -33,7 +33,8 @@ from lardesk.method.indicators import (
     summarize,
     summary_lines,
 )
-from lardesk.method.logic import ItemKind
+from lardesk.method.logic import BOARD_ORDER, ItemKind
+from lardesk.method.snapshot import SessionSnapshot
 from lardesk.method.stats import number
 from lardesk.reports.files import write_atomic
 
@@ -69,6 +70,16 @@ class ItemIndicators:
     key: str
     text: str
     indicators: tuple[Indicator, ...]
+
+
+def entries_of(snapshot: SessionSnapshot) -> list[ItemIndicators]:
+    """The items of ``snapshot`` that carry indicators, in the board's order (starting points, results,
+    effects), each column top to bottom."""
+    items = sorted(
+        (item for item in snapshot.items if item.indicators),
+        key=lambda item: (BOARD_ORDER.index(item.kind), item.position),
+    )
+    return [ItemIndicators(item.kind, item.key, item.text, item.indicators) for item in items]
 
 
 def _row_kind(indicator: Indicator, figures: Figures) -> str:

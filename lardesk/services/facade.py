@@ -7,6 +7,7 @@ from pathlib import Path
 
 from lardesk.paths import Paths
 from lardesk.services.exchange import ExchangeService
+from lardesk.services.indicators import IndicatorService
 from lardesk.services.logic import LogicService
 from lardesk.services.ratings import RatingService
 from lardesk.services.sessions import SessionService
@@ -21,6 +22,7 @@ class Services:
     database: Database
     sessions: SessionService
     logic: LogicService
+    indicators: IndicatorService
     ratings: RatingService
     exchange: ExchangeService
     backup: Path | None = None
@@ -43,6 +45,7 @@ class Services:
             database=database,
             sessions=SessionService(database),
             logic=LogicService(database),
+            indicators=IndicatorService(database),
             ratings=RatingService(database),
             exchange=ExchangeService(database),
             backup=backup,
