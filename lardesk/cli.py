@@ -231,7 +231,14 @@ def _load_plugins() -> None:
     """Commands defined in other modules (stats, minutes, forms…) register themselves on import."""
     import importlib
 
-    for module in ("lardesk.cli_reports", "lardesk.cli_maintenance", "lardesk.cli_ratings", "lardesk.cli_indicators"):
+    for module in (
+        "lardesk.cli_reports",
+        "lardesk.cli_maintenance",
+        "lardesk.cli_ratings",
+        "lardesk.cli_rate",
+        "lardesk.cli_overview",
+        "lardesk.cli_indicators",
+    ):
         try:
             importlib.import_module(module)
         except ModuleNotFoundError as error:

@@ -15,7 +15,8 @@ from sqlalchemy.engine import make_url
 from lardesk.services import Services
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
+SHARED = Path(os.environ.get("LARDESK_SHARED", REPO.parent / "shared"))
+"""The project's shared/ folder (beside the checkout; a worktree elsewhere names it in $LARDESK_SHARED)."""
 EXAMPLE = SHARED / "exchange" / "example-bilaga1.json"
 POSTGRES_ENV = "LARDESK_TEST_POSTGRES_URL"
 

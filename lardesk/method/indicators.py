@@ -23,12 +23,14 @@ reveal a group of one or two people, so no figure here is a derived one, and not
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from typing import Any
 
 from lardesk.method.logic import ItemKind
 from lardesk.method.messages import NO_BREAK_SPACE, LocalizedError, Message
@@ -701,3 +703,113 @@ def indicator_sentence(indicator: Indicator, language: str = "sv") -> str:
         parts.append(direction_word(summary.direction, language))
     head = f"{indicator.key} {indicator.text}"
     return f"{head}: {'; '.join(parts)}." if parts else f"{head}."
+
+
+# -- the exchange format's objects, and how the database keeps them ----------------------------------------
+
+FIGURE_MEMBERS: tuple[str, ...] = ("women", "men", "total")
+
+
+def figure_is_sensible(value: object) -> bool:
+    """A number (not a bool) that is finite and within ±MAX_MAGNITUDE (an int too large for a float is not)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    try:
+        return math.isfinite(value) and abs(value) <= MAX_MAGNITUDE
+    except OverflowError:
+        return False
+
+
+def _plain_number(value: float) -> int | float:
+    """36.0 is written 36: a whole number stays a whole number in the file, however it was stored."""
+    return int(value) if float(value).is_integer() else value
+
+
+def figures_to_plain(figures: Figures) -> dict[str, Any]:
+    """The exchange format's ``figures`` object (members without a value are left out)."""
+    plain: dict[str, Any] = {"period": figures.period}
+    for name in FIGURE_MEMBERS:
+        value = getattr(figures, name)
+        if value is not None:
+            plain[name] = _plain_number(value)
+    if figures.note:
+        plain["note"] = figures.note
+    return plain
+
+
+def indicator_to_plain(indicator: Indicator) -> dict[str, Any]:
+    """The exchange format's ``indicator`` object (also how the database keeps it, as JSON text)."""
+    plain: dict[str, Any] = {"key": indicator.key, "text": indicator.text}
+    if indicator.unit:
+        plain["unit"] = indicator.unit
+    if indicator.source:
+        plain["source"] = indicator.source
+    if indicator.baseline is not None:
+        plain["baseline"] = figures_to_plain(indicator.baseline)
+    if indicator.target is not None:
+        plain["target"] = figures_to_plain(indicator.target)
+    if indicator.values:
+        plain["values"] = [figures_to_plain(figures) for figures in indicator.values]
+    return plain
+
+
+def _number(value: Any) -> float | None:
+    if value is None:
+        return None
+    if not figure_is_sensible(value):
+        raise ValueError(f"not a sensible figure: {value!r}")
+    number: float = value
+    return number
+
+
+def figures_from_plain(plain: Any) -> Figures:
+    if not isinstance(plain, dict) or not isinstance(plain.get("period"), str):
+        raise ValueError("figures need a period")
+    note = plain.get("note", "")
+    if not isinstance(note, str):
+        raise ValueError("a note is text")
+    return Figures(
+        period=plain["period"],
+        women=_number(plain.get("women")),
+        men=_number(plain.get("men")),
+        total=_number(plain.get("total")),
+        note=note,
+    )
+
+
+def indicator_from_plain(plain: Any) -> Indicator:
+    """An indicator from its exchange-format object (ValueError when it is not one; the figures are not checked
+    against the unit here: :func:`check_indicator` does that). Whole numbers stay whole numbers."""
+    if not isinstance(plain, dict) or not isinstance(plain.get("key"), str) or not isinstance(plain.get("text"), str):
+        raise ValueError("an indicator needs a key and a text")
+    for name in ("unit", "source"):
+        if not isinstance(plain.get(name, ""), str):
+            raise ValueError(f"{name} is text")
+    values = plain.get("values", [])
+    if not isinstance(values, list):
+        raise ValueError("values is a list")
+    return Indicator(
+        key=plain["key"],
+        text=plain["text"],
+        unit=plain.get("unit", ""),
+        source=plain.get("source", ""),
+        baseline=figures_from_plain(plain["baseline"]) if plain.get("baseline") is not None else None,
+        target=figures_from_plain(plain["target"]) if plain.get("target") is not None else None,
+        values=tuple(figures_from_plain(figures) for figures in values),
+    )
+
+
+def indicators_to_json(indicators: Sequence[Indicator]) -> str:
+    """How the database keeps an item's indicators: JSON text ("" for none)."""
+    if not indicators:
+        return ""
+    return json.dumps([indicator_to_plain(indicator) for indicator in indicators], ensure_ascii=False)
+
+
+def indicators_from_json(text: str) -> tuple[Indicator, ...]:
+    if not text:
+        return ()
+    loaded = json.loads(text)
+    if not isinstance(loaded, list):
+        raise ValueError("indicators are a list")
+    return tuple(indicator_from_plain(plain) for plain in loaded)

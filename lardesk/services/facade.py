@@ -9,6 +9,7 @@ from lardesk.paths import Paths
 from lardesk.services.exchange import ExchangeService
 from lardesk.services.indicators import IndicatorService
 from lardesk.services.logic import LogicService
+from lardesk.services.overview import OverviewService
 from lardesk.services.ratings import RatingService
 from lardesk.services.sessions import SessionService
 from lardesk.storage.database import Database
@@ -25,6 +26,7 @@ class Services:
     indicators: IndicatorService
     ratings: RatingService
     exchange: ExchangeService
+    overview: OverviewService
     backup: Path | None = None
     """The copy taken before this start's schema upgrade, if there was one."""
 
@@ -48,6 +50,7 @@ class Services:
             indicators=IndicatorService(database),
             ratings=RatingService(database),
             exchange=ExchangeService(database),
+            overview=OverviewService(database),
             backup=backup,
         )
 

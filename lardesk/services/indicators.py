@@ -15,12 +15,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from lardesk.method.indicators import (
+    INDICATOR_KINDS,
     Figures,
     FiguresKind,
     Group,
     Indicator,
     IndicatorError,
-    check_indicator,
     figures_name,
     group_name,
     indicators_from_json,
@@ -30,7 +30,7 @@ from lardesk.method.indicators import (
 from lardesk.method.logic import ItemKind
 from lardesk.method.messages import Message
 from lardesk.services.base import Changed, Changes, InputError, ServiceBase
-from lardesk.services.logic import INDICATOR_KINDS, check_indicators
+from lardesk.services.logic import check_indicators
 from lardesk.services.sessions import next_key
 from lardesk.storage.models import LogicItem
 
@@ -48,13 +48,8 @@ def input_error(error: IndicatorError) -> InputError:
 
 
 def checked(indicator: Indicator) -> Indicator:
-    """``indicator`` checked as a whole (the method's rules, then what the exchange format can carry)."""
-    try:
-        result = check_indicator(indicator)
-    except IndicatorError as error:
-        raise input_error(error) from error
-    check_indicators([result])
-    return result
+    """``indicator`` checked as a whole and tidied (the method's rules and what the exchange format can carry)."""
+    return check_indicators([indicator])[0]
 
 
 def _number(value: Typed, what: Message, unit: str) -> float | None:
@@ -124,7 +119,15 @@ class IndicatorService(ServiceBase):
         with self.database.transaction() as db:
             row, indicators = self._item(db, item_id)
             index = _find(indicators, key)
-            indicators[index] = checked(dataclasses.replace(indicators[index], **fields))
+            old = indicators[index]
+            indicators[index] = checked(
+                dataclasses.replace(
+                    old,
+                    text=fields.get("text", old.text),
+                    unit=fields.get("unit", old.unit),
+                    source=fields.get("source", old.source),
+                )
+            )
             return self._write(row, indicators)
 
     def remove_indicator(self, item_id: int, key: str) -> Changes:

@@ -110,13 +110,17 @@ class SessionWindow(QMainWindow):
         restore_splitter(self.splitter, SETTINGS_KEY)
 
     # -- building ---------------------------------------------------------------------------------------
-    def _build(self, snapshot: SessionSnapshot) -> None:
+    def _show_title(self, snapshot: SessionSnapshot) -> None:
+        """The organisation and the session's title (or period, or date), as they are now: it follows edits."""
         info = snapshot.session
         self.setWindowTitle(
             self.tr("%1 – %2 – lardesk")
             .replace("%1", info.organisation.display_name)
             .replace("%2", info.title or info.period or info.date.isoformat())
         )
+
+    def _build(self, snapshot: SessionSnapshot) -> None:
+        self._show_title(snapshot)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(6, 6, 0, 6)
@@ -184,7 +188,9 @@ class SessionWindow(QMainWindow):
         key = QKeySequence
         session_menu = self.menuBar().addMenu(self.tr("&Session"))
         module = minutes_module()
-        self.minutes_action = self._action(self.tr("Protokoll (PDF/Word)…"), [key("Ctrl+P")], self.write_minutes)
+        self.minutes_action = self._action(
+            self.tr("Minnesanteckningar (PDF/Word)…"), [key("Ctrl+P")], self.write_minutes
+        )
         self.minutes_action.setEnabled(module is not None and hasattr(module, "MinutesDialog"))
         session_menu.addAction(self.minutes_action)
         session_menu.addSeparator()
@@ -419,6 +425,7 @@ class SessionWindow(QMainWindow):
             if changes.what & step.refresh_on():
                 self.stale.add(step_id)
         if Changed.SESSION in changes:
+            self._show_title(snapshot)
             current = self.current
             self._arrange(snapshot)
             if current not in self.order:  # its section was just left out: stay near where we were
@@ -491,7 +498,7 @@ class SessionWindow(QMainWindow):
         module = minutes_module()
         dialog = getattr(module, "MinutesDialog", None)
         if dialog is None:
-            QMessageBox.information(self, "lardesk", self.tr("Protokollet finns inte i den här versionen."))
+            QMessageBox.information(self, "lardesk", self.tr("Minnesanteckningarna finns inte i den här versionen."))
             return
         flush_all(self)
         dialog.ask(self, self.services, self.session_id)

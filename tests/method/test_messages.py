@@ -31,6 +31,7 @@ ERROR_CLASSES = frozenset(
         *("InputError", "NotFound", "ExchangeError", "RatingError", "IndicatorError", "LocalizedError", "Message"),
         *("StorageError", "DatabaseRefused", "DatabaseDamaged", "DatabaseTooNew", "DatabaseReadOnly", "DiskFull"),
         "DatabaseUnavailable",
+        "ListenError",
     }
 )
 """Calls whose first argument is a message template (add a class here when it adopts the mechanism)."""

@@ -19,6 +19,7 @@ from lardesk.services import Services
 from lardesk.ui.board.indicators import IndicatorPanel
 from lardesk.ui.board.step import BoardStep
 from lardesk.ui.bus import ChangeBus
+from tests.ui.test_board_by_hand import type_text
 
 pytestmark = pytest.mark.gui
 
@@ -56,7 +57,7 @@ def keys(board: BoardStep) -> dict[str, int]:
 
 def type_into(widget: QWidget, text: str, *, then: Qt.Key | None = Qt.Key.Key_Tab) -> None:
     assert widget.hasFocus(), f"the keyboard is not in {widget.accessibleName()!r} but in {focus_name()!r}"
-    QTest.keyClicks(widget, text)
+    type_text(widget, text)
     if then is not None:
         QTest.keyClick(widget, then)
 
@@ -70,6 +71,12 @@ def press(key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoMod
     widget = QApplication.focusWidget()
     assert widget is not None
     QTest.keyClick(widget, key, modifier)
+
+
+def select_row(panel: IndicatorPanel, row: int) -> None:
+    entry = panel.table.topLevelItem(row)
+    assert entry is not None
+    panel.table.setCurrentItem(entry)
 
 
 def line_points(canvas_figure: object, gid: str) -> list[tuple[float, float]]:
@@ -187,20 +194,30 @@ def test_an_impossible_share_is_refused_and_stays_in_the_fields(
     assert "kan läsas på två sätt" in warnings[-1]
 
 
-def test_a_line_is_corrected_and_removed_by_keyboard(board: BoardStep, services: Services, session_id: int) -> None:
+def test_a_line_is_corrected_and_removed_by_keyboard(
+    board: BoardStep, services: Services, session_id: int, warnings: list[str]
+) -> None:
     e1 = keys(board)["e1"]
     board.view.select_and_show(e1)
     board.focus_indicators()
     panel = board.indicator_panel
     panel.table.setFocus()
-    panel.table.setCurrentItem(panel.table.topLevelItem(2))  # 2012
+    select_row(panel, 2)  # 2012
     press(Qt.Key.Key_Return)
     assert panel.women.hasFocus() and panel.period.text() == "2012" and panel.women.text() == "37,2"
-    type_into(panel.women, "37,4", then=Qt.Key.Key_Return)
+    type_into(panel.women, "37,4", then=Qt.Key.Key_Return)  # 37,4 + 62,8 > 100: refused, kept
+    assert "blir tillsammans 100,2 %" in warnings.pop() and panel.women.text() == "37,4"
+    press(Qt.Key.Key_Tab)
+    type_into(panel.men, "62,6", then=Qt.Key.Key_Return)
+    assert warnings == []
     values = services.sessions.snapshot(session_id, with_previous=False).item_by_id[e1].indicators[0].values
-    assert [(f.period, f.women, f.men) for f in values] == [("2011", 36.5, 63.5), ("2012", 37.4, 62.8), ("2013", 38, 62)]
+    assert [(f.period, f.women, f.men) for f in values] == [
+        ("2011", 36.5, 63.5),
+        ("2012", 37.4, 62.6),
+        ("2013", 38, 62),
+    ]
     panel.table.setFocus()
-    panel.table.setCurrentItem(panel.table.topLevelItem(1))  # 2011
+    select_row(panel, 1)  # 2011
     press(Qt.Key.Key_Delete)
     values = services.sessions.snapshot(session_id, with_previous=False).item_by_id[e1].indicators[0].values
     assert [f.period for f in values] == ["2012", "2013"]

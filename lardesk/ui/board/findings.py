@@ -6,18 +6,21 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QTreeWidgetItem, QWidget
 
 from lardesk.method.guide import Guide
-from lardesk.method.indicators import Direction, group_sentence, gap_word, summarize, direction_word
+from lardesk.method.indicators import Direction, direction_word, gap_word, group_sentence, summarize
 from lardesk.method.logic import GAP_CODES, STATUS_CODES, Finding, count_by_code
 from lardesk.method.snapshot import ItemInfo
+from lardesk.ui.wrapping import WrappingTree
 
 ITEM_ID_ROLE = int(Qt.ItemDataRole.UserRole)
 CODE_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 
 
-class FindingsPanel(QTreeWidget):
+class FindingsPanel(WrappingTree):
+    """The findings, each on as many lines as its words need (never cut), under two headings."""
+
     item_chosen = Signal(int)
 
     def __init__(self, guide: Guide, parent: QWidget | None = None) -> None:
@@ -25,8 +28,6 @@ class FindingsPanel(QTreeWidget):
         self.guide = guide
         self.setHeaderHidden(True)
         self.setColumnCount(1)
-        self.setWordWrap(True)
-        self.setUniformRowHeights(False)
         self.setAccessibleName(self.tr("Luckor och statusiakttagelser"))
         self._findings: tuple[Finding, ...] | None = None
         self._keys: dict[int, str] = {}
@@ -48,6 +49,22 @@ class FindingsPanel(QTreeWidget):
             self.takeTopLevelItem(self.indexOfTopLevelItem(self._indicators))
         self.clear()
         self._nodes.clear()
+        if not keys:  # an empty board: say what will appear here, and how
+            hint = QTreeWidgetItem(
+                [
+                    self.tr(
+                        "Inga punkter på tavlan ännu. När ni lägger till punkter och kopplar dem visas luckorna "
+                        "här, till exempel en aktivitet som inte leder till något resultat."
+                    )
+                ]
+            )
+            hint.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            hint.setForeground(0, QBrush(QColor("#4a5560")))
+            self.addTopLevelItem(hint)
+            self.setRootIsDecorated(False)
+            self.setUpdatesEnabled(True)
+            return
+        self.setRootIsDecorated(True)
         counts = count_by_code(findings)
         bold = QFont(self.font())
         bold.setBold(True)
