@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 from sqlalchemy import Connection, Select, and_, case, func, select, union_all
@@ -30,7 +30,7 @@ from lardesk.method.overview import (
     scale_overviews,
     select_actions,
 )
-from lardesk.services.base import Changed, Changes, InputError, ServiceBase, check_text
+from lardesk.services.base import InputError, NotFound, ServiceBase
 from lardesk.storage.models import (
     FollowUpSession,
     Improvement,
@@ -44,13 +44,9 @@ from lardesk.storage.models import (
 
 SESSION = Message("session")
 KINDS = {kind.value: kind for kind in ItemKind}
-COMMENT_MAX = 5000
 
 
-def _status_of(row_status: str | None, done: bool) -> ActionStatus:
-    if row_status:
-        return ActionStatus(row_status)
-    return ActionStatus.DONE if done else ActionStatus.OPEN
+STATUSES = {status.value: status for status in ActionStatus}
 
 
 class OverviewService(ServiceBase):
@@ -105,12 +101,22 @@ class OverviewService(ServiceBase):
                 if participant_id not in absent and given is not None:
                     ratings[session_id][scale].append(given)
             nodes: dict[int, list[LogicNode]] = defaultdict(list)
-            for item_id, session_id, kind, status in db.execute(
-                select(LogicItem.id, LogicItem.session_id, LogicItem.kind, LogicItem.status)
+            for item_id, session_id, kind, status, dropped_reason, carried_over in db.execute(
+                select(
+                    LogicItem.id,
+                    LogicItem.session_id,
+                    LogicItem.kind,
+                    LogicItem.status,
+                    LogicItem.dropped_reason,
+                    LogicItem.carried_over,
+                )
                 .join(picked, picked.c.latest_id == LogicItem.session_id)
                 .order_by(LogicItem.session_id, LogicItem.position, LogicItem.id)
             ).all():
-                nodes[session_id].append(LogicNode(item_id, KINDS[kind], "", status))
+                node = LogicNode(
+                    item_id, KINDS[kind], "", status, dropped=dropped_reason is not None, carried_over=carried_over
+                )
+                nodes[session_id].append(node)
             links: dict[int, list[tuple[int, int]]] = defaultdict(list)
             for session_id, source, target in db.execute(
                 select(LogicLink.session_id, LogicLink.source_id, LogicLink.target_id).join(
@@ -119,12 +125,12 @@ class OverviewService(ServiceBase):
             ).all():
                 links[session_id].append((source, target))
             actions: dict[int, list[tuple[ActionStatus, dt.date | None]]] = defaultdict(list)
-            for session_id, done, due in db.execute(
-                select(Improvement.session_id, Improvement.done, Improvement.due).join(
+            for session_id, status, due in db.execute(
+                select(Improvement.session_id, Improvement.status, Improvement.due).join(
                     picked, picked.c.latest_id == Improvement.session_id
                 )
             ).all():
-                actions[session_id].append((_status_of(None, done), due))
+                actions[session_id].append((STATUSES[status], due))
         rows = []
         for latest_id, latest_date, previous_id, previous_date, org_id, name, unit in units:
             rows.append(
@@ -227,77 +233,91 @@ class OverviewService(ServiceBase):
         date is before ``today``."""
         today = today or dt.date.today()
         with self.database.reading() as db:
-            query = (
-                select(
-                    Improvement.id,
-                    Improvement.session_id,
-                    Improvement.scale,
-                    Improvement.text,
-                    Improvement.owner,
-                    Improvement.due,
-                    Improvement.done,
-                    FollowUpSession.date,
-                    Organisation.name,
-                    Organisation.unit,
-                )
-                .join(FollowUpSession, FollowUpSession.id == Improvement.session_id)
-                .join(Organisation, Organisation.id == FollowUpSession.organisation_id)
-                .order_by(
-                    Organisation.name,
-                    Organisation.unit,
-                    FollowUpSession.date,
-                    FollowUpSession.id,
-                    Improvement.position,
-                    Improvement.id,
-                )
-            )
-            entries = [
-                ActionEntry(
-                    id=id_,
-                    organisation=name,
-                    unit=unit,
-                    session_id=session_id,
-                    session_date=date,
-                    key=f"i{id_}",
-                    scale=scale,
-                    text=text,
-                    owner=owner,
-                    due=due,
-                    status=_status_of(None, done),
-                )
-                for id_, session_id, scale, text, owner, due, done, date, name, unit in db.connection()
-                .execute(query)
-                .all()
-            ]
+            entries = self._action_entries(db.connection(), None)
         return select_actions(entries, today, open_only=open_only, overdue_only=overdue_only)
 
-    def set_action_status(
-        self,
-        improvement_id: int,
-        status: ActionStatus | str,
-        comment: str | None = None,
-        *,
-        today: dt.date | None = None,
-    ) -> Changes:
-        """Set one action's status (and its comment, when given), dated ``today``."""
-        status = parse_status(status)
-        if comment is not None:
-            check_text(comment, Message("the comment"), max_length=COMMENT_MAX)
-        with self.database.transaction() as db:
-            row = self._get(db, Improvement, improvement_id, Message("improvement action"))
-            row.done = status is ActionStatus.DONE
-            return Changes(Changed.IMPROVEMENTS, row.session_id)
+    def checkpoint_actions(self, units: Sequence[str] = ()) -> list[ActionEntry]:
+        """The half-year checkpoint's actions: those of each unit's latest follow-up, by organisation and unit.
+        ``units`` chooses units by name, by "organisation – unit" or by organisation (all its units); a name
+        that matches nothing is refused."""
+        with self._consistent() as db:
+            entries = self._action_entries(db, self._picked(None, None))
+        if not units:
+            return entries
+        wanted = {name.strip().casefold() for name in units}
+        known = {name for entry in entries for name in _unit_names(entry)}
+        unknown = sorted(name for name in units if name.strip().casefold() not in known)
+        if unknown:
+            raise InputError("there is no unit named {names} with improvement actions", names=", ".join(unknown))
+        return [entry for entry in entries if wanted & _unit_names(entry)]
+
+    @staticmethod
+    def _action_entries(db: Connection, picked: CTE | None) -> list[ActionEntry]:
+        query = (
+            select(
+                Improvement.id,
+                Improvement.session_id,
+                Improvement.key,
+                Improvement.scale,
+                Improvement.text,
+                Improvement.owner,
+                Improvement.due,
+                Improvement.status,
+                Improvement.status_comment,
+                Improvement.status_date,
+                FollowUpSession.date,
+                Organisation.name,
+                Organisation.unit,
+            )
+            .join(FollowUpSession, FollowUpSession.id == Improvement.session_id)
+            .join(Organisation, Organisation.id == FollowUpSession.organisation_id)
+            .order_by(
+                Organisation.name,
+                Organisation.unit,
+                FollowUpSession.date,
+                FollowUpSession.id,
+                Improvement.position,
+                Improvement.id,
+            )
+        )
+        if picked is not None:
+            query = query.join(picked, picked.c.latest_id == Improvement.session_id)
+        return [
+            ActionEntry(
+                id=row.id,
+                organisation=row.name,
+                unit=row.unit,
+                session_id=row.session_id,
+                session_date=row.date,
+                key=row.key,
+                scale=row.scale,
+                text=row.text,
+                owner=row.owner,
+                due=row.due,
+                status=STATUSES[row.status],
+                status_comment=row.status_comment,
+                status_date=row.status_date,
+            )
+            for row in db.execute(query).all()
+        ]
+
+    def action_id(self, session_id: int, key: str) -> int:
+        """The id of the improvement action ``key`` of session ``session_id`` (refused when there is none)."""
+        with self.database.reading() as db:
+            self._get(db, FollowUpSession, session_id, SESSION)
+            found = db.scalar(
+                select(Improvement.id).where(Improvement.session_id == session_id, Improvement.key == key)
+            )
+        if found is None:
+            raise NotFound(
+                "session {session} has no improvement action with the key {key!r}", session=session_id, key=key
+            )
+        return found
 
 
-def parse_status(value: ActionStatus | str) -> ActionStatus:
-    try:
-        return ActionStatus(value)
-    except ValueError as error:
-        raise InputError(
-            "unknown status {value!r} (one of {allowed})",
-            value=value,
-            allowed=", ".join(status.value for status in ActionStatus),
-        ) from error
+def _unit_names(entry: ActionEntry) -> set[str]:
+    """What a user may call the entry's unit: its name, "organisation – unit", or the organisation."""
+    return {name.casefold() for name in (entry.unit, entry.display_unit, entry.organisation) if name}
 
 
-__all__ = ["OverviewService", "parse_status"]
+__all__ = ["OverviewService"]

@@ -69,6 +69,19 @@ def suggested_name(snapshot: SessionSnapshot, suffix: str) -> str:
     return f"{safe}{suffix}"
 
 
+def missing_owner_or_date(snapshot: SessionSnapshot) -> str:
+    """What the minutes will say is missing among the actions, or "" when every action has an owner and a date."""
+    owners = sum(1 for action in snapshot.improvements if not action.owner.strip())
+    dates = sum(1 for action in snapshot.improvements if action.due is None)
+    if not owners and not dates:
+        return ""
+    return QCoreApplication.translate(
+        "MinutesDialog",
+        "Åtgärder utan ansvarig: {owners}, utan datum: {dates}. Minnesanteckningarna skriver "
+        "”Ansvarig saknas” och ”Datum saknas” där; fyll i dem i samtalet först om ni vill.",
+    ).format(owners=owners, dates=dates)
+
+
 def minutes_html(minutes: Minutes, *, board: bool = False, spread: bool = False) -> str:
     """The minutes as rich text for the preview (figures referenced as ``figure:board`` / ``figure:spread``)."""
     lab = minutes.labels
@@ -192,9 +205,15 @@ class MinutesDialog(QDialog):
         self.save_pdf_button.clicked.connect(lambda: self._save_as(".pdf"))
         self.save_docx_button.clicked.connect(lambda: self._save_as(".docx"))
         self.status = QLabel(self)
+        # Said before writing: actions without an owner or a date print "Ansvarig saknas" / "Datum saknas".
+        self.missing = QLabel(missing_owner_or_date(self.snapshot), self)
+        self.missing.setWordWrap(True)
+        self.missing.setVisible(bool(self.missing.text()))
+        self.missing.setAccessibleName(QCoreApplication.translate("MinutesDialog", "Åtgärder som saknar uppgifter"))
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.missing)
         layout.addWidget(self.preview, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)

@@ -83,6 +83,14 @@
         <translation>&amp;Overdue only</translation>
     </message>
     <message>
+        <source>Skriv &amp;halvårsuppföljning…</source>
+        <translation>Print the &amp;half-year checkpoint…</translation>
+    </message>
+    <message>
+        <source>Skriv ut åtgärderna för halvårsuppföljningen (PDF)</source>
+        <translation>Print the actions for the half-year checkpoint (PDF)</translation>
+    </message>
+    <message>
         <source>Åtgärder i alla enheter</source>
         <translation>Actions of all units</translation>
     </message>
@@ -105,6 +113,25 @@
     <message>
         <source>Alla enheter</source>
         <translation>All units</translation>
+    </message>
+    <message>
+        <source>halvårsuppföljning.pdf</source>
+        <translation>half-year-checkpoint.pdf</translation>
+    </message>
+</context>
+<context>
+    <name>Anonymity</name>
+    <message>
+        <source>Anonymt: inga namn sparas alls</source>
+        <translation>Anonymous: no names stored at all</translation>
+    </message>
+    <message>
+        <source>Namn sparas, bedömningar visas utan namn</source>
+        <translation>Names kept, ratings shown without names</translation>
+    </message>
+    <message>
+        <source>Öppet: namn visas vid bedömningarna</source>
+        <translation>Open: names shown with the ratings</translation>
     </message>
 </context>
 <context>
@@ -205,6 +232,21 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     <message>
         <source>Redigera texten</source>
         <translation>Edit the text</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmOpenness</name>
+    <message>
+        <source>Öppet läge visar namnen vid bedömningarna, i tabellen och i spridningen. Är alla i gruppen överens om det?</source>
+        <translation>Open mode shows the names with the ratings, in the table and in the spread. Does everyone in the group agree?</translation>
+    </message>
+    <message>
+        <source>Med det här läget kan deltagarnas namn sparas i uppföljningen. Är alla i gruppen överens om det?</source>
+        <translation>In this mode the participants&apos; names can be stored in the session. Does everyone in the group agree?</translation>
+    </message>
+    <message>
+        <source>Öppnare läge</source>
+        <translation>A more open mode</translation>
     </message>
 </context>
 <context>
@@ -418,8 +460,8 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>Comment, scale {number}</translation>
     </message>
     <message>
-        <source>Spara</source>
-        <translation>Save</translation>
+        <source>Kommentar krävs: {value} ligger utanför de enskilda bedömningarna ({minimum}–{maximum}). Värdet är sparat; skriv varför.</source>
+        <translation>Comment needed: {value} lies outside the individual ratings ({minimum}–{maximum}). The value is saved; write why.</translation>
     </message>
     <message>
         <source>Gruppen enas om var verksamheten står, minst på skala 9. Ligger det samlade värdet utanför spridningen (lägsta–högsta individuella värde) ska kommentaren säga varför.</source>
@@ -432,6 +474,17 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     <message>
         <source>inga värden</source>
         <translation>no values</translation>
+    </message>
+</context>
+<context>
+    <name>Language</name>
+    <message>
+        <source>Svenska</source>
+        <translation>Swedish</translation>
+    </message>
+    <message>
+        <source>Engelska</source>
+        <translation>English</translation>
     </message>
 </context>
 <context>
@@ -584,6 +637,10 @@ Everything you have typed is already saved. Restart lardesk if something looks w
 <context>
     <name>MinutesDialog</name>
     <message>
+        <source>Åtgärder utan ansvarig: {owners}, utan datum: {dates}. Minnesanteckningarna skriver ”Ansvarig saknas” och ”Datum saknas” där; fyll i dem i samtalet först om ni vill.</source>
+        <translation>Actions without anyone responsible: {owners}, without a date: {dates}. The minutes will say “No one responsible” and “No date” there; fill them in during the session first if you wish.</translation>
+    </message>
+    <message>
         <source>Minnesanteckningar</source>
         <translation>Minutes</translation>
     </message>
@@ -622,6 +679,10 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     <message>
         <source>Spara som Word (DOCX)…</source>
         <translation>Save as Word (DOCX)…</translation>
+    </message>
+    <message>
+        <source>Åtgärder som saknar uppgifter</source>
+        <translation>Actions with missing details</translation>
     </message>
     <message>
         <source>Spara minnesanteckningar</source>
@@ -724,31 +785,11 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     </message>
     <message>
         <source>Frågeguidens språk</source>
-        <translation>Language of the question guide</translation>
-    </message>
-    <message>
-        <source>Svenska</source>
-        <translation>Swedish</translation>
-    </message>
-    <message>
-        <source>Engelska</source>
-        <translation>English</translation>
+        <translation>Language of the guide</translation>
     </message>
     <message>
         <source>Anonymitet</source>
         <translation>Anonymity</translation>
-    </message>
-    <message>
-        <source>Namn sparas, bedömningar visas utan namn</source>
-        <translation>Names kept, ratings shown without names</translation>
-    </message>
-    <message>
-        <source>Öppet: namn visas vid bedömningarna</source>
-        <translation>Open: names shown with the ratings</translation>
-    </message>
-    <message>
-        <source>Anonymt: inga namn sparas alls</source>
-        <translation>Anonymous: no names stored at all</translation>
     </message>
     <message>
         <source>&amp;Organisation:</source>
@@ -854,6 +895,14 @@ Everything you have typed is already saved. Restart lardesk if something looks w
 <context>
     <name>OverviewModel</name>
     <message>
+        <source>Senaste %1, föregående %2</source>
+        <translation>Latest %1, previous %2</translation>
+    </message>
+    <message>
+        <source>ingen</source>
+        <translation>none</translation>
+    </message>
+    <message>
         <source>md %1</source>
         <translation>md %1</translation>
     </message>
@@ -890,12 +939,10 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>Unit</translation>
     </message>
     <message>
-        <source>Senaste</source>
-        <translation>Latest</translation>
-    </message>
-    <message>
-        <source>Föregående</source>
-        <translation>Previous</translation>
+        <source>Senaste
+(föregående)</source>
+        <translation>Latest
+(previous)</translation>
     </message>
     <message>
         <source>Öppna</source>
@@ -937,12 +984,32 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>S&amp;cale:</translation>
     </message>
     <message>
+        <source>Sor&amp;tera:</source>
+        <translation>Sor&amp;t:</translation>
+    </message>
+    <message>
+        <source>Sortera efter</source>
+        <translation>Sort by</translation>
+    </message>
+    <message>
+        <source>&amp;Högst först</source>
+        <translation>&amp;Highest first</translation>
+    </message>
+    <message>
         <source>Spara &amp;CSV…</source>
         <translation>Save &amp;CSV…</translation>
     </message>
     <message>
         <source>Spara översikten som CSV</source>
         <translation>Save the overview as CSV</translation>
+    </message>
+    <message>
+        <source>Spara &amp;PDF…</source>
+        <translation>Save &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Spara översikten som PDF</source>
+        <translation>Save the overview as PDF</translation>
     </message>
     <message>
         <source>Översikt över enheternas senaste uppföljningar</source>
@@ -961,12 +1028,20 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>All scales</translation>
     </message>
     <message>
+        <source>Organisation och enhet</source>
+        <translation>Organisation and unit</translation>
+    </message>
+    <message>
         <source>%1 enheter. Samlad bedömning med förändring (↑ upp, ↓ ned, → oförändrad) och median (md) när minst tre har bedömt. Enter öppnar den senaste uppföljningen.</source>
         <translation>%1 units. Joint assessment with its change (↑ up, ↓ down, → unchanged) and the median (md) when at least three rated. Enter opens the latest follow-up.</translation>
     </message>
     <message>
         <source>översikt.csv</source>
         <translation>overview.csv</translation>
+    </message>
+    <message>
+        <source>översikt.pdf</source>
+        <translation>overview.pdf</translation>
     </message>
     <message>
         <source>Sparad: %1</source>
@@ -1070,6 +1145,26 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>for the minutes (optional)</translation>
     </message>
     <message>
+        <source>Frågeguidens språk</source>
+        <translation>Language of the guide</translation>
+    </message>
+    <message>
+        <source>Frågeguidens &amp;språk:</source>
+        <translation>&amp;Language of the guide:</translation>
+    </message>
+    <message>
+        <source>Anonymitet</source>
+        <translation>Anonymity</translation>
+    </message>
+    <message>
+        <source>Ett öppnare läge kräver att gruppen är överens; ett mer slutet tar bort namnen direkt.</source>
+        <translation>A more open mode needs the group&apos;s agreement; a more closed one removes the names at once.</translation>
+    </message>
+    <message>
+        <source>&amp;Anonymitet:</source>
+        <translation>&amp;Anonymity:</translation>
+    </message>
+    <message>
         <source>Ta med avsnitt %1</source>
         <translation>Include section %1</translation>
     </message>
@@ -1166,6 +1261,64 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     </message>
 </context>
 <context>
+    <name>PhoneRoundPanel</name>
+    <message>
+        <source>Deltagarna bedömer på sina egna telefoner: de skannar QR-koden eller skriver in adressen. Datorn tar emot svaren i rummets eget nätverk; ingenting skickas vidare. Svaren syns i tabellen direkt, men rummet ser bara hur många som har svarat tills du väljer Visa värdena.</source>
+        <translation>Participants rate on their own phones: they scan the QR code or type the address. The computer receives the answers on the room&apos;s own network; nothing is sent on. Answers appear in the table at once, but the room sees only how many have answered until you choose Show the values.</translation>
+    </message>
+    <message>
+        <source>Omgång för telefonerna</source>
+        <translation>Round for the phones</translation>
+    </message>
+    <message>
+        <source>Omgång %1</source>
+        <translation>Round %1</translation>
+    </message>
+    <message>
+        <source>Nätverk som telefonerna ansluter till</source>
+        <translation>Network the phones connect to</translation>
+    </message>
+    <message>
+        <source>Starta omgången</source>
+        <translation>Start the round</translation>
+    </message>
+    <message>
+        <source>&amp;Omgång:</source>
+        <translation>&amp;Round:</translation>
+    </message>
+    <message>
+        <source>&amp;Nätverk:</source>
+        <translation>&amp;Network:</translation>
+    </message>
+    <message>
+        <source>%1 av %2 har svarat</source>
+        <translation>%1 of %2 have answered</translation>
+    </message>
+    <message>
+        <source>Bara den här datorn – %1</source>
+        <translation>This computer only – %1</translation>
+    </message>
+    <message>
+        <source>QR-kod med adressen %1</source>
+        <translation>QR code with the address %1</translation>
+    </message>
+    <message>
+        <source>Omgången är avslutad: %1 av %2 svarade.</source>
+        <translation>The round is closed: %1 of %2 answered.</translation>
+    </message>
+    <message>
+        <source>Avsluta omgången</source>
+        <translation>End the round</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneRoundProjector</name>
+    <message>
+        <source>Bedöm på din telefon: skanna koden eller skriv in adressen</source>
+        <translation>Rate on your phone: scan the code or type the address</translation>
+    </message>
+</context>
+<context>
     <name>PrintedForms</name>
     <message>
         <source>Vems blankett</source>
@@ -1204,6 +1357,10 @@ Everything you have typed is already saved. Restart lardesk if something looks w
 </context>
 <context>
     <name>RatingsModel</name>
+    <message>
+        <source>bedömt, dolt tills värdena visas</source>
+        <translation>rated, hidden until the values are shown</translation>
+    </message>
     <message>
         <source>{participant}, skala {scale}: {value}</source>
         <translation>{participant}, scale {scale}: {value}</translation>
@@ -1268,6 +1425,18 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>Digits 1–10 (10 = 1 then 0), - or x = abstain. Tab: next scale, Enter: next person.</translation>
     </message>
     <message>
+        <source>Titta på värdet (Ctrl+Mellanslag)</source>
+        <translation>Look at the value (Ctrl+Space)</translation>
+    </message>
+    <message>
+        <source>Före Visa värdena visar tabellen bara ● där ett värde finns. Visar den valda cellens värde.</source>
+        <translation>Until Show the values, the table shows only ● where a value exists. This shows the selected cell&apos;s value.</translation>
+    </message>
+    <message>
+        <source>Du tittar på ett dolt värde – det syns för alla som ser skärmen.</source>
+        <translation>You are looking at a hidden value – everyone who can see the screen sees it.</translation>
+    </message>
+    <message>
         <source>Tabell</source>
         <translation>Table</translation>
     </message>
@@ -1308,6 +1477,14 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>Earlier sessions of the same organisation</translation>
     </message>
     <message>
+        <source>Telefoner</source>
+        <translation>Phones</translation>
+    </message>
+    <message>
+        <source>Deltagarna bedömer på sina egna telefoner (QR-kod)</source>
+        <translation>Participants rate on their own phones (QR code)</translation>
+    </message>
+    <message>
         <source>Personlig bedömning</source>
         <translation>Personal assessment</translation>
     </message>
@@ -1324,8 +1501,32 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>round %1</translation>
     </message>
     <message>
+        <source>Avsluta skicka runt</source>
+        <translation>End pass around</translation>
+    </message>
+    <message>
+        <source>Avsluta skicka runt? Det gör samtalsledaren när alla har fyllt i.</source>
+        <translation>End pass around? The facilitator does this when everyone has filled in.</translation>
+    </message>
+    <message>
         <source>Det gick inte att spara.</source>
         <translation>Could not save.</translation>
+    </message>
+    <message>
+        <source>Ta bort bedömning</source>
+        <translation>Remove rating</translation>
+    </message>
+    <message>
+        <source>Bedömning</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <source>Bedömningsformulär</source>
+        <translation>Rating form</translation>
+    </message>
+    <message>
+        <source>Samlad bedömning, skala %1</source>
+        <translation>Overall assessment, scale %1</translation>
     </message>
     <message>
         <source>Exportera bedömningarna</source>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from lardesk.services import Services
 from lardesk.ui import minutes_dialog
-from lardesk.ui.minutes_dialog import FormsDialog, MinutesDialog, SaveFiles, suggested_name
+from lardesk.ui.minutes_dialog import FormsDialog, MinutesDialog, SaveFiles, missing_owner_or_date, suggested_name
 
 pytestmark = pytest.mark.gui
 
@@ -81,3 +82,17 @@ def test_forms_dialog_prints_for_a_session(
     dialog.personal.setChecked(False)
     dialog.worksheet.setChecked(False)
     assert not dialog.save_button.isEnabled()
+
+
+def test_the_dialog_says_which_actions_lack_an_owner_or_a_date(qtbot: QtBot, services: Services) -> None:
+    from lardesk.method.snapshot import ImprovementInfo
+
+    session_id = services.exchange.load_demo()
+    dialog = MinutesDialog(services, session_id)
+    qtbot.addWidget(dialog)
+    assert not dialog.missing.isVisibleTo(dialog), "every action of the demo has an owner and a date"
+    dialog.snapshot = replace(
+        dialog.snapshot, improvements=(*dialog.snapshot.improvements, ImprovementInfo(99, "Utan allt", None))
+    )
+    text = missing_owner_or_date(dialog.snapshot)
+    assert "utan ansvarig: 1" in text and "utan datum: 1" in text and "”Ansvarig saknas”" in text

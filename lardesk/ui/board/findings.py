@@ -1,4 +1,4 @@
-"""The findings panel: gaps G1–G7 and, beside them, status findings S1–S2, with counts; click to go there."""
+"""The findings panel: gaps G1–G8 and, beside them, status findings S1–S4, with counts; click to go there."""
 
 from __future__ import annotations
 
