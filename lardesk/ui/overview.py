@@ -509,7 +509,8 @@ class OverviewWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.setWindowTitle(self.tr("Översikt – lardesk"))
         self.overview_tab.open_session.connect(self.open_session)
-        self._stale = False
+        self._overview_stale = False
+        self._actions_stale = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_DELAY_MS)
@@ -533,22 +534,28 @@ class OverviewWindow(QMainWindow):
     def _changed(self, changes: Changes) -> None:
         relevant = Changed.SESSIONS | Changed.RATINGS | Changed.JOINT | Changed.LOGIC | Changed.IMPROVEMENTS
         relevant |= Changed.PARTICIPANTS
-        if changes.what & relevant and not self.actions_panel.writing:
-            self._stale = True
-            self._timer.start()
+        if not changes.what & relevant:
+            return
+        self._overview_stale = True  # a status set in the actions tab changes the overview's counts too
+        if not self.actions_panel.writing:  # … but the actions tab already shows what it saved
+            self._actions_stale = True
+        self._timer.start()
 
     def _refresh_if_stale(self) -> None:
-        if not self._stale or not self.isVisible():
+        if not self.isVisible():
             return
-        self._stale = False
-        self.overview_tab.reload_filters()
-        self.overview_tab.refresh()
-        if self.actions_panel.loaded:
-            self.actions_panel.refresh()
+        if self._overview_stale:
+            self._overview_stale = False
+            self.overview_tab.reload_filters()
+            self.overview_tab.refresh()
+        if self._actions_stale:
+            self._actions_stale = False
+            if self.actions_panel.loaded:
+                self.actions_panel.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._stale:
+        if self._overview_stale or self._actions_stale:
             self._timer.start(0)
 
     def closeEvent(self, event: QCloseEvent) -> None:

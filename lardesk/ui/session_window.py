@@ -210,7 +210,19 @@ class SessionWindow(QMainWindow):
             self.tr("Föregående steg"), [key("Ctrl+PgUp"), key("Alt+Left")], self.previous_step
         )
         self.list_action = self._action(self.tr("Välj steg i listan"), [key("Ctrl+L")], self.step_list.setFocus)
-        for action in (self.next_action, self.previous_action, self.list_action):
+        self.next_question_action = self._action(
+            self.tr("Nästa fråga på projektorn"), [key("Ctrl+Down")], lambda: self.move_question(1)
+        )
+        self.previous_question_action = self._action(
+            self.tr("Föregående fråga på projektorn"), [key("Ctrl+Up")], lambda: self.move_question(-1)
+        )
+        for action in (
+            self.next_action,
+            self.previous_action,
+            self.list_action,
+            self.next_question_action,
+            self.previous_question_action,
+        ):
             go.addAction(action)
         view = self.menuBar().addMenu(self.tr("&Visa"))
         self.timer_action = self._action(self.tr("Starta/pausa betänketid"), [key("F6")], self.timer.toggle)
@@ -430,6 +442,13 @@ class SessionWindow(QMainWindow):
         row = self.order.index(self.current)
         if row > 0:
             self.go_to(self.order[row - 1])
+
+    def move_question(self, step: int) -> None:
+        """Ctrl+↓ / Ctrl+↑: the projector shows the section's next or previous question (the notes are left as
+        they are)."""
+        current = self.steps.get(self.current)
+        if isinstance(current, SectionStep) and current.move_question(step):
+            self.update_projector()
 
     def _row_chosen(self, row: int) -> None:
         if 0 <= row < len(self.order):

@@ -1820,6 +1820,14 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>Choose a step in the list</translation>
     </message>
     <message>
+        <source>Nästa fråga på projektorn</source>
+        <translation>Next question on the projector</translation>
+    </message>
+    <message>
+        <source>Föregående fråga på projektorn</source>
+        <translation>Previous question on the projector</translation>
+    </message>
+    <message>
         <source>&amp;Visa</source>
         <translation>&amp;View</translation>
     </message>

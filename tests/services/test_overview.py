@@ -228,3 +228,30 @@ def test_previous_is_the_session_continued_from(services: Services) -> None:
     assert (unit.latest.id, unit.previous) == (third, SessionRef(first, dt.date(2020, 10, 1)))
     assert services.sessions.snapshot(third).previous is not None
     assert services.sessions.snapshot(third).previous.id == first  # type: ignore[union-attr]
+
+
+def test_findings_as_the_session_itself_counts_them(any_services: Services, example_bytes: bytes) -> None:
+    """The overview's one-query findings equal the session's own (starting points and G8, dropped items, carried
+    items and S4 included): a format-version-2 file with every member, the guide's example, a continued board."""
+    from lardesk.method.logic import count_by_code
+    from tests.conftest import REPO
+
+    full = (REPO / "tests" / "fixtures" / "exchange-v2-full.json").read_bytes()
+    any_services.exchange.import_bytes(full)
+    example = any_services.exchange.import_bytes(example_bytes).new_id
+    assert example is not None
+    carried = any_services.sessions.duplicate_as_next_year(example).new_id  # every carried item unassessed: S4
+    assert carried is not None
+    import_all(any_services)
+    overview = any_services.overview.overview(today=TODAY)
+    assert len(overview.units) == 5
+    seen: set[str] = set()
+    for unit in overview.units:
+        expected = count_by_code(any_services.sessions.snapshot(unit.latest.id).findings)
+        assert dict(unit.findings) == expected, unit.display_name
+        seen |= {code for code, count in expected.items() if count}
+    assert {"G1", "G5", "S1", "S4"} <= seen
+    assert overview_json(overview)["units"][0]["findings"] == {  # type: ignore[index]
+        code: count_by_code(any_services.sessions.snapshot(overview.units[0].latest.id).findings)[code]
+        for code in FINDING_CODES
+    }

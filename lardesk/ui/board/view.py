@@ -71,6 +71,20 @@ class BoardView(QGraphicsView):
         super().wheelEvent(event)
 
     # -- keyboard -----------------------------------------------------------------------------------------
+    def event(self, event: QEvent) -> bool:
+        """Ctrl+↑/↓ move the selected item here (the session window's same keys move the projector's question
+        when the board does not want them)."""
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+            and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down)
+            and self.board.selected_id() is not None
+        ):
+            event.accept()
+            return True
+        return super().event(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key, mods = event.key(), event.modifiers()
         ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
