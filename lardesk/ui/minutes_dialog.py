@@ -379,9 +379,10 @@ class FormsDialog(QDialog):
         session_id = self.session.currentData()
         return self.services.sessions.snapshot(int(session_id)) if session_id is not None else None
 
-    def save(self, path: str | Path) -> None:
+    def save(self, path: str | Path) -> list[Path]:
+        """Write the forms; the A3 worksheet goes to a file of its own beside the A4 forms."""
         snapshot = self.snapshot()
-        render_forms(guide_for(snapshot), path, snapshot=snapshot, options=self.options())
+        return render_forms(guide_for(snapshot), path, snapshot=snapshot, options=self.options())
 
     def _save_as(self) -> None:
         path = SaveFiles.ask_save(
@@ -395,7 +396,7 @@ class FormsDialog(QDialog):
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
         try:
-            self.save(path)
+            written = self.save(path)
         except (OSError, ValueError) as error:
             QMessageBox.warning(
                 self,
@@ -403,4 +404,5 @@ class FormsDialog(QDialog):
                 QCoreApplication.translate("MinutesDialog", "Filen kunde inte sparas: {error}").format(error=error),
             )
             return
-        self.status.setText(QCoreApplication.translate("MinutesDialog", "Sparad: {path}").format(path=path))
+        shown = ", ".join(str(item) for item in written)
+        self.status.setText(QCoreApplication.translate("MinutesDialog", "Sparad: {path}").format(path=shown))

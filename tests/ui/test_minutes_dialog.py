@@ -76,9 +76,10 @@ def test_forms_dialog_prints_for_a_session(
     target = tmp_path / "blanketter.pdf"
     monkeypatch.setattr(minutes_dialog.SaveFiles, "ask_save", classmethod(lambda cls, p, t, s, f: str(target)))
     dialog.save_button.click()
-    pages = PdfReader(target).pages
-    assert len(pages) == 7  # six participants and the worksheet
-    assert "Ettårigt utbildningsprogram" in (pages[-1].extract_text() or "")
+    assert len(PdfReader(target).pages) == 6  # six participants
+    sheet = tmp_path / "blanketter-arbetsblad.pdf"  # the A3 worksheet beside them
+    assert "Ettårigt utbildningsprogram" in (PdfReader(sheet).pages[0].extract_text() or "")
+    assert str(sheet) in dialog.status.text()
     dialog.personal.setChecked(False)
     dialog.worksheet.setChecked(False)
     assert not dialog.save_button.isEnabled()

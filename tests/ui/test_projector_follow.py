@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -65,3 +66,32 @@ def test_the_question_is_shown_at_once_and_moved_by_keys(qtbot: QtBot, window: S
     for _ in questions:
         QTest.keyClick(notes, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
     assert window.projector.text.text().startswith(questions[-1].text)
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080), (1024, 600)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_nine_agreed_parts_fit_the_projector(qtbot: QtBot, services: Services, size: tuple[int, int]) -> None:
+    made = services.sessions.create_session(
+        NewSession(organisation="Ankeby kommun", date=dt.date(2026, 11, 25), parts=frozenset(range(1, 10)))
+    )
+    assert made.new_id is not None
+    window = SessionWindow(services, ChangeBus(services), made.new_id)
+    qtbot.addWidget(window)
+    qtbot.addWidget(window.projector)
+    window.show()
+    window.set_projector_visible(True)
+    window.projector.resize(*size)
+    window.go_to("parts")
+    qtbot.waitUntil(lambda: window.projector.text.height() > 0)
+    QApplication.processEvents()
+    label = window.projector.text
+    titles = [window.context.guide.section(n).title for n in range(1, 10)]
+    assert all(f"{n}. {title}" in label.text() for n, title in enumerate(titles, start=1))
+    screen = window.projector.rect()
+    assert screen.contains(label.geometry()), (label.geometry(), screen)
+    box = label.contentsRect()
+    metrics = QFontMetricsF(label.font())
+    flags = int(Qt.TextFlag.TextWordWrap) | int(label.alignment())
+    needed = metrics.boundingRect(QRectF(0, 0, box.width(), 1e6), flags, label.text())
+    widest = max(metrics.horizontalAdvance(word) for word in label.text().split())
+    assert needed.height() <= box.height() and widest <= box.width(), (label.font().pixelSize(), needed, box)
+    assert label.font().pixelSize() >= 16  # still readable from the back of the room

@@ -41,6 +41,7 @@ from lardesk.ui.board.look import (
     SELECTED_COLOUR,
     STATUS_FINDING_COLOUR,
     Look,
+    fitting_font,
     kroner,
     line_height,
     status_label,
@@ -108,6 +109,8 @@ class CardItem(QGraphicsItem):
         self._header = ""
         self._header_lines: list[str] = []
         self._text_lines: list[str] = []
+        self.text_font = scene.text_font
+        """The scene's text font, or a smaller copy when a word would not fit the card."""
         self._text_top = 0.0
         self._note_lines: list[str] = []
         self._note_top = 0.0
@@ -145,9 +148,11 @@ class CardItem(QGraphicsItem):
         self._header = f"{info.key}   {status_label(guide, info.status)}".strip()
         self._header_lines = self.board.wrap(self._header, self.board.small_font, inner)
         y = pad + len(self._header_lines) * line_height(self.board.small_font) + look.s(3)
-        self._text_lines = self.board.wrap(info.text, self.board.text_font, inner)
+        # a word too wide for the card (a long compound) makes the card's type smaller, never overflow
+        self.text_font = self.board.fitting_font(info.text, inner)
+        self._text_lines = self.board.wrap(info.text, self.text_font, inner)
         self._text_top = y
-        y += len(self._text_lines) * line_height(self.board.text_font)
+        y += len(self._text_lines) * line_height(self.text_font)
         self._note_lines = self.board.wrap(info.outcome, self.board.note_font, inner) if info.outcome.strip() else []
         self._note_top = y + look.s(3)
         if self._note_lines:
@@ -213,8 +218,8 @@ class CardItem(QGraphicsItem):
         painter.setFont(self.board.small_font)
         self._draw_lines(painter, self._header_lines, ink.pad, self.board.small_font)
         painter.setPen(ink.text)
-        painter.setFont(self.board.text_font)
-        self._draw_lines(painter, self._text_lines, self._text_top, self.board.text_font)
+        painter.setFont(self.text_font)
+        self._draw_lines(painter, self._text_lines, self._text_top, self.text_font)
         if self._note_lines:
             painter.setPen(ink.muted)
             painter.setFont(self.board.note_font)
@@ -418,6 +423,7 @@ class BoardScene(QGraphicsScene):
         """Arrow head length, least curve reach, half head width, margin around the curve."""
         self.ink = Ink(self.look)
         self._wrapped: dict[tuple[str, int, float], list[str]] = {}
+        self._small_text_fonts: dict[float, QFont] = {}
         self.cards: dict[int, CardItem] = {}
         self.arrows: dict[Link, ArrowItem] = {}
         self.state: BoardState | None = None
@@ -442,6 +448,19 @@ class BoardScene(QGraphicsScene):
         mode = QGraphicsItem.CacheMode.DeviceCoordinateCache if cached else QGraphicsItem.CacheMode.NoCache
         for card in self.cards.values():
             card.setCacheMode(mode)
+
+    def fitting_font(self, text: str, width: float) -> QFont:
+        """The text font, or a smaller one (shared by every card that needs that size) in which the widest
+        word of ``text`` fits ``width``."""
+        fitted = fitting_font(text, self.text_font, width)
+        if fitted is self.text_font:
+            return fitted
+        size = round(fitted.pointSizeF(), 1)
+        shared = self._small_text_fonts.get(size)
+        if shared is None:
+            shared = self._small_text_fonts[size] = QFont(fitted)
+            shared.setPointSizeF(size)
+        return shared
 
     def wrap(self, text: str, font: QFont, width: float) -> list[str]:
         """``text`` wrapped to ``width`` in ``font`` (one of the scene's fonts), remembered."""
