@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from lardesk.charts.palette import KIND_TINT, LINK_COLOUR, PLURAL
 from lardesk.method.guide import Guide
+from lardesk.method.indicators import latest_text
 from lardesk.method.logic import BOARD_ORDER, ItemKind
 from lardesk.method.snapshot import ItemInfo
 from lardesk.ui.board.look import (
@@ -89,6 +90,11 @@ class Ink:
                 QPen(QColor("#263238")),
             ),
         }
+
+
+INDICATOR_MARK = "▁▃▅"
+"""The mark of an item with indicators (a small bar chart, in every font lardesk ships)."""
+MAX_INDICATOR_BADGES = 2
 
 
 class CardItem(QGraphicsItem):
@@ -165,6 +171,10 @@ class CardItem(QGraphicsItem):
             badges.append(Badge(f"✱ {guide.term('unexpected')}", "tag"))
         if info.kind is ItemKind.RESOURCE and (info.budget_sek is not None or info.spent_sek is not None):
             badges.append(Badge(f"{kroner(info.budget_sek)} / {kroner(info.spent_sek)}", "tag"))
+        for indicator in info.indicators[:MAX_INDICATOR_BADGES]:
+            badges.append(Badge(f"{INDICATOR_MARK} {latest_text(indicator, guide.language) or indicator.key}", "tag"))
+        if len(info.indicators) > MAX_INDICATOR_BADGES:
+            badges.append(Badge(f"{INDICATOR_MARK} +{len(info.indicators) - MAX_INDICATOR_BADGES}", "tag"))
         badge_metrics = QFontMetricsF(self.board.badge_font)
         badge_h = badge_metrics.height() + look.s(4)
         x = pad
