@@ -219,6 +219,42 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>The question for the column</translation>
     </message>
     <message>
+        <source>Projektorn: större</source>
+        <translation>Projector: larger</translation>
+    </message>
+    <message>
+        <source>Projektorn: mindre</source>
+        <translation>Projector: smaller</translation>
+    </message>
+    <message>
+        <source>Projektorn: hela tavlan</source>
+        <translation>Projector: the whole board</translation>
+    </message>
+    <message>
+        <source>Projektorn: vänster</source>
+        <translation>Projector: left</translation>
+    </message>
+    <message>
+        <source>Projektorn: höger</source>
+        <translation>Projector: right</translation>
+    </message>
+    <message>
+        <source>Projektorn: upp</source>
+        <translation>Projector: up</translation>
+    </message>
+    <message>
+        <source>Projektorn: ned</source>
+        <translation>Projector: down</translation>
+    </message>
+    <message>
+        <source>Projektorn</source>
+        <translation>Projector</translation>
+    </message>
+    <message>
+        <source>Zooma och flytta tavlan på projektorn (Ctrl+Skift + plus, minus, 0, pilar)</source>
+        <translation>Zoom and move the board on the projector (Ctrl+Shift + plus, minus, 0, arrows)</translation>
+    </message>
+    <message>
         <source>Stryk punkten</source>
         <translation>Drop the item</translation>
     </message>

@@ -237,12 +237,11 @@ def test_the_evaluation_view_sets_planned_beside_implemented(board: BoardStep) -
 
 
 def test_the_projector_view_is_read_only_large_and_follows(board: BoardStep, qtbot: QtBot) -> None:
-    container = board.projector_widget()
-    assert container is not None
-    qtbot.addWidget(container)
+    projector = board.projector_widget()
+    assert projector is not None
+    qtbot.addWidget(projector)
     from lardesk.ui.board.step import ProjectorBoard
 
-    projector = container.findChild(ProjectorBoard)
     assert isinstance(projector, ProjectorBoard)
     assert not projector.board.interactive
     assert projector.board.text_font.pointSizeF() > board.scene.text_font.pointSizeF() * 1.2
@@ -254,7 +253,6 @@ def test_the_projector_view_is_read_only_large_and_follows(board: BoardStep, qtb
     board.set_focus_kind(ItemKind.EFFECT)
     assert projector.board.focus_kind is ItemKind.EFFECT
     # the guide's right-to-left question for the column walked, above the board and on the projector
-    assert projector.question is not None
     assert projector.question.text().endswith("Är de realistiska?")
     assert board.walk_question.text() == projector.question.text()
     for kind, words in (

@@ -241,7 +241,7 @@ class CardItem(QGraphicsItem):
             painter.setBrush(ink.gap_fill if gap else ink.tints[self.info.kind])
             painter.setPen(ink.gap_border if gap else ink.border)
         painter.drawRoundedRect(rect, ink.radius, ink.radius)
-        if self.isSelected():
+        if self.isSelected() or self.board.highlighted == self.item_id:
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setPen(ink.selected)
             grow = ink.grow
@@ -465,6 +465,8 @@ class BoardScene(QGraphicsScene):
         self.arrows: dict[Link, ArrowItem] = {}
         self.state: BoardState | None = None
         self.focus_kind: ItemKind | None = None
+        self.highlighted: int | None = None
+        """On a read-only board: the item selected on the laptop (see :meth:`highlight`)."""
         self.board_width = 1200.0
         self.column_width = self.look.s(self.look.min_column)
         self._col_x: dict[ItemKind, float] = {}
@@ -519,7 +521,7 @@ class BoardScene(QGraphicsScene):
         cached = self._pens.get(key)
         if cached is None:
             base = QColor(LINK_COLOUR.get(kind, "#455a64"))
-            mix = 0.78 if faded else 0.0
+            mix = 0.86 if faded else 0.0
             colour = QColor(
                 round(base.red() + (255 - base.red()) * mix),
                 round(base.green() + (255 - base.green()) * mix),
@@ -782,8 +784,20 @@ class BoardScene(QGraphicsScene):
         self.blockSignals(False)
         self.selectionChanged.emit()
 
+    def highlight(self, item_id: int | None) -> None:
+        """Mark an item as the laptop's selection on a read-only board (the projector): ringed, its own links
+        strong and the others faded."""
+        if item_id == self.highlighted:
+            return
+        for old in (self.highlighted, item_id):
+            card = self.cards.get(old) if old is not None else None
+            if card is not None:
+                card.update()
+        self.highlighted = item_id
+        self._emphasise()
+
     def _emphasise(self) -> None:
-        selected = self.selected_id()
+        selected = self.selected_id() if self.interactive else self.highlighted
         card = self.cards.get(selected) if selected is not None else None
         mine = {*card.left_arrows, *card.right_arrows} if card else set()
         for arrow in self.arrows.values():
