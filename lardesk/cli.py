@@ -237,6 +237,7 @@ def _load_plugins() -> None:
         "lardesk.cli_ratings",
         "lardesk.cli_rate",
         "lardesk.cli_overview",
+        "lardesk.cli_indicators",
     ):
         try:
             importlib.import_module(module)

@@ -195,6 +195,14 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>New:</translation>
     </message>
     <message>
+        <source>Punkt</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Indikatorer (I)</source>
+        <translation>Indicators (I)</translation>
+    </message>
+    <message>
         <source>Programlogik</source>
         <translation>Program logic</translation>
     </message>
@@ -205,6 +213,42 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     <message>
         <source>Tavlan är tom. Börja till höger, med de förväntade effekterna: välj typ av punkt, skriv texten i fältet ovan och tryck Enter (eller klicka i en kolumn). Koppla sedan punkterna till varandra.</source>
         <translation>The board is empty. Start on the right, with the expected effects: choose the type of item, type its text in the field above and press Enter (or click in a column). Then link the items to each other.</translation>
+    </message>
+    <message>
+        <source>Projektorn: större</source>
+        <translation>Projector: larger</translation>
+    </message>
+    <message>
+        <source>Projektorn: mindre</source>
+        <translation>Projector: smaller</translation>
+    </message>
+    <message>
+        <source>Projektorn: hela tavlan</source>
+        <translation>Projector: the whole board</translation>
+    </message>
+    <message>
+        <source>Projektorn: vänster</source>
+        <translation>Projector: left</translation>
+    </message>
+    <message>
+        <source>Projektorn: höger</source>
+        <translation>Projector: right</translation>
+    </message>
+    <message>
+        <source>Projektorn: upp</source>
+        <translation>Projector: up</translation>
+    </message>
+    <message>
+        <source>Projektorn: ned</source>
+        <translation>Projector: down</translation>
+    </message>
+    <message>
+        <source>Projektorn</source>
+        <translation>Projector</translation>
+    </message>
+    <message>
+        <source>Zooma och flytta tavlan på projektorn (Ctrl+Skift + plus, minus, 0, pilar)</source>
+        <translation>Zoom and move the board on the projector (Ctrl+Shift + plus, minus, 0, arrows)</translation>
     </message>
     <message>
         <source>Ta bort</source>
@@ -280,6 +324,10 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     <message>
         <source>Statusiakttagelser</source>
         <translation>Status findings</translation>
+    </message>
+    <message>
+        <source>Indikatorer ({0})</source>
+        <translation>Indicators ({0})</translation>
     </message>
 </context>
 <context>
@@ -388,6 +436,120 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     <message>
         <source>Ändra åtgärd</source>
         <translation>Edit action</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorCanvas</name>
+    <message>
+        <source>Diagram över indikatorn</source>
+        <translation>Chart of the indicator</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorPanel</name>
+    <message>
+        <source>Indikator</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>Vad mäts</source>
+        <translation>What is measured</translation>
+    </message>
+    <message>
+        <source>Till exempel: andel av bidraget som går till flickor</source>
+        <translation>For example: share of the grant that goes to girls</translation>
+    </message>
+    <message>
+        <source>Enhet</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Källa</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Ta bort indikatorn</source>
+        <translation>Remove the indicator</translation>
+    </message>
+    <message>
+        <source>Sorts värde</source>
+        <translation>Kind of figures</translation>
+    </message>
+    <message>
+        <source>Utgångsvärde</source>
+        <translation>Baseline</translation>
+    </message>
+    <message>
+        <source>Mätvärde</source>
+        <translation>Measurement</translation>
+    </message>
+    <message>
+        <source>Mål</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>2013</source>
+        <translation>2013</translation>
+    </message>
+    <message>
+        <source>Kvinnor</source>
+        <translation>Women</translation>
+    </message>
+    <message>
+        <source>Män</source>
+        <translation>Men</translation>
+    </message>
+    <message>
+        <source>Totalt</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Kommentar till värdet</source>
+        <translation>Comment on the figures</translation>
+    </message>
+    <message>
+        <source>Spara värdena (Enter)</source>
+        <translation>Save the figures (Enter)</translation>
+    </message>
+    <message>
+        <source>Värden per period</source>
+        <translation>Figures per period</translation>
+    </message>
+    <message>
+        <source>Kv − män</source>
+        <translation>W − M</translation>
+    </message>
+    <message>
+        <source>Enter: ändra värdena · Delete: ta bort raden</source>
+        <translation>Enter: change the figures · Delete: remove the line</translation>
+    </message>
+    <message>
+        <source>Vad värdena säger</source>
+        <translation>What the figures say</translation>
+    </message>
+    <message>
+        <source>Välj ett resultat, en effekt eller en utgångspunkt för att se dess indikatorer.</source>
+        <translation>Choose a result, an effect or a starting point to see its indicators.</translation>
+    </message>
+    <message>
+        <source>Indikatorer – {0}</source>
+        <translation>Indicators – {0}</translation>
+    </message>
+    <message>
+        <source>＋ Ny indikator</source>
+        <translation>＋ New indicator</translation>
+    </message>
+    <message>
+        <source>utgångsvärde</source>
+        <translation>baseline</translation>
+    </message>
+    <message>
+        <source>mål</source>
+        <translation>target</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,8 @@ class BoardView(QGraphicsView):
     text_edited = Signal(int, str)
     link_list_wanted = Signal()
     """L: the user wants to pick, from a list, what the selected item leads to."""
+    indicators_wanted = Signal()
+    """I: the user wants to enter or read the selected item's indicators."""
     move_wanted = Signal(int, int)
     """Ctrl+Up/Down: move the item one place up (-1) or down (+1) in its column."""
     delete_wanted = Signal(int)
@@ -108,6 +110,8 @@ class BoardView(QGraphicsView):
             self.edit_in_place(selected)
         elif key == Qt.Key.Key_L and selected is not None:
             self.link_list_wanted.emit()
+        elif key == Qt.Key.Key_I and selected is not None:
+            self.indicators_wanted.emit()
         elif key == Qt.Key.Key_Delete and selected is not None:
             self.delete_wanted.emit(selected)
         else:
