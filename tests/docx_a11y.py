@@ -78,7 +78,11 @@ def docx_accessibility_problems(path: str | Path, *, language: str) -> list[str]
         style_names[style_element.get(f"{{{W}}}styleId")] = shown
     levels: list[int] = []
     empty_run = 0
+    container = None
+    parent_of = {child: parent for parent in body.iter() for child in parent}
     for paragraph in body.iter(f"{{{W}}}p"):
+        if parent_of.get(paragraph) is not container:  # an empty table cell beside another is no spacing
+            container, empty_run = parent_of.get(paragraph), 0
         style = paragraph.find("w:pPr/w:pStyle", NS)
         name = style_names.get(style.get(f"{{{W}}}val"), "") if style is not None else ""
         text = _text(paragraph)

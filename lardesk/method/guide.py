@@ -101,7 +101,7 @@ class Guide:
     scale_low: str
     scale_high: str
     findings: dict[str, str]
-    """Titles of the findings G1–G7, S1, S2 in this language."""
+    """Titles of the findings G1–G8, S1–S4 in this language."""
     terms: dict[str, str]
     """Domain words in this language (item kinds, statuses, genders…), for reports and the UI."""
 

@@ -2,10 +2,10 @@
 printed (every text 8 pt or more), in pieces that each fit a landscape A4 page.
 
 The board on screen (and :func:`lardesk.charts.board.board_figure`) shows every column at once; on paper that
-is only readable for a small board. So the print takes the links' own pairs of columns — resources → activities,
-activities → results, mediating instances → results, results → effects — one figure a pair, each with its
-two column headings, and a pair too long for one page continues on the next with its headings repeated. A box
-is never cut, an arrow runs only in the gutter between its two columns (never behind another box), no internal
+is only readable for a small board. So the print takes the columns the links join — resources → activities;
+activities → results ← mediating instances; results → effects — one figure each, with its column headings,
+and one too long for a page continues on the next with its headings repeated. A box
+is never cut, an arrow runs only in the gutter between two neighbouring columns (never behind a box), no internal
 keys are printed, and a gap is marked by a dashed border and its code ("⚠ G1") — no hatching over the text.
 A small board whose links all join neighbouring columns is printed whole, as one figure.
 
@@ -34,7 +34,7 @@ SPACING = 7.0
 GUTTER = 60.0
 """Room between two columns for the arrows."""
 HEADER = 22.0
-CHAR_WIDTH = 0.6
+CHAR_WIDTH = 0.56
 """A generous average width of a DejaVu Sans character, in ems (so wrapped lines never overrun a box)."""
 PAGE_WIDTH = (297 - 44) * 72 / 25.4
 """The landscape text width (points)."""
@@ -43,14 +43,13 @@ PAGE_HEIGHT = (210 - 47) * 72 / 25.4 * 0.8
 INK = "#1d232a"
 MUTED = "#455a64"
 
-PAIRS: tuple[tuple[ItemKind, ItemKind], ...] = (
+PAIRS: tuple[tuple[ItemKind, ...], ...] = (
     (ItemKind.RESOURCE, ItemKind.ACTIVITY),
-    (ItemKind.ACTIVITY, ItemKind.RESULT),
-    (ItemKind.RESULT, ItemKind.MEDIATOR),
+    (ItemKind.ACTIVITY, ItemKind.RESULT, ItemKind.MEDIATOR),
     (ItemKind.RESULT, ItemKind.EFFECT),
 )
-"""The column pairs the links join, left to right as on the board (a mediating instance's arrow runs
-leftwards, to the result it carries on)."""
+"""The columns the links join, as neighbours: resources → activities; activities → results ← mediating
+instances (a mediating instance's arrow runs leftwards, to the result it carries on); results → effects."""
 KINDS: tuple[ItemKind, ...] = (
     ItemKind.RESOURCE,
     ItemKind.ACTIVITY,
@@ -298,9 +297,9 @@ def board_pieces(snapshot: SessionSnapshot, guide: Guide) -> list[BoardPiece]:
         return [BoardPiece(WHOLE, 1, 1, svg, PAGE_WIDTH, height, sum(counts.values()), drawn)]
 
     pieces: list[BoardPiece] = []
-    pair_width = _columns_width(2)
     for pair in PAIRS:
-        if not items[pair[0]] and not items[pair[1]]:
+        pair_width = _columns_width(len(pair))
+        if not any(items[kind] for kind in pair):
             continue
         columns = [[_card(i, pair_width, guide, codes.get(i.id, [])) for i in items[kind]] for kind in pair]
         # Pages: as many as the longest column needs; each column spread evenly over them, box by box (a box

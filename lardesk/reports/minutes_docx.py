@@ -26,6 +26,7 @@ from lardesk.reports.minutes import (
     build_minutes,
     draw_figures,
     minutes_document,
+    rasterise,
 )
 
 FONT_NAME = "DejaVu Sans"
@@ -400,6 +401,7 @@ def render_minutes_docx(
         figures = dataclasses.replace(figures, board=None, board_parts=())
     if not options.include_spread:
         figures = dataclasses.replace(figures, spread=None, later_rounds=())
+    rasterise([part.image for part in figures.board_parts])
     render_atomic(path, lambda temp: write_minutes_docx(minutes, temp, figures))
 
 

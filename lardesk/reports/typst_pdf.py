@@ -94,14 +94,19 @@ def write_pdf(document: Document, target: str | Path, *, timestamp: dt.datetime 
 
 
 _RASTER = b"""#set page(width: auto, height: auto, margin: 0pt, fill: white)
-#image(bytes(sys.inputs.svg), format: "svg")
+#for key in sys.inputs.keys().sorted(key: k => int(k)) {
+  page(image(bytes(sys.inputs.at(key)), format: "svg"))
+}
 """
 
 
-def svg_to_png(svg: bytes, ppi: float) -> bytes:
-    """An SVG as PNG (for Word, which takes no SVG), drawn by Typst with the same fonts as the PDF."""
+def svgs_to_png(svgs: list[bytes], ppi: float) -> list[bytes]:
+    """SVGs as PNGs (for Word, which takes no SVG), drawn by Typst with the same fonts as the PDF, all in one
+    run (one page each)."""
     import typst
 
+    if not svgs:
+        return []
     try:
         result = typst.compile(
             _RASTER,
@@ -109,12 +114,19 @@ def svg_to_png(svg: bytes, ppi: float) -> bytes:
             ppi=ppi,
             font_paths=_fonts(),
             ignore_system_fonts=True,
-            sys_inputs={"svg": svg.decode("utf-8")},
+            sys_inputs={str(index): svg.decode("utf-8") for index, svg in enumerate(svgs)},
         )
     except typst.TypstError as error:
         raise PublishError(_describe(error)) from error
-    assert isinstance(result, bytes)
-    return result
+    pages = [result] if isinstance(result, bytes) else list(result or [])
+    if len(pages) != len(svgs):  # pragma: no cover - one page per image by construction
+        raise PublishError(f"{len(svgs)} figures gave {len(pages)} pictures")
+    return pages
+
+
+def svg_to_png(svg: bytes, ppi: float) -> bytes:
+    """One SVG as PNG (see :func:`svgs_to_png`)."""
+    return svgs_to_png([svg], ppi)[0]
 
 
 def _describe(error: Any) -> str:
@@ -123,4 +135,4 @@ def _describe(error: Any) -> str:
     return f"{message} ({hints})" if hints else message
 
 
-__all__ = ["PublishError", "fonts_dir", "svg_to_png", "typst_inputs", "write_pdf"]
+__all__ = ["PublishError", "fonts_dir", "svg_to_png", "svgs_to_png", "typst_inputs", "write_pdf"]

@@ -340,7 +340,9 @@ class SectionStep(QWidget):
         self.context = context
         self.number = number
         self.section: Section = context.guide.section(number)
-        self.current_question = 0
+        self.current_question = 1 if self.section.questions else 0
+        """The question the projector shows: the first at once, then the one whose notes have the focus, or
+        the one the facilitator moves to (Ctrl+↓ / Ctrl+↑, ``move_question``)."""
         section = self.section
         content = QWidget(self)
         layout = QVBoxLayout(content)
@@ -460,6 +462,22 @@ class SectionStep(QWidget):
                 text += "\n" + "\n".join(f"– {item}" for item in question.items)
             return self.title(), text, question.info
         return self.title(), "", section.info
+
+    def move_question(self, step: int) -> bool:
+        """Show the next (``step`` 1) or previous (-1) question on the projector, and bring its notes into
+        view without touching them; False at the first or last question."""
+        numbers = [question.number for question in self.section.questions]
+        if not numbers:
+            return False
+        here = numbers.index(self.current_question) if self.current_question in numbers else -1
+        there = max(0, min(len(numbers) - 1, here + step)) if here >= 0 else 0
+        if numbers[there] == self.current_question:
+            return False
+        self.current_question = numbers[there]
+        editor = self.notes.get(self.current_question)
+        if editor is not None:
+            self.scroll_area.ensureWidgetVisible(editor, 0, 120)
+        return True
 
     def focused_question(self, widget: QWidget | None) -> int | None:
         for question, editor in self.notes.items():

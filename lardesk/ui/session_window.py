@@ -257,7 +257,19 @@ class SessionWindow(QMainWindow):
             self.tr("Föregående steg"), [key("Ctrl+PgUp"), key("Alt+Left")], self.previous_step
         )
         self.list_action = self._action(self.tr("Välj steg i listan"), [key("Ctrl+L")], self.step_list.setFocus)
-        for action in (self.next_action, self.previous_action, self.list_action):
+        self.next_question_action = self._action(
+            self.tr("Nästa fråga på projektorn"), [key("Ctrl+Down")], lambda: self.move_question(1)
+        )
+        self.previous_question_action = self._action(
+            self.tr("Föregående fråga på projektorn"), [key("Ctrl+Up")], lambda: self.move_question(-1)
+        )
+        for action in (
+            self.next_action,
+            self.previous_action,
+            self.list_action,
+            self.next_question_action,
+            self.previous_question_action,
+        ):
             go.addAction(action)
         view = self.menuBar().addMenu(self.tr("&Visa"))
         self.timer_action = self._action(self.tr("Starta/pausa betänketid"), [key("F6")], self.timer.toggle)
@@ -340,6 +352,9 @@ class SessionWindow(QMainWindow):
         self._add(step_id, widget, page)
         if step_id == "board":
             self.board_page = page
+        use_undo_stack = getattr(widget, "use_undo_stack", None)
+        if callable(use_undo_stack):  # its edits are undone with Ctrl+Z like the notes
+            use_undo_stack(self.undo)
         passing = getattr(widget, "pass_round_changed", None)
         if passing is not None:
             passing.connect(self._lock_for_pass_round)
@@ -509,6 +524,13 @@ class SessionWindow(QMainWindow):
         row = self.order.index(self.current)
         if row > 0:
             self.go_to(self.order[row - 1])
+
+    def move_question(self, step: int) -> None:
+        """Ctrl+↓ / Ctrl+↑: the projector shows the section's next or previous question (the notes are left as
+        they are)."""
+        current = self.steps.get(self.current)
+        if isinstance(current, SectionStep) and current.move_question(step):
+            self.update_projector()
 
     def _row_chosen(self, row: int) -> None:
         if 0 <= row < len(self.order):

@@ -195,6 +195,14 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>New:</translation>
     </message>
     <message>
+        <source>Punkt</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Indikatorer (I)</source>
+        <translation>Indicators (I)</translation>
+    </message>
+    <message>
         <source>Programlogik</source>
         <translation>Program logic</translation>
     </message>
@@ -280,6 +288,10 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     <message>
         <source>Statusiakttagelser</source>
         <translation>Status findings</translation>
+    </message>
+    <message>
+        <source>Indikatorer ({0})</source>
+        <translation>Indicators ({0})</translation>
     </message>
 </context>
 <context>
@@ -391,6 +403,120 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     </message>
 </context>
 <context>
+    <name>IndicatorCanvas</name>
+    <message>
+        <source>Diagram över indikatorn</source>
+        <translation>Chart of the indicator</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorPanel</name>
+    <message>
+        <source>Indikator</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>Vad mäts</source>
+        <translation>What is measured</translation>
+    </message>
+    <message>
+        <source>Till exempel: andel av bidraget som går till flickor</source>
+        <translation>For example: share of the grant that goes to girls</translation>
+    </message>
+    <message>
+        <source>Enhet</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Källa</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Ta bort indikatorn</source>
+        <translation>Remove the indicator</translation>
+    </message>
+    <message>
+        <source>Sorts värde</source>
+        <translation>Kind of figures</translation>
+    </message>
+    <message>
+        <source>Utgångsvärde</source>
+        <translation>Baseline</translation>
+    </message>
+    <message>
+        <source>Mätvärde</source>
+        <translation>Measurement</translation>
+    </message>
+    <message>
+        <source>Mål</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>2013</source>
+        <translation>2013</translation>
+    </message>
+    <message>
+        <source>Kvinnor</source>
+        <translation>Women</translation>
+    </message>
+    <message>
+        <source>Män</source>
+        <translation>Men</translation>
+    </message>
+    <message>
+        <source>Totalt</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Kommentar till värdet</source>
+        <translation>Comment on the figures</translation>
+    </message>
+    <message>
+        <source>Spara värdena (Enter)</source>
+        <translation>Save the figures (Enter)</translation>
+    </message>
+    <message>
+        <source>Värden per period</source>
+        <translation>Figures per period</translation>
+    </message>
+    <message>
+        <source>Kv − män</source>
+        <translation>W − M</translation>
+    </message>
+    <message>
+        <source>Enter: ändra värdena · Delete: ta bort raden</source>
+        <translation>Enter: change the figures · Delete: remove the line</translation>
+    </message>
+    <message>
+        <source>Vad värdena säger</source>
+        <translation>What the figures say</translation>
+    </message>
+    <message>
+        <source>Välj ett resultat, en effekt eller en utgångspunkt för att se dess indikatorer.</source>
+        <translation>Choose a result, an effect or a starting point to see its indicators.</translation>
+    </message>
+    <message>
+        <source>Indikatorer – {0}</source>
+        <translation>Indicators – {0}</translation>
+    </message>
+    <message>
+        <source>＋ Ny indikator</source>
+        <translation>＋ New indicator</translation>
+    </message>
+    <message>
+        <source>utgångsvärde</source>
+        <translation>baseline</translation>
+    </message>
+    <message>
+        <source>mål</source>
+        <translation>target</translation>
+    </message>
+</context>
+<context>
     <name>ItemEditor</name>
     <message>
         <source>Text</source>
@@ -460,8 +586,8 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>Comment, scale {number}</translation>
     </message>
     <message>
-        <source>Spara</source>
-        <translation>Save</translation>
+        <source>Kommentar krävs: {value} ligger utanför de enskilda bedömningarna ({minimum}–{maximum}). Värdet är sparat; skriv varför.</source>
+        <translation>Comment needed: {value} lies outside the individual ratings ({minimum}–{maximum}). The value is saved; write why.</translation>
     </message>
     <message>
         <source>Gruppen enas om var verksamheten står, minst på skala 9. Ligger det samlade värdet utanför spridningen (lägsta–högsta individuella värde) ska kommentaren säga varför.</source>
@@ -637,6 +763,10 @@ Everything you have typed is already saved. Restart lardesk if something looks w
 <context>
     <name>MinutesDialog</name>
     <message>
+        <source>Åtgärder utan ansvarig: {owners}, utan datum: {dates}. Minnesanteckningarna skriver ”Ansvarig saknas” och ”Datum saknas” där; fyll i dem i samtalet först om ni vill.</source>
+        <translation>Actions without anyone responsible: {owners}, without a date: {dates}. The minutes will say “No one responsible” and “No date” there; fill them in during the session first if you wish.</translation>
+    </message>
+    <message>
         <source>Minnesanteckningar</source>
         <translation>Minutes</translation>
     </message>
@@ -675,6 +805,10 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     <message>
         <source>Spara som Word (DOCX)…</source>
         <translation>Save as Word (DOCX)…</translation>
+    </message>
+    <message>
+        <source>Åtgärder som saknar uppgifter</source>
+        <translation>Actions with missing details</translation>
     </message>
     <message>
         <source>Spara minnesanteckningar</source>
@@ -887,6 +1021,14 @@ Everything you have typed is already saved. Restart lardesk if something looks w
 <context>
     <name>OverviewModel</name>
     <message>
+        <source>Senaste %1, föregående %2</source>
+        <translation>Latest %1, previous %2</translation>
+    </message>
+    <message>
+        <source>ingen</source>
+        <translation>none</translation>
+    </message>
+    <message>
         <source>md %1</source>
         <translation>md %1</translation>
     </message>
@@ -923,12 +1065,10 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>Unit</translation>
     </message>
     <message>
-        <source>Senaste</source>
-        <translation>Latest</translation>
-    </message>
-    <message>
-        <source>Föregående</source>
-        <translation>Previous</translation>
+        <source>Senaste
+(föregående)</source>
+        <translation>Latest
+(previous)</translation>
     </message>
     <message>
         <source>Öppna</source>
@@ -970,6 +1110,18 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>S&amp;cale:</translation>
     </message>
     <message>
+        <source>Sor&amp;tera:</source>
+        <translation>Sor&amp;t:</translation>
+    </message>
+    <message>
+        <source>Sortera efter</source>
+        <translation>Sort by</translation>
+    </message>
+    <message>
+        <source>&amp;Högst först</source>
+        <translation>&amp;Highest first</translation>
+    </message>
+    <message>
         <source>Spara &amp;CSV…</source>
         <translation>Save &amp;CSV…</translation>
     </message>
@@ -1000,6 +1152,10 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     <message>
         <source>Alla skalor</source>
         <translation>All scales</translation>
+    </message>
+    <message>
+        <source>Organisation och enhet</source>
+        <translation>Organisation and unit</translation>
     </message>
     <message>
         <source>%1 enheter. Samlad bedömning med förändring (↑ upp, ↓ ned, → oförändrad) och median (md) när minst tre har bedömt. Enter öppnar den senaste uppföljningen.</source>
@@ -1328,6 +1484,10 @@ Everything you have typed is already saved. Restart lardesk if something looks w
 <context>
     <name>RatingsModel</name>
     <message>
+        <source>bedömt, dolt tills värdena visas</source>
+        <translation>rated, hidden until the values are shown</translation>
+    </message>
+    <message>
         <source>{participant}, skala {scale}: {value}</source>
         <translation>{participant}, scale {scale}: {value}</translation>
     </message>
@@ -1389,6 +1549,18 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     <message>
         <source>Siffror 1–10 (10 = 1 sedan 0), - eller x = avstår. Tab: nästa skala, Enter: nästa person.</source>
         <translation>Digits 1–10 (10 = 1 then 0), - or x = abstain. Tab: next scale, Enter: next person.</translation>
+    </message>
+    <message>
+        <source>Titta på värdet (Ctrl+Mellanslag)</source>
+        <translation>Look at the value (Ctrl+Space)</translation>
+    </message>
+    <message>
+        <source>Före Visa värdena visar tabellen bara ● där ett värde finns. Visar den valda cellens värde.</source>
+        <translation>Until Show the values, the table shows only ● where a value exists. This shows the selected cell&apos;s value.</translation>
+    </message>
+    <message>
+        <source>Du tittar på ett dolt värde – det syns för alla som ser skärmen.</source>
+        <translation>You are looking at a hidden value – everyone who can see the screen sees it.</translation>
     </message>
     <message>
         <source>Tabell</source>
@@ -1455,8 +1627,32 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>round %1</translation>
     </message>
     <message>
+        <source>Avsluta skicka runt</source>
+        <translation>End pass around</translation>
+    </message>
+    <message>
+        <source>Avsluta skicka runt? Det gör samtalsledaren när alla har fyllt i.</source>
+        <translation>End pass around? The facilitator does this when everyone has filled in.</translation>
+    </message>
+    <message>
         <source>Det gick inte att spara.</source>
         <translation>Could not save.</translation>
+    </message>
+    <message>
+        <source>Ta bort bedömning</source>
+        <translation>Remove rating</translation>
+    </message>
+    <message>
+        <source>Bedömning</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <source>Bedömningsformulär</source>
+        <translation>Rating form</translation>
+    </message>
+    <message>
+        <source>Samlad bedömning, skala %1</source>
+        <translation>Overall assessment, scale %1</translation>
     </message>
     <message>
         <source>Exportera bedömningarna</source>
@@ -1622,6 +1818,14 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     <message>
         <source>Välj steg i listan</source>
         <translation>Choose a step in the list</translation>
+    </message>
+    <message>
+        <source>Nästa fråga på projektorn</source>
+        <translation>Next question on the projector</translation>
+    </message>
+    <message>
+        <source>Föregående fråga på projektorn</source>
+        <translation>Previous question on the projector</translation>
     </message>
     <message>
         <source>&amp;Visa</source>

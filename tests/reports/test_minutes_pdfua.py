@@ -79,8 +79,26 @@ def findings_snapshot(language: str = "sv") -> SessionSnapshot:
         item(7, ItemKind.MEDIATOR, "Förmedlare @hr"),
         item(8, ItemKind.EFFECT, "Effekt som nås"),
         item(9, ItemKind.EFFECT, "Effekt utan resultat ]"),
+        item(10, ItemKind.STARTING_POINT, "Kommunens jämställdhetsmål"),
+        item(11, ItemKind.RESULT, "Uppnått resultat utan förmedlare", "achieved"),
+        item(12, ItemKind.RESULT, "Resultat på det som inte blev av", "expected"),
+        item(13, ItemKind.ACTIVITY, "Aktivitet som inte blev av", "not_implemented"),
+        ItemInfo(14, ItemKind.ACTIVITY, "k14", "Aktivitet från förra året", status="planned", carried_over=True),
     )
-    links = (LinkInfo(1, 3), LinkInfo(3, 5), LinkInfo(7, 5), LinkInfo(5, 8))
+    links = (
+        LinkInfo(1, 3),
+        LinkInfo(3, 5),
+        LinkInfo(7, 5),
+        LinkInfo(5, 8),
+        LinkInfo(8, 10),
+        LinkInfo(11, 8),
+        LinkInfo(1, 13),
+        LinkInfo(13, 12),
+        LinkInfo(12, 8),
+        LinkInfo(7, 12),
+        LinkInfo(1, 14),
+        LinkInfo(14, 11),
+    )
     notes = (
         NoteInfo(1, 0, TRICKY),
         NoteInfo(2, 1, "Andra stycket.\n\nTredje stycket med #hash."),

@@ -64,24 +64,24 @@ ALFA_2025_LOGIC: dict[str, list[dict[str, Any]]] = {
         {"key": "res1", "text": "Chefer kan analysera", "status": "achieved"},
         {"key": "res2", "text": "Statistik könsuppdelad", "status": "not_achieved", "effects": ["e1"]},
     ],
+    "mediators": [{"key": "m1", "text": "Beslut i nämnden", "results": ["res2"]}],
     "effects": [{"key": "e1", "text": "Likvärdig service"}, {"key": "e2", "text": "Förtroende"}],
 }
-ALFA_2025_FINDINGS = {  # G5 below: every result without a mediating instance until G5 narrows
+ALFA_2025_FINDINGS = {
     # G1 activity → no result: a2. G2 result ← no activity: res2. G3 effect ← no result: e2.
-    # G4 result → no effect: res1. G5 achieved result without mediating instance: res1 (res2 is not achieved).
+    # G4 result → no effect: res1. G5 (achieved) result without mediating instance: res1 (m1 carries res2 on).
     # G6 activity ← no resource: a2. G7 resource → no activity: r2. S1 not implemented: a2. S2 not achieved: res2.
+    # No starting points (no G8), nothing carried over (no S4), and res1's one activity was implemented (no S3).
     "G1": 1,
     "G2": 1,
     "G3": 1,
     "G4": 1,
-    "G5": 2,
+    "G5": 1,
     "G6": 1,
     "G7": 1,
     "S1": 1,
     "S2": 1,
 }
-ALFA_2025_LOGIC_G5_ANY = 2
-"""Before G5 was narrowed to achieved results, every result without a mediating instance was G5 (res1, res2)."""
 
 
 def import_all(services: Services) -> Imported:

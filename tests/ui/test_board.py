@@ -61,7 +61,7 @@ def test_the_imported_example_shows_its_items_links_and_findings(board: BoardSte
     assert len(board.scene.cards) == 33
     assert len(board.scene.arrows) == 43
     assert board.findings.shown() == EXPECTED
-    assert board.findings.count_text("G5").endswith("(6)")
+    assert board.findings.count_text("G5").endswith("(4)")
     assert board.findings.count_text("G3").startswith("✓ G3")
     key = ids(board)
     a6 = board.scene.cards[key["a6"]]

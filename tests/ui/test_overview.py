@@ -40,6 +40,8 @@ def window(qtbot: QtBot, services: Services, imported: Imported) -> OverviewWind
     overview = main.overview_window
     assert isinstance(overview, OverviewWindow)
     qtbot.waitUntil(overview.isVisible)
+    overview.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is overview)
     return overview
 
 
@@ -54,6 +56,16 @@ def test_opens_sorts_and_filters(qtbot: QtBot, window: OverviewWindow, imported:
     assert column_texts(window, 1) == ["Socialförvaltningen", "Tekniska förvaltningen", ""]
     nine = tab.model.scale_column(9)
     assert column_texts(window, nine) == ["6  ↑ +2\nmd 6", "8", "3  ↓ −2\nmd 7"]
+    # By keyboard: Alt+T goes to "Sortera", typing 9 chooses scale 9; Alt+H puts the highest first.
+    tab.table.setFocus()
+    QTest.keyClick(tab.table, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
+    assert tab.sort.hasFocus()
+    QTest.keyClicks(tab.sort, "9")
+    assert tab.sort.currentData() == nine
+    assert column_texts(window, nine) == ["3  ↓ −2\nmd 7", "6  ↑ +2\nmd 6", "8"]
+    QTest.keyClick(tab.sort, Qt.Key.Key_H, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(tab.descending.isChecked)  # a mnemonic "clicks" the box after a short animation
+    assert column_texts(window, nine) == ["8", "6  ↑ +2\nmd 6", "3  ↓ −2\nmd 7"]
     # Sort by scale 9 with a click on its header, lowest first, then highest first.
     header = tab.table.horizontalHeader()
     where = header.sectionViewportPosition(nine) + header.sectionSize(nine) // 2
@@ -65,6 +77,7 @@ def test_opens_sorts_and_filters(qtbot: QtBot, window: OverviewWindow, imported:
         ("3  ↓ −2\nmd 7", "6  ↑ +2\nmd 6", "8"),
         ("8", "6  ↑ +2\nmd 6", "3  ↓ −2\nmd 7"),
     }
+    assert tab.sort.currentData() == nine and tab.descending.isChecked() == (second[0] == "8")
     # Filters: a year, an organisation, one scale.
     tab.year.setCurrentIndex(tab.year.findData("2024"))
     assert column_texts(window, 1) == ["Socialförvaltningen"]
@@ -166,3 +179,26 @@ def test_exports_from_the_window(
     panel.unit.setCurrentIndex(panel.unit.findData("Alfa kommun – Tekniska förvaltningen"))
     QTest.mouseClick(panel.checkpoint_button, Qt.MouseButton.LeftButton)
     assert check_pdf_ua(chosen[-1]).headings == [(1, "Alfa kommun – Tekniska förvaltningen")]
+
+
+def test_follows_changes_made_elsewhere(qtbot: QtBot, window: OverviewWindow, services: Services) -> None:
+    """A joint value agreed in a session window (through the change bus) reaches the overview after a pause."""
+    tab = window.overview_tab
+    latest = tab.model.unit(2).latest.id  # Beta region
+    window.bus.run(lambda: services.ratings.set_joint(latest, 9, 8, "Omprövat"))
+    nine = tab.model.scale_column(9)
+    qtbot.waitUntil(lambda: str(tab.model.index(2, nine).data()).startswith("8  ↑ +3"), timeout=5000)
+
+
+def test_a_status_set_in_the_list_reaches_the_overview(qtbot: QtBot, window: OverviewWindow) -> None:
+    tab = window.overview_tab
+    done = tab.model.columns.index(("actions", "done"))
+    assert tab.model.index(0, done).data() == "1"
+    QTest.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    panel = window.actions_panel
+    texts = [panel.proxy.index(r, COLUMNS.index("text")).data() for r in range(panel.proxy.rowCount())]
+    panel.table.setFocus()
+    panel.table.setCurrentIndex(panel.proxy.index(texts.index("Utan datum"), 0))
+    QTest.keyClick(panel.table, Qt.Key.Key_3)
+    qtbot.waitUntil(lambda: tab.model.index(0, done).data() == "2", timeout=5000)
+    assert [panel.proxy.index(r, COLUMNS.index("text")).data() for r in range(panel.proxy.rowCount())] == texts

@@ -123,7 +123,7 @@ def test_a_session_window_in_english(qtbot: QtBot, services: Services, qapp: QAp
     tabs.setCurrentWidget(joint)
     qtbot.waitUntil(lambda: 9 in joint.rows)
     row = joint.rows[9]
-    assert row.save.text() == "Save"
+    assert ratings.peek.text() == "Look at the value (Ctrl+Space)"  # type: ignore[attr-defined]
     assert row.range.text().startswith("spread ")
     assert row.comment.accessibleName() == "Comment, scale 9"
     placeholders = {field.placeholderText() for field in joint.findChildren(QLineEdit)}

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from lardesk.charts.palette import KIND_TINT, LINK_COLOUR, PLURAL
 from lardesk.method.guide import Guide
+from lardesk.method.indicators import latest_text
 from lardesk.method.logic import BOARD_ORDER, ItemKind
 from lardesk.method.snapshot import ItemInfo
 from lardesk.ui.board.look import (
@@ -41,6 +42,7 @@ from lardesk.ui.board.look import (
     SELECTED_COLOUR,
     STATUS_FINDING_COLOUR,
     Look,
+    fitting_font,
     kroner,
     line_height,
     status_label,
@@ -90,6 +92,11 @@ class Ink:
         }
 
 
+INDICATOR_MARK = "▁▃▅"
+"""The mark of an item with indicators (a small bar chart, in every font lardesk ships)."""
+MAX_INDICATOR_BADGES = 2
+
+
 class CardItem(QGraphicsItem):
     """One item of the program logic: its key, status, text, outcome note and marks."""
 
@@ -108,6 +115,8 @@ class CardItem(QGraphicsItem):
         self._header = ""
         self._header_lines: list[str] = []
         self._text_lines: list[str] = []
+        self.text_font = scene.text_font
+        """The scene's text font, or a smaller copy when a word would not fit the card."""
         self._text_top = 0.0
         self._note_lines: list[str] = []
         self._note_top = 0.0
@@ -145,9 +154,11 @@ class CardItem(QGraphicsItem):
         self._header = f"{info.key}   {status_label(guide, info.status)}".strip()
         self._header_lines = self.board.wrap(self._header, self.board.small_font, inner)
         y = pad + len(self._header_lines) * line_height(self.board.small_font) + look.s(3)
-        self._text_lines = self.board.wrap(info.text, self.board.text_font, inner)
+        # a word too wide for the card (a long compound) makes the card's type smaller, never overflow
+        self.text_font = self.board.fitting_font(info.text, inner)
+        self._text_lines = self.board.wrap(info.text, self.text_font, inner)
         self._text_top = y
-        y += len(self._text_lines) * line_height(self.board.text_font)
+        y += len(self._text_lines) * line_height(self.text_font)
         self._note_lines = self.board.wrap(info.outcome, self.board.note_font, inner) if info.outcome.strip() else []
         self._note_top = y + look.s(3)
         if self._note_lines:
@@ -160,6 +171,10 @@ class CardItem(QGraphicsItem):
             badges.append(Badge(f"✱ {guide.term('unexpected')}", "tag"))
         if info.kind is ItemKind.RESOURCE and (info.budget_sek is not None or info.spent_sek is not None):
             badges.append(Badge(f"{kroner(info.budget_sek)} / {kroner(info.spent_sek)}", "tag"))
+        for indicator in info.indicators[:MAX_INDICATOR_BADGES]:
+            badges.append(Badge(f"{INDICATOR_MARK} {latest_text(indicator, guide.language) or indicator.key}", "tag"))
+        if len(info.indicators) > MAX_INDICATOR_BADGES:
+            badges.append(Badge(f"{INDICATOR_MARK} +{len(info.indicators) - MAX_INDICATOR_BADGES}", "tag"))
         badge_metrics = QFontMetricsF(self.board.badge_font)
         badge_h = badge_metrics.height() + look.s(4)
         x = pad
@@ -213,8 +228,8 @@ class CardItem(QGraphicsItem):
         painter.setFont(self.board.small_font)
         self._draw_lines(painter, self._header_lines, ink.pad, self.board.small_font)
         painter.setPen(ink.text)
-        painter.setFont(self.board.text_font)
-        self._draw_lines(painter, self._text_lines, self._text_top, self.board.text_font)
+        painter.setFont(self.text_font)
+        self._draw_lines(painter, self._text_lines, self._text_top, self.text_font)
         if self._note_lines:
             painter.setPen(ink.muted)
             painter.setFont(self.board.note_font)
@@ -418,6 +433,7 @@ class BoardScene(QGraphicsScene):
         """Arrow head length, least curve reach, half head width, margin around the curve."""
         self.ink = Ink(self.look)
         self._wrapped: dict[tuple[str, int, float], list[str]] = {}
+        self._small_text_fonts: dict[float, QFont] = {}
         self.cards: dict[int, CardItem] = {}
         self.arrows: dict[Link, ArrowItem] = {}
         self.state: BoardState | None = None
@@ -442,6 +458,19 @@ class BoardScene(QGraphicsScene):
         mode = QGraphicsItem.CacheMode.DeviceCoordinateCache if cached else QGraphicsItem.CacheMode.NoCache
         for card in self.cards.values():
             card.setCacheMode(mode)
+
+    def fitting_font(self, text: str, width: float) -> QFont:
+        """The text font, or a smaller one (shared by every card that needs that size) in which the widest
+        word of ``text`` fits ``width``."""
+        fitted = fitting_font(text, self.text_font, width)
+        if fitted is self.text_font:
+            return fitted
+        size = round(fitted.pointSizeF(), 1)
+        shared = self._small_text_fonts.get(size)
+        if shared is None:
+            shared = self._small_text_fonts[size] = QFont(fitted)
+            shared.setPointSizeF(size)
+        return shared
 
     def wrap(self, text: str, font: QFont, width: float) -> list[str]:
         """``text`` wrapped to ``width`` in ``font`` (one of the scene's fonts), remembered."""

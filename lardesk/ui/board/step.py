@@ -25,13 +25,15 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from lardesk.method.guide import Guide
+from lardesk.method.indicators import INDICATOR_KINDS, FiguresKind
 from lardesk.method.logic import BOARD_ORDER, WALK_ORDER, ItemKind
-from lardesk.method.snapshot import SessionSnapshot
+from lardesk.method.snapshot import ItemInfo, SessionSnapshot
 from lardesk.services import Changed, Changes, InputError
 from lardesk.ui.board.editor import ItemEditor
 from lardesk.ui.board.evaluation import EvaluationView
 from lardesk.ui.board.export import export_png, export_svg
 from lardesk.ui.board.findings import FindingsPanel
+from lardesk.ui.board.indicators import IndicatorPanel
 from lardesk.ui.board.look import Look, guide_for
 from lardesk.ui.board.scene import BoardScene
 from lardesk.ui.board.state import BoardState, Delta
@@ -82,6 +84,7 @@ class BoardStep(QWidget):
         self.scene.setParent(self)
         self.view = BoardView(self.scene)
         self.editor = ItemEditor(self.guide)
+        self.indicator_panel = IndicatorPanel(self, self.guide.language)
         self.findings = FindingsPanel(self.guide)
         self.evaluation = EvaluationView(self.guide)
 
@@ -112,8 +115,11 @@ class BoardStep(QWidget):
         bar.addWidget(self.png_button)
         bar.addWidget(self.svg_button)
 
+        self.side_tabs = QTabWidget()
+        self.side_tabs.addTab(self.editor, self.tr("Punkt"))
+        self.side_tabs.addTab(self.indicator_panel, self.tr("Indikatorer (I)"))
         side = QSplitter(Qt.Orientation.Vertical)
-        side.addWidget(self.editor)
+        side.addWidget(self.side_tabs)
         side.addWidget(self.findings)
         side.setStretchFactor(0, 0)
         side.setStretchFactor(1, 1)
@@ -154,7 +160,9 @@ class BoardStep(QWidget):
         self.scene.link_requested.connect(self.link_items)
         self.scene.add_requested.connect(self._add_to_column)
         self.view.text_edited.connect(lambda item_id, text: self.update_item(item_id, text=text))
-        self.view.link_list_wanted.connect(self.editor.focus_links)
+        self.view.link_list_wanted.connect(self._focus_links)
+        self.view.indicators_wanted.connect(self.focus_indicators)
+        self.indicator_panel.back_to_board.connect(self.view.setFocus)
         self.view.move_wanted.connect(self.move_item)
         self.view.delete_wanted.connect(self.delete_item)
         self.editor.field_changed.connect(lambda item_id, name, value: self.update_item(item_id, **{name: value}))
@@ -213,10 +221,12 @@ class BoardStep(QWidget):
             projector.board.apply(delta)
         if delta.findings_changed or delta.changed or delta.added or delta.removed:
             self.findings.show_findings(self.state.findings, {i: item.key for i, item in self.state.items.items()})
+            self.findings.show_indicators(self._items_in_order())
         selected = self.scene.selected_id()
         if selected is not None and selected not in self.state.items:
             selected = None
         self.editor.show_item(self.state.items.get(selected) if selected is not None else None, self.state)
+        self._show_indicators_of(selected)
         self._evaluation_dirty = True
         if self.tabs.currentWidget() is self.evaluation:
             self._show_evaluation()
@@ -234,7 +244,27 @@ class BoardStep(QWidget):
             return
         selected = self.scene.selected_id()
         self.editor.show_item(self.state.items.get(selected) if selected is not None else None, self.state)
+        self._show_indicators_of(selected)
         self.selection_changed.emit(selected)
+
+    def _items_in_order(self) -> list[ItemInfo]:
+        return [self.state.items[i] for kind in BOARD_ORDER for i in self.state.columns[kind]]
+
+    def _show_indicators_of(self, item_id: int | None) -> None:
+        item = self.state.items.get(item_id) if item_id is not None else None
+        if item is None or item.kind not in INDICATOR_KINDS:
+            self.indicator_panel.show_item(None, "", ())
+            return
+        self.indicator_panel.show_item(item.id, f"{self.guide.term(item.kind.value)} {item.key}", item.indicators)
+
+    def _focus_links(self) -> None:
+        self.side_tabs.setCurrentWidget(self.editor)
+        self.editor.focus_links()
+
+    def focus_indicators(self) -> None:
+        """I on the board: the selected item's indicators, the keyboard in the first field."""
+        self.side_tabs.setCurrentWidget(self.indicator_panel)
+        self.indicator_panel.focus_first()
 
     def select_item(self, item_id: int) -> None:
         """Select an item and scroll to it (the findings panel does this on a click)."""
@@ -364,6 +394,33 @@ class BoardStep(QWidget):
         ok = self.link_items(source, target) if linked else self.unlink_items(source, target)
         if not ok:
             self.editor.show_item(self.state.items.get(source), self.state)
+
+    # -- indicators (the IndicatorPanel's actions) ---------------------------------------------------------------
+    def _indicator_call(self, call: Callable[[], Changes]) -> Changes | None:
+        changes = self._run(call)
+        if changes is not None:
+            self.reload()
+        return changes
+
+    def add_indicator(self, item_id: int, text: str, unit: str, source: str) -> str | None:
+        changes = self._indicator_call(lambda: self.services.indicators.add_indicator(item_id, text, unit, source))
+        return changes.new_key if changes is not None else None
+
+    def update_indicator(self, item_id: int, key: str, **fields: str) -> bool:
+        return (
+            self._indicator_call(lambda: self.services.indicators.update_indicator(item_id, key, **fields)) is not None
+        )
+
+    def remove_indicator(self, item_id: int, key: str) -> bool:
+        return self._indicator_call(lambda: self.services.indicators.remove_indicator(item_id, key)) is not None
+
+    def enter_figures(self, item_id: int, key: str, kind: FiguresKind, figures: dict[str, str]) -> bool:
+        call = lambda: self.services.indicators.enter_figures(item_id, key, kind, figures)  # noqa: E731
+        return self._indicator_call(call) is not None
+
+    def remove_figures(self, item_id: int, key: str, kind: FiguresKind, period: str) -> bool:
+        call = lambda: self.services.indicators.remove_figures(item_id, key, kind, period)  # noqa: E731
+        return self._indicator_call(call) is not None
 
     # -- export ---------------------------------------------------------------------------------------------
     def export(self, path: Path) -> Path:
