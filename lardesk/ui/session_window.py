@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import inspect
 import logging
+import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
@@ -95,7 +97,8 @@ class Steps(dict[str, Step]):
 
     def __init__(self, make: Callable[[str], Step | None]) -> None:
         super().__init__()
-        self._make = make
+        # a weak reference: the window owns its steps, the steps must not keep the (closed) window alive
+        self._make = weakref.WeakMethod(make) if inspect.ismethod(make) else (lambda: make)
         self._making: set[str] = set()
 
     def made(self, step_id: str, step: Step) -> None:
@@ -112,9 +115,12 @@ class Steps(dict[str, Step]):
             return super().__getitem__(step_id)
         if step_id in self._making:
             return default
+        make = self._make()
+        if make is None:
+            return default
         self._making.add(step_id)
         try:
-            step = self._make(step_id)
+            step = make(step_id)
         finally:
             self._making.discard(step_id)
         return step if step is not None else default
