@@ -1094,6 +1094,22 @@ def spread_image(snapshot: SessionSnapshot, guide: Guide, round_: int = 1) -> Fi
     return FigureImage(build(snapshot, guide, round_=round_, revealed=True, show_names=False, order=scales))
 
 
+def print_spread(snapshot: SessionSnapshot, guide: Guide, round_: int = 1) -> FigureImage | None:
+    """The spread of ``round_`` as printed (:mod:`lardesk.reports.spread_print`: SVG without matplotlib)."""
+    from lardesk.reports.spread_print import spread_svg
+
+    scales = rerated_scales(snapshot, round_)
+    if not scales:
+        return None
+    joint_round: dict[int, int] = {}
+    for each in snapshot.rounds():
+        for stats in snapshot.stats(each):
+            if stats.values:
+                joint_round[stats.scale] = each
+    svg, width, height = spread_svg(snapshot, guide, round_, scales, joint_round=joint_round)
+    return FigureImage(svg=svg.encode("utf-8"), width_in=width / 72, height_in=height / 72)
+
+
 def board_image(snapshot: SessionSnapshot, guide: Guide) -> FigureImage | None:
     build = chart_builder("lardesk.charts.board", "board_figure")
     if build is None:
@@ -1144,9 +1160,9 @@ def draw_figures(snapshot: SessionSnapshot, guide: Guide, options: MinutesOption
     later: list[tuple[int, FigureImage]] = []
     spread = None
     if options.include_spread:
-        spread = spread_image(snapshot, guide, 1)
+        spread = print_spread(snapshot, guide, 1)
         for round_ in snapshot.rounds():
-            if round_ > 1 and (image := spread_image(snapshot, guide, round_)) is not None:
+            if round_ > 1 and (image := print_spread(snapshot, guide, round_)) is not None:
                 later.append((round_, image))
     return MinutesFigures(
         spread=spread,
@@ -1308,7 +1324,10 @@ def ratings_blocks(minutes: Minutes, figures: MinutesFigures) -> list[doc.Block]
         image = figures.spread_of(table.round_)
         spread = rounds.get(table.round_)
         if image is not None and spread is not None:
-            blocks.append(_figure_block(image, spread.alt, lab.spread_caption, PORTRAIT_TEXT_IN))
+            caption = lab.spread_caption
+            if several:
+                caption = f"{lab.round_.format(round=table.round_)}. {caption}"
+            blocks.append(_figure_block(image, spread.alt, caption, PORTRAIT_TEXT_IN))
         blocks.append(_scale_table_block(table, minutes))
     if minutes.joint_comments:
         blocks.append(doc.Heading(lab.joint_comments, 2))

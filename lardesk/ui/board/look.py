@@ -113,3 +113,16 @@ def fitting_font(text: str, font: QFont, width: float, smallest: float = SMALLES
 
 def line_height(font: QFont) -> float:
     return QFontMetricsF(font).lineSpacing()
+
+
+def previous_text(guide: Guide, status: str | None, outcome: str | None) -> str:
+    """ "Förra uppföljningen: ✓ Genomförd – Tre av fem gårdar": a carried item's status and outcome last time."""
+    said = " – ".join(part for part in (status_label(guide, status), (outcome or "").strip()) if part)
+    return f"{guide.term('previous_follow_up')}: {said or '–'}"
+
+
+def category_label(guide: Guide, category: str | None) -> str:
+    """A starting point's kind in words (goal, problem, other)."""
+    if not category:
+        return ""
+    return guide.term("other_starting_point" if category == "other" else category)

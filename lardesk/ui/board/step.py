@@ -7,12 +7,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QAction, QCursor, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QAction, QCursor, QKeySequence, QResizeEvent, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QGraphicsView,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMenu,
@@ -84,8 +85,36 @@ class ProjectorBoard(BoardView):
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
         scene.focus_kind = step.scene.focus_kind
         scene.rebuild(step.state)
+        self.question = QLabel(self)
+        """The guide's question for the column being walked, across the top of the board (large type)."""
+        self.question.setWordWrap(True)
+        self.question.setObjectName("projectorWalkQuestion")
+        font = self.question.font()
+        font.setPointSizeF(max(font.pointSizeF(), 9.0) * 1.6)
+        self.question.setFont(font)
+        self.question.setStyleSheet("#projectorWalkQuestion { background:#fff3c4; color:#111; padding:6px 12px; }")
+        self.set_question(walk_question(step.guide, step.scene.focus_kind))
         scene.highlight(step.scene.selected_id())
         self.followed = scene.highlighted
+
+    def set_question(self, question: str) -> None:
+        """Show ``question`` above the board (none: the board has the whole screen)."""
+        self.question.setText(question)
+        self.question.setVisible(bool(question))
+        self._place_question()
+
+    def _place_question(self) -> None:
+        if not self.question.isVisibleTo(self):
+            self.setViewportMargins(0, 0, 0, 0)
+            return
+        width = self.width()
+        height = self.question.heightForWidth(width)
+        self.question.setGeometry(0, 0, width, height)
+        self.setViewportMargins(0, height, 0, 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._place_question()
+        super().resizeEvent(event)
 
     def fit_width(self) -> None:
         """Lay the board out for the screen: the columns across its width, then, if the board is taller than
@@ -155,6 +184,11 @@ class ProjectorBoard(BoardView):
         self.show_view()
 
 
+def walk_question(guide: Guide, kind: ItemKind | None) -> str:
+    """The guide's question for reading the column of ``kind`` right to left (Handledning, figure 1)."""
+    return guide.walk_questions.get(kind.value, "") if kind is not None else ""
+
+
 class BoardStep(QWidget):
     """Part 1 of the session: the program logic, walked right to left (see ``set_focus_kind``)."""
 
@@ -185,7 +219,7 @@ class BoardStep(QWidget):
 
         # adding items: kind, text, Enter
         self.new_kind = QComboBox()
-        self.new_kind.setAccessibleName(self.tr("Sort av punkt"))
+        self.new_kind.setAccessibleName(self.tr("Typ av punkt"))
         for kind in BOARD_ORDER:
             self.new_kind.addItem(self.guide.term(kind.value), kind.value)
         self.new_text = QLineEdit()
@@ -238,10 +272,19 @@ class BoardStep(QWidget):
         self.empty_hint.setObjectName("emptyBoardHint")
         self.empty_hint.setStyleSheet("#emptyBoardHint { background:#fff8d6; border-radius:4px; padding:6px; }")
         self.empty_hint.hide()
+        self.walk_question = QLabel()
+        self.walk_question.setWordWrap(True)
+        self.walk_question.setObjectName("walkQuestion")
+        self.walk_question.setAccessibleName(self.tr("Frågan för kolumnen"))
+        self.walk_question.setStyleSheet(
+            "#walkQuestion { background:#fff3c4; border-left:4px solid #8d6e00; padding:4px 8px; }"
+        )
+        self.walk_question.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(bar)
         layout.addWidget(self.empty_hint)
+        layout.addWidget(self.walk_question)
         layout.addWidget(self.tabs, 1)
 
         self.new_text.returnPressed.connect(self._add_from_bar)
@@ -264,6 +307,7 @@ class BoardStep(QWidget):
         self.editor.link_toggled.connect(self._link_toggled)
         self.editor.move_wanted.connect(self.move_item)
         self.editor.delete_wanted.connect(self.delete_item)
+        self.editor.drop_wanted.connect(self._drop_wanted)
         self.editor.back_to_board.connect(self.view.setFocus)
         self.findings.item_chosen.connect(self.select_item)
         QShortcut(QKeySequence("Ctrl+N"), self, self._focus_new_text)
@@ -330,8 +374,15 @@ class BoardStep(QWidget):
         return projector
 
     def set_focus_kind(self, kind: ItemKind | None) -> None:
-        """Highlight one column (the session walks effects, results, mediators, activities, resources)."""
+        """Highlight one column (the session walks effects, results, mediators, activities, resources) and show
+        the guide's question for it, here and on the projector."""
         self.scene.set_focus_kind(kind)
+        question = walk_question(self.guide, kind)
+        self.walk_question.setText(question)
+        self.walk_question.setVisible(bool(question))
+        self._projectors = [p for p in self._projectors if isValid(p)]
+        for projector in self._projectors:
+            projector.set_question(question)
         for projector in self._projectors:
             projector.board.set_focus_kind(kind)
             projector.show_view()
@@ -463,6 +514,40 @@ class BoardStep(QWidget):
             self.reload()
         else:
             self.editor.show_item(self.state.items.get(item_id), self.state)
+
+    def _drop_wanted(self, item_id: int, drop: bool) -> None:
+        item = self.state.items.get(item_id)
+        if item is None:
+            return
+        if drop:
+            reason = self.ask_reason(item.text)
+            if reason is None:
+                return
+            self.drop_item(item_id, reason)
+        else:
+            self.restore_item(item_id)
+
+    def drop_item(self, item_id: int, reason: str) -> bool:
+        """Struken: the item stays, greyed, with the reason, and takes no part in the gap rules."""
+        if self._run(lambda: self.services.logic.drop_item(item_id, reason)) is None:
+            return False
+        self.reload()
+        return True
+
+    def restore_item(self, item_id: int) -> bool:
+        if self._run(lambda: self.services.logic.restore_item(item_id)) is None:
+            return False
+        self.reload()
+        return True
+
+    def ask_reason(self, text: str) -> str | None:
+        """Ask why an item is dropped (tests replace this); None when the facilitator cancels."""
+        reason, ok = QInputDialog.getText(
+            self,
+            self.tr("Stryk punkten"),
+            self.tr("Varför stryks ”{0}”? (visas på tavlan och i minnesanteckningarna)").format(text),
+        )
+        return reason.strip() if ok and reason.strip() else None
 
     def move_item(self, item_id: int, step: int) -> None:
         if item_id not in self.state.items:
