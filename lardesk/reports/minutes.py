@@ -30,6 +30,7 @@ from lardesk import __version__
 from lardesk.method.actions import ActionStatus
 from lardesk.method.guide import Guide
 from lardesk.method.logic import GAP_CODES, STATUS_CODES, ItemKind
+from lardesk.method.money import kronor
 from lardesk.method.snapshot import Anonymity, ItemInfo, SessionSnapshot
 from lardesk.method.stats import ScaleStats, number
 from lardesk.reports import document as doc
@@ -109,8 +110,6 @@ class Labels:
     budget: str
     spent: str
     decimal: str
-    amount: str
-    """How an amount in kronor reads, with ``{amount}`` for the number."""
     summary: str
     summary_joint: str
     summary_gaps: str
@@ -207,7 +206,6 @@ SV = Labels(
     budget="avsatt",
     spent="använt",
     decimal=",",
-    amount="{amount} kr",
     summary="Sammanfattning",
     summary_joint="Samlad bedömning per skala",
     summary_gaps="Luckor i programlogiken",
@@ -301,7 +299,6 @@ EN = Labels(
     budget="set aside",
     spent="spent",
     decimal=".",
-    amount="SEK {amount}",
     summary="Summary",
     summary_joint="Joint assessment per scale",
     summary_gaps="Gaps in the program logic",
@@ -528,8 +525,8 @@ def fmt_date(value: dt.date | None) -> str:
 
 
 def fmt_amount(value: float, labels: Labels) -> str:
-    whole = f"{round(value):,}".replace(",", "\u00a0")
-    return labels.amount.format(amount=whole)
+    """An amount in kronor, as everywhere in lardesk (:func:`lardesk.method.money.kronor`)."""
+    return kronor(value, "en" if labels is EN else "sv")
 
 
 def _range(minimum: int | None, maximum: int | None) -> str:
