@@ -15,12 +15,13 @@ from lardesk.method.snapshot import Anonymity
 from lardesk.reports.exchange import (
     EXTENSION,
     LOGIC_LISTS,
+    MAX_FILE_BYTES,
     ExchangeError,
     dumps,
     read_exchange,
     snapshot_to_exchange,
 )
-from lardesk.reports.files import write_atomic
+from lardesk.reports.files import FileTooLarge, read_regular_file, write_atomic
 from lardesk.resources import resources_dir
 from lardesk.services.base import Changed, Changes, InputError, ServiceBase
 from lardesk.services.sessions import SessionService, check_parts
@@ -51,7 +52,11 @@ class ExchangeService(ServiceBase):
 
     def import_file(self, path: str | Path) -> Changes:
         try:
-            data = Path(path).read_bytes()
+            data = read_regular_file(path, MAX_FILE_BYTES)  # the limit is checked before anything is read
+        except FileTooLarge as error:
+            raise InputError(
+                "the file is too large ({size} bytes; at most {limit})", size=error.size, limit=error.limit
+            ) from error
         except OSError as error:
             raise InputError(
                 "cannot read {path}: {reason}", path=str(path), reason=error.strerror or str(error)

@@ -34,7 +34,6 @@ FUZZ = settings(
     database=None,  # no .hypothesis folder in the checkout (pytest would try to collect it)
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-SHARED_EXAMPLE = Path(__file__).resolve().parents[2].parent / "shared" / "exchange" / "example-bilaga1.json"
 DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo" / "example-bilaga1.json"
 
 
@@ -259,7 +258,7 @@ def mutated_bytes(draw: st.DrawFn, base: st.SearchStrategy[bytes]) -> bytes:
 
 
 def _example() -> bytes:
-    return (SHARED_EXAMPLE if SHARED_EXAMPLE.exists() else DEMO).read_bytes()
+    return DEMO.read_bytes()
 
 
 def _encode(document: dict[str, Any]) -> bytes:

@@ -30,7 +30,7 @@ ERROR_CLASSES = frozenset(
     {
         *("InputError", "NotFound", "ExchangeError", "RatingError", "LocalizedError", "Message"),
         *("StorageError", "DatabaseRefused", "DatabaseDamaged", "DatabaseTooNew", "DatabaseReadOnly", "DiskFull"),
-        "DatabaseUnavailable",
+        *("DatabaseUnavailable", "DatabaseUnusable"),
     }
 )
 """Calls whose first argument is a message template (add a class here when it adopts the mechanism)."""

@@ -17,7 +17,7 @@ from lardesk.reports.exchange import ExchangeError, read_exchange
 from lardesk.resources import resources_dir
 from lardesk.services import InputError, NewParticipant, NewSession, Services
 from lardesk.storage.models import FollowUpSession, LogicItem, Rating
-from tests.conftest import EXAMPLE_FINDINGS, SHARED
+from tests.conftest import EXAMPLE, EXAMPLE_FINDINGS, SHARED
 
 EXPECTED_FINDINGS = EXAMPLE_FINDINGS
 
@@ -47,6 +47,13 @@ def test_the_shipped_schema_is_the_shared_one() -> None:
     if not shared.exists():
         pytest.skip("shared/ is not beside the checkout")
     assert json.loads(shipped) == json.loads(shared.read_text(encoding="utf-8"))
+
+
+def test_the_shipped_example_is_the_shared_one() -> None:
+    shared = SHARED / "exchange" / "example-bilaga1.json"
+    if not shared.exists():
+        pytest.skip("shared/ is not beside the checkout")
+    assert EXAMPLE.read_bytes() == shared.read_bytes()
 
 
 def test_example_gives_exactly_the_expected_findings(any_services: Services, example_bytes: bytes) -> None:
@@ -110,10 +117,7 @@ def test_lardesk_extras_travel_in_x_lardesk(services: Services) -> None:
 
 
 def _example() -> dict[str, Any]:
-    path = SHARED / "exchange" / "example-bilaga1.json"
-    if not path.exists():
-        pytest.skip("shared/ is not beside the checkout")
-    loaded: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    loaded: dict[str, Any] = json.loads(EXAMPLE.read_text(encoding="utf-8"))
     return loaded
 
 
