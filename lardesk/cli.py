@@ -241,14 +241,9 @@ def _demo(services: Services, args: argparse.Namespace, out: TextIO) -> int:
 
 def _load_plugins() -> None:
     """Commands defined in other modules (stats, minutes, forms…) register themselves on import."""
-    import importlib
-
-    for module in ("lardesk.cli_reports", "lardesk.cli_maintenance", "lardesk.cli_ratings"):
-        try:
-            importlib.import_module(module)
-        except ModuleNotFoundError as error:
-            if error.name != module:
-                raise
+    import lardesk.cli_maintenance
+    import lardesk.cli_ratings
+    import lardesk.cli_reports  # noqa: F401
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -28,7 +28,7 @@ from lardesk.services import Changed, Changes
 from lardesk.ui.bus import ChangeBus
 from lardesk.ui.i18n import install_language
 from lardesk.ui.session_dialogs import NewSessionDialog
-from lardesk.ui.session_window import SessionWindow, minutes_module
+from lardesk.ui.session_window import SessionWindow
 from lardesk.ui.settings import restore_window, save_window, set_ui_language, ui_language
 
 if TYPE_CHECKING:
@@ -180,9 +180,6 @@ class MainWindow(QMainWindow):
         self.find_action = action([key(key.StandardKey.Find)], self._focus_search)
         self.minutes_action = action([key("Ctrl+P")], self.write_minutes)
         self.forms_action = action([key("Ctrl+Shift+P")], self.print_forms)
-        module = minutes_module()
-        self.minutes_action.setEnabled(module is not None and hasattr(module, "MinutesDialog"))
-        self.forms_action.setEnabled(module is not None and hasattr(module, "FormsDialog"))
         self.quit_action = action([key(key.StandardKey.Quit), key("Ctrl+Q")], self.close)
         self.language_group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
@@ -279,7 +276,6 @@ class MainWindow(QMainWindow):
         selected = self.selected_session()
         self.tree.clear()
         listing = self.services.sessions.list_sessions(self.search.text())
-        people = self.tr("%1 deltagare")
         for entry in listing:
             parent = QTreeWidgetItem([entry.organisation.display_name])
             parent.setFlags(parent.flags() & ~Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled)
@@ -295,7 +291,7 @@ class MainWindow(QMainWindow):
                         s.date.isoformat(),
                         s.period,
                         s.facilitator,
-                        people.replace("%1", str(s.participants)),
+                        self.tr("%n deltagare", "", s.participants),  # Qt's plural forms: 1 participant
                     ],
                 )
                 child.setData(0, SESSION_ROLE, s.id)
@@ -330,8 +326,7 @@ class MainWindow(QMainWindow):
         has = self._services is not None and self.selected_session() is not None
         for made in (self.open_action, self.duplicate_action, self.export_action, self.delete_action):
             made.setEnabled(has)
-        module = minutes_module()
-        self.minutes_action.setEnabled(has and module is not None and hasattr(module, "MinutesDialog"))
+        self.minutes_action.setEnabled(has)
 
     def _changed(self, changes: Changes) -> None:
         if Changed.SESSIONS in changes or Changed.PARTICIPANTS in changes:
@@ -424,15 +419,16 @@ class MainWindow(QMainWindow):
         self.bus.run(lambda: self.services.sessions.delete_session(session_id), self)
 
     def write_minutes(self) -> None:
+        from lardesk.ui.minutes_dialog import MinutesDialog  # reportlab and the figures load on first use
+
         session_id = self.selected_session()
-        dialog = getattr(minutes_module(), "MinutesDialog", None)
-        if session_id is not None and dialog is not None:
-            dialog.ask(self, self.services, session_id)
+        if session_id is not None:
+            MinutesDialog.ask(self, self.services, session_id)
 
     def print_forms(self) -> None:
-        dialog = getattr(minutes_module(), "FormsDialog", None)
-        if dialog is not None:
-            dialog.ask(self, self.services)
+        from lardesk.ui.minutes_dialog import FormsDialog
+
+        FormsDialog.ask(self, self.services)
 
     def set_language(self, language: str) -> None:
         """Switch the UI language now (this window at once; session windows when opened again)."""

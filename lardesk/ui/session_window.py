@@ -9,7 +9,6 @@ they are imported lazily and left out while they do not exist.
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -50,8 +48,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-BOARD_STEP = ("lardesk.ui.board.step", "BoardStep")
-RATINGS_STEP = ("lardesk.ui.ratings.step", "RatingsStep")
+BOARD_STEP = "board"
+RATINGS_STEP = "ratings"
 SETTINGS_KEY = "session"
 KIND_OF_SECTION = {section: kind for kind, section in SECTION_OF_KIND.items()}
 """Sections 1–6 each discuss one column of the board, which is highlighted while the section is open."""
@@ -59,21 +57,16 @@ KIND_OF_SECTION = {section: kind for kind, section in SECTION_OF_KIND.items()}
 StepFactory = Callable[["Services", ChangeBus, int, QWidget | None], QWidget]
 
 
-def optional_step(module: str, name: str) -> StepFactory | None:
-    """A step class from a package that may not exist yet (built by another issue)."""
-    try:
-        loaded = importlib.import_module(module)
-    except ImportError:
-        return None
-    factory = getattr(loaded, name, None)
-    return cast(StepFactory, factory) if callable(factory) else None
+def board_step() -> StepFactory:
+    from lardesk.ui.board.step import BoardStep  # imported when a session first needs it (start-up stays fast)
+
+    return BoardStep
 
 
-def minutes_module() -> object | None:
-    try:
-        return importlib.import_module("lardesk.ui.minutes_dialog")
-    except ImportError:
-        return None
+def ratings_step() -> StepFactory:
+    from lardesk.ui.ratings.step import RatingsStep
+
+    return RatingsStep
 
 
 class SessionWindow(QMainWindow):
@@ -181,9 +174,7 @@ class SessionWindow(QMainWindow):
     def _actions(self) -> None:
         key = QKeySequence
         session_menu = self.menuBar().addMenu(self.tr("&Session"))
-        module = minutes_module()
         self.minutes_action = self._action(self.tr("Protokoll (PDF/Word)…"), [key("Ctrl+P")], self.write_minutes)
-        self.minutes_action.setEnabled(module is not None and hasattr(module, "MinutesDialog"))
         session_menu.addAction(self.minutes_action)
         session_menu.addSeparator()
         session_menu.addAction(self._action(self.tr("Stäng"), [key("Ctrl+W"), key("Ctrl+F4")], self.close))
@@ -221,34 +212,25 @@ class SessionWindow(QMainWindow):
         if any(n in agreed for n in PROGRAM_LOGIC_WALK) and self._ensure_board():
             order.append("board")
         order += [f"section-{n}" for n in agreed]
-        if self._ensure_optional("ratings", RATINGS_STEP):
-            order.append("ratings")
+        self._ensure_step(RATINGS_STEP, ratings_step())
+        order.append("ratings")
         if snapshot.session.defer_improvements:
             order.append("improvements")
         return order
 
     def _ensure_board(self) -> bool:
-        if self.board is not None:
-            return True
-        if not self._ensure_optional("board", BOARD_STEP):
-            return False
-        self.board = cast(QWidget, self.steps["board"])
+        if self.board is None:
+            self._ensure_step(BOARD_STEP, board_step())
+            self.board = cast(QWidget, self.steps[BOARD_STEP])
         return True
 
-    def _ensure_optional(self, step_id: str, where: tuple[str, str]) -> bool:
+    def _ensure_step(self, step_id: str, factory: StepFactory) -> None:
+        """Create the step ``step_id`` once. A step that fails to build is a bug and fails loudly (the error
+        dialog and the log), never a session that quietly opens without it."""
         if step_id in self.steps:
-            return True
-        factory = optional_step(*where)
-        if factory is None:
-            return False
-        try:
-            widget = factory(self.services, self.bus, self.session_id, None)
-        except Exception:  # a broken optional step must not keep the facilitator out of the meeting
-            log.exception("could not create the %s step; the session goes on without it", step_id)
-            return False
-        if not isinstance(widget, Step):
-            log.warning("%s.%s does not implement the Step protocol", *where)
-            return False
+            return
+        widget = factory(self.services, self.bus, self.session_id, None)
+        assert isinstance(widget, Step), f"{type(widget).__name__} does not implement the Step protocol"
         page = QWidget(self)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -259,7 +241,6 @@ class SessionWindow(QMainWindow):
         passing = getattr(widget, "pass_round_changed", None)
         if passing is not None:
             passing.connect(self._lock_for_pass_round)
-        return True
 
     def _lock_for_pass_round(self, passing: bool) -> None:
         """While the laptop goes round the group, its holder cannot leave the form: no other step, no
@@ -473,13 +454,10 @@ class SessionWindow(QMainWindow):
 
     # -- other dialogs ------------------------------------------------------------------------------------
     def write_minutes(self) -> None:
-        module = minutes_module()
-        dialog = getattr(module, "MinutesDialog", None)
-        if dialog is None:
-            QMessageBox.information(self, "lardesk", self.tr("Protokollet finns inte i den här versionen."))
-            return
+        from lardesk.ui.minutes_dialog import MinutesDialog  # reportlab and the figures load on first use
+
         flush_all(self)
-        dialog.ask(self, self.services, self.session_id)
+        MinutesDialog.ask(self, self.services, self.session_id)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         flush_all(self)

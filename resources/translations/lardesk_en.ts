@@ -419,9 +419,12 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <source>Verktyg</source>
         <translation>Tools</translation>
     </message>
-    <message>
-        <source>%1 deltagare</source>
-        <translation>%1 participants</translation>
+    <message numerus="yes">
+        <source>%n deltagare</source>
+        <translation>
+            <numerusform>%n participant</numerusform>
+            <numerusform>%n participants</numerusform>
+        </translation>
     </message>
     <message>
         <source>Importerad: %1</source>
@@ -1253,10 +1256,6 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     <message>
         <source>Sparat %1</source>
         <translation>Saved %1</translation>
-    </message>
-    <message>
-        <source>Protokollet finns inte i den här versionen.</source>
-        <translation>The minutes are not in this version.</translation>
     </message>
 </context>
 <context>
