@@ -194,7 +194,7 @@ def test_a_fresh_start_shows_the_chosen_language(qapp: QApplication) -> None:
 def test_the_participant_count_takes_the_plural_form_of_the_language(
     qtbot: QtBot, services: Services, main: MainWindow
 ) -> None:
-    """"1 participants" was what tr("%1 deltagare") gave in English; Qt's plural forms (%n) say it right."""
+    """Issue 10: "1 participants" was what tr("%1 deltagare") gave in English; Qt's plural forms (%n) say it right."""
     for count in (1, 2):
         services.sessions.create_session(
             NewSession(
@@ -216,5 +216,7 @@ def test_the_participant_count_takes_the_plural_form_of_the_language(
     main.language_actions["sv"].trigger()
     main.refresh()
     first = main.tree.topLevelItem(0)
-    assert first is not None and first.child(0) is not None
-    assert first.child(0).text(4) == "1 deltagare"
+    assert first is not None
+    child = first.child(0)
+    assert child is not None
+    assert child.text(4) == "1 deltagare"
