@@ -25,7 +25,18 @@ FIRST_PAINT_WAIT_MS = 400
 """How long to wait for the window's first paint before opening the database anyway (a hidden window)."""
 
 
+EXIT_NO_DISPLAY = 2
+"""No screen to open the window on: bad input from the user's point of view, told in one line (Qt itself
+would abort the process with SIGABRT)."""
+
+
 def run_gui(paths: Paths, argv: list[str] | None = None) -> int:
+    from lardesk.display import display_problem
+
+    problem = display_problem()
+    if problem is not None:
+        sys.stderr.write(f"lardesk: {problem}\n")
+        return EXIT_NO_DISPLAY
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     from lardesk.ui.application import create_application, install_error_dialog, log_to_file, show_main_window

@@ -242,6 +242,8 @@ def _demo(services: Services, args: argparse.Namespace, out: TextIO) -> int:
 def _load_plugins() -> None:
     """Commands defined in other modules (stats, minutes, forms…) register themselves on import."""
     import lardesk.cli_maintenance
+    import lardesk.cli_overview
+    import lardesk.cli_rate
     import lardesk.cli_ratings
     import lardesk.cli_reports  # noqa: F401
 

@@ -15,10 +15,11 @@ from sqlalchemy.engine import make_url
 from lardesk.services import Services
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
+SHARED = Path(os.environ.get("LARDESK_SHARED", REPO.parent / "shared"))
+"""The project's shared/ folder (beside the checkout; a worktree elsewhere names it in $LARDESK_SHARED)."""
 SHIPPED_EXAMPLE = REPO / "resources" / "demo" / "example-bilaga1.json"
 """The guide's example as lardesk ships it (a copy of shared/exchange/example-bilaga1.json; a test compares
-them when shared/ is beside the checkout), so that the tests never need shared/."""
+them when shared/ is there), so that the tests never need shared/."""
 EXAMPLE = SHIPPED_EXAMPLE
 POSTGRES_ENV = "LARDESK_TEST_POSTGRES_URL"
 

@@ -58,7 +58,7 @@ def test_stats_as_text(imported: tuple[str, str]) -> None:
     lines = {line.split()[0]: line for line in out.splitlines()[1:]}
     assert "5 av 6" in lines["7"]
     assert " 5.5 " in lines["9"]
-    assert "Sammanfattning" in lines["9"]
+    assert "Samlad bedömning" in lines["9"]
 
 
 def test_stats_of_an_unknown_session(imported: tuple[str, str]) -> None:

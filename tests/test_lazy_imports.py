@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-HEAVY = {"matplotlib", "reportlab", "docx", "alembic", "numpy", "PIL"}
+HEAVY = {"matplotlib", "reportlab", "docx", "alembic", "numpy", "PIL", "uvicorn", "segno"}
 
 
 def heavy_modules(statement: str) -> list[str]:
@@ -31,7 +31,7 @@ def heavy_modules(statement: str) -> list[str]:
     [
         "import lardesk.cli, lardesk.ui.main_window",
         "import lardesk.app, lardesk.ui.application",
-        "import lardesk.cli_reports, lardesk.cli_ratings, lardesk.cli_maintenance",
+        "import lardesk.cli_reports, lardesk.cli_ratings, lardesk.cli_maintenance, lardesk.cli_rate",
         "import lardesk.ui.session_window, lardesk.ui.ratings.step",
     ],
 )

@@ -16,6 +16,7 @@ and ``name-<scale>`` (names beside dots, open mode only).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -26,9 +27,11 @@ from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import PathCollection
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 from matplotlib.text import Text
+from matplotlib.textpath import text_to_path
 from matplotlib.transforms import Bbox, blended_transform_factory
 
 from lardesk.method.guide import SCALE_MAX, SCALE_MIN, Guide
@@ -69,9 +72,9 @@ TEXTS = {
         "value": "one rating",
         "median": "median",
         "iqr": "middle half",
-        "joint": "joint assessment",
+        "joint": "overall assessment",
         "prev_median": "last year's median",
-        "prev_joint": "last year's joint",
+        "prev_joint": "last year's overall",
         "of": "of",
         "rated": "have rated",
         "hidden": "the values are shown when the facilitator reveals them",
@@ -277,9 +280,14 @@ class SpreadPlot:
         """Redraw only the rows the last show() changed, over ``background`` (``canvas.copy_from_bbox`` of the
         figure after a full draw with animated artists), and blit them: the fast path after one rating."""
         assert self._ax is not None
+        # restore_region speaks Agg's pixels (origin top left, y down) relative to the saved region, whose own
+        # top left corner ``xy`` is; figure boxes are display pixels (origin bottom left, y up)
+        height = self.figure.bbox.height
+        origin_x, origin_y, _, _ = background.get_extents()
         for scale in self.changed:
             box = self.row_bbox(scale)
-            canvas.restore_region(background, bbox=box.extents, xy=(box.x0, box.y0))  # type: ignore[no-untyped-call]
+            rows = (math.floor(box.x0), math.floor(height - box.y1), math.ceil(box.x1), math.ceil(height - box.y0))
+            canvas.restore_region(background, bbox=rows, xy=(origin_x, origin_y))  # type: ignore[no-untyped-call]
         for artist in self.dynamic_artists(self.changed):
             self.figure.draw_artist(artist)
         for scale in self.changed:
@@ -302,14 +310,13 @@ class SpreadPlot:
         baselines = {scale: float(rows - 1 - index) for index, scale in enumerate(scales)}
         columns = _legend_columns(figure, words, style, layout.previous) if layout.revealed else 1
         legend_rows = -(-_legend_count(layout.previous) // columns) if layout.revealed else 1
-        _layout(figure, guide, scales, style, legend_rows)
+        labels = scale_labels(figure, guide, scales, style)
+        _layout(figure, labels, style, legend_rows)
         ax.set_xlim(SCALE_MIN - 0.6, SCALE_MAX + 0.6)
         ax.set_ylim(-0.37, rows - 1 + 0.63)
         # before the reveal, no value axis: the rings that count who has rated must not read as values
         ax.set_xticks(range(SCALE_MIN, SCALE_MAX + 1) if layout.revealed else [])
-        ax.set_yticks(
-            [baselines[s] for s in scales], labels=[f"{s}  {guide.scale(s).label}" for s in scales], fontsize=style.font
-        )
+        ax.set_yticks([baselines[s] for s in scales], labels=labels, fontsize=style.font, linespacing=1.0)
         ax.tick_params(axis="x", labelsize=style.font, length=0, labeltop=self.projector)
         ax.tick_params(axis="y", length=0)
         for spine in ax.spines.values():
@@ -496,7 +503,9 @@ def _points(points: Sequence[tuple[float, float]]) -> np.ndarray[Any, np.dtype[n
 
 
 def _text_width_in(text: str, font: float) -> float:
-    return len(text) * font * 0.56 / 72
+    """The width of one line of ``text`` at ``font`` points, in inches (matplotlib's own font metrics)."""
+    width, _height, _descent = text_to_path.get_text_width_height_descent(text, FontProperties(size=font), ismath=False)
+    return float(width) / 72
 
 
 def _legend_count(previous: bool) -> int:
@@ -521,11 +530,31 @@ def _legend_columns(figure: Figure, words: dict[str, str], style: Style, previou
     return len(labels)
 
 
-def _layout(figure: Figure, guide: Guide, scales: Sequence[int], style: Style, legend_rows: int = 1) -> None:
+LABEL_SHARE = 0.42
+"""The largest share of the figure's width the scales' names may take; a longer name goes on two lines."""
+
+
+def scale_labels(figure: Figure, guide: Guide, scales: Sequence[int], style: Style) -> list[str]:
+    """The rows' names ("4  Förmedlande instanser"), each broken at a space onto two lines when one line would
+    take more than ``LABEL_SHARE`` of the figure's width (a narrow window), so that no name is cut."""
+    room = LABEL_SHARE * figure.get_size_inches()[0] - 0.25
+    labels = []
+    for scale in scales:
+        label = f"{scale}  {guide.scale(scale).label}"
+        if _text_width_in(label, style.font) > room and " " in label.strip():
+            head, name = label.split("  ", 1)
+            cut = min((i for i, c in enumerate(name) if c == " "), key=lambda i: abs(i - len(name) / 2), default=-1)
+            if cut > 0:
+                label = f"{head}  {name[:cut]}\n{name[cut + 1 :]}"
+        labels.append(label)
+    return labels
+
+
+def _layout(figure: Figure, labels: Sequence[str], style: Style, legend_rows: int = 1) -> None:
     """Margins from the text sizes (cheaper per redraw than a layout engine, and stable between redraws)."""
     width, height = figure.get_size_inches()
-    longest = max((len(f"{s}  {guide.scale(s).label}") for s in scales), default=10)
-    left = (longest * style.font * 0.56 / 72 + 0.25) / width
+    longest = max((_text_width_in(line, style.font) for label in labels for line in label.split("\n")), default=1.0)
+    left = (longest + 0.25) / width
     right = 1 - (_text_width_in("15 av 15", style.font) + 0.25) / width
     top = 1 - (style.font * (2.4 if style.font > 15 else 0.6) / 72) / height
     bottom = (style.font * (4.2 + 1.4 * legend_rows) / 72) / height

@@ -51,6 +51,14 @@ SECTION_OF_KIND: dict[ItemKind, int] = {
 }
 
 
+class StartingPointKind(StrEnum):
+    """What a starting point is: a gender-equality goal, the problem the work aims to solve, or other."""
+
+    GOAL = "goal"
+    PROBLEM = "problem"
+    OTHER = "other"
+
+
 class ActivityStatus(StrEnum):
     PLANNED = "planned"
     IMPLEMENTED = "implemented"
@@ -86,6 +94,7 @@ LINK_KINDS: frozenset[tuple[ItemKind, ItemKind]] = frozenset(
         (ItemKind.ACTIVITY, ItemKind.RESULT),
         (ItemKind.RESULT, ItemKind.EFFECT),
         (ItemKind.MEDIATOR, ItemKind.RESULT),
+        (ItemKind.EFFECT, ItemKind.STARTING_POINT),
     }
 )
 
@@ -121,6 +130,10 @@ class LogicNode:
     text: str
     status: str | None = None
     key: str | None = None
+    dropped: bool = False
+    """Struken: takes no part in any rule, and links to it do not count."""
+    carried_over: bool = False
+    """Copied from the previous follow-up's board."""
 
 
 @dataclass(frozen=True, slots=True)

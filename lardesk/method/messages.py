@@ -22,7 +22,7 @@ Parameters are rendered by type:
   the English phrases whose Swedish is an ett-word ("the name" → "namnet").
 * a :class:`LocalizedError` — its own message, translated.
 * anything else — as it is (``{value!r}`` works as in ``str.format``). In a Swedish template ``{n:n}``
-  groups the digits of a whole number with a no-break space (25 000).
+  groups the digits with a no-break space and writes a decimal comma (25 000; 38,5; −3).
 
 A template given without params is taken literally (no ``{}`` handling), so text that is already in the
 user's language (a Qt-translated string the UI refuses with) passes through unchanged. The Swedish text
@@ -139,10 +139,19 @@ class _Rendered(str):
     neuter: bool
 
 
+def swedish_number(value: float) -> str:
+    """25000 → "25 000", 38.5 → "38,5", -3 → "−3": digits grouped with a no-break space, a decimal comma and
+    a real minus sign. A float is shown as Python's shortest form of it (round it first)."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = f"{value:,}"
+    return text.translate({ord(","): NO_BREAK_SPACE, ord("."): ",", ord("-"): "\u2212"})
+
+
 class _Formatter(string.Formatter):
     def format_field(self, value: Any, format_spec: str) -> Any:
-        if format_spec == "n" and isinstance(value, int) and not isinstance(value, bool):
-            return f"{value:,}".replace(",", NO_BREAK_SPACE)
+        if format_spec == "n" and isinstance(value, int | float) and not isinstance(value, bool):
+            return swedish_number(value)
         if "/" in format_spec:
             common, _, neuter = format_spec.partition("/")
             return neuter if getattr(value, "neuter", False) else common

@@ -50,7 +50,7 @@ def participation_sentence(genders: Iterable[Gender | str | None], language: str
     if other:
         parts.append(f"{other} med annan könsidentitet")
     if unknown and parts:
-        parts.append(f"{unknown} ej angivet")
+        parts.append(f"{unknown} med ej angivet kön")
     return head if not parts else f"{head}, varav " + _join(parts, "och")
 
 

@@ -11,8 +11,10 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 
+from lardesk.method.actions import ActionStatus
 from lardesk.method.guide import JOINT_SCALE, SECTIONS
-from lardesk.method.logic import Finding, ItemKind, LogicNode, find_findings
+from lardesk.method.indicators import Indicator
+from lardesk.method.logic import Finding, ItemKind, LogicNode, StartingPointKind, find_findings
 from lardesk.method.people import Gender, participation_sentence
 from lardesk.method.stats import ScaleStats, all_scale_stats
 
@@ -102,9 +104,25 @@ class ItemInfo:
     budget_sek: float | None = None
     spent_sek: float | None = None
     position: int = 0
+    dropped_reason: str | None = None
+    """Struken: the reason the group dropped the item (None: not dropped)."""
+    previous_status: str | None = None
+    """A carried item's status at the previous follow-up (read-only this time)."""
+    previous_outcome: str | None = None
+    """A carried item's outcome note at the previous follow-up (read-only this time)."""
+    indicators: tuple[Indicator, ...] = ()
+    """Gender-disaggregated indicators (starting points, results and effects)."""
+    category: StartingPointKind | None = None
+    """A starting point's kind: goal, problem or other (None for the other kinds of item)."""
+
+    @property
+    def dropped(self) -> bool:
+        return self.dropped_reason is not None
 
     def node(self) -> LogicNode:
-        return LogicNode(self.id, self.kind, self.text, self.status, self.key)
+        return LogicNode(
+            self.id, self.kind, self.text, self.status, self.key, dropped=self.dropped, carried_over=self.carried_over
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,8 +162,16 @@ class ImprovementInfo:
     scale: int | None = None
     owner: str = ""
     due: dt.date | None = None
-    done: bool = False
     position: int = 0
+    key: str = ""
+    status: ActionStatus = ActionStatus.OPEN
+    status_comment: str = ""
+    status_date: dt.date | None = None
+    """When the status was last set."""
+
+    @property
+    def done(self) -> bool:
+        return self.status is ActionStatus.DONE
 
 
 @dataclass(frozen=True, slots=True)

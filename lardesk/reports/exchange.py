@@ -1,8 +1,11 @@
-"""The session exchange file (``lardesk-session``, format version 1): read, check and write.
+"""The session exchange file (``lardesk-session``, format version 2): read, check and write.
 
 Reading is strict: a file is accepted whole or rejected with a message naming the first offending place as a
-JSON pointer (RFC 6901). Writing is a pure function of a snapshot. The format's own schema is shipped in
-``resources/exchange/session.schema.json``; lardesk's own extras travel in the member ``x-lardesk``.
+JSON pointer (RFC 6901). Versions 1 and 2 are read (a version 1 file may not use version 2's members);
+version 2 is written. Writing is a pure function of a snapshot. The format's own schema is shipped in
+``resources/exchange/session.schema.json``; lardesk's own extras travel in the member ``x-lardesk``: in
+version 1 also the anonymity, the case number (Dnr), the starting points, the carried-over items and the
+done actions, which version 2 carries in the format itself.
 """
 
 from __future__ import annotations
@@ -13,9 +16,17 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from lardesk.method.indicators import (
+    FIGURE_MEMBERS,
+    IndicatorError,
+    check_indicator,
+    figure_is_sensible,
+    indicator_from_plain,
+    indicator_to_plain,
+)
 from lardesk.method.logic import MAX_AMOUNT_SEK, ItemKind
 from lardesk.method.messages import LocalizedError, Message
-from lardesk.method.snapshot import Anonymity, SessionSnapshot
+from lardesk.method.snapshot import Anonymity, ItemInfo, SessionSnapshot
 from lardesk.method.stats import MAX_REVEALED_ROUND
 from lardesk.resources import resources_dir
 
@@ -24,19 +35,29 @@ if TYPE_CHECKING:  # jsonschema loads when the first file is read, not at start-
     from jsonschema.exceptions import ValidationError
 
 FORMAT = "lardesk-session"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+"""The version lardesk writes."""
+READ_VERSIONS = (1, 2)
 EXTENSION = "x-lardesk"
 MAX_FILE_BYTES = 50 * 1024 * 1024
 
 # The lists of the "logic" member, the kind of item each holds, and the member that links onward.
 LOGIC_LISTS: tuple[tuple[str, ItemKind, str | None, str | None], ...] = (
+    ("starting_points", ItemKind.STARTING_POINT, None, None),
     ("resources", ItemKind.RESOURCE, "activities", "activities"),
     ("activities", ItemKind.ACTIVITY, "results", "results"),
     ("results", ItemKind.RESULT, "effects", "effects"),
     ("mediators", ItemKind.MEDIATOR, "results", "results"),
-    ("effects", ItemKind.EFFECT, None, None),
+    ("effects", ItemKind.EFFECT, "starting_points", "starting_points"),
 )
 LIST_OF_KIND: dict[ItemKind, str] = {kind: name for name, kind, _, _ in LOGIC_LISTS}
+KIND_OF_LIST: dict[str, ItemKind] = {name: kind for name, kind, _, _ in LOGIC_LISTS}
+CARRIED_KINDS = frozenset({ItemKind.ACTIVITY, ItemKind.RESULT, ItemKind.EFFECT})
+"""The kinds whose entries carry ``carried_over`` and ``previous`` in version 2 (the others keep the flag in
+x-lardesk)."""
+INDICATOR_KINDS = frozenset({ItemKind.STARTING_POINT, ItemKind.RESULT, ItemKind.EFFECT})
+MOVED_IN_VERSION_2 = ("anonymity", "case_number", "starting_points", "done_improvements")
+"""Members of x-lardesk that version 2 carries in the format itself: read from x-lardesk in version 1 only."""
 
 
 class ExchangeError(LocalizedError):
@@ -65,11 +86,21 @@ def schema() -> dict[str, Any]:
     return loaded
 
 
+def _is_integer(checker: object, instance: object) -> bool:
+    """A JSON integer is written as one: 5, not 5.0 (and never true or false)."""
+    return isinstance(instance, int) and not isinstance(instance, bool)
+
+
 @cache
 def _validator() -> Draft202012Validator:
-    from jsonschema import Draft202012Validator, FormatChecker
+    from jsonschema import Draft202012Validator, FormatChecker, validators
 
-    return Draft202012Validator(schema(), format_checker=FormatChecker())
+    strict = validators.extend(  # type: ignore[no-untyped-call]
+        Draft202012Validator,
+        type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_integer),
+    )
+    validator: Draft202012Validator = strict(schema(), format_checker=FormatChecker())
+    return validator
 
 
 class _Members(dict[str, Any]):
@@ -209,14 +240,91 @@ def check_document(document: Any) -> dict[str, Any]:
         message = _schema_message(error)
         raise ExchangeError(message.template, pointer(*error.absolute_path), **message.params)
     assert isinstance(document, dict)
+    if not _is_integer(None, document["format_version"]):  # the enum would take 1.0 for 1
+        raise ExchangeError(
+            "{value} is not of type {type}",
+            "/format_version",
+            value=_shown(document["format_version"]),
+            type=_JSON_TYPES["integer"],
+        )
+    if document["format_version"] == 1:
+        _check_version_1(document)
     _check_keys_and_links(document)
+    _check_figures(document)
     _check_extension(document.get(EXTENSION))
     return document
 
 
-def _unique_keys(entries: Iterable[dict[str, Any]], where: tuple[str, ...]) -> set[str]:
+# Members a version 1 file may not use: {where: members}, where "*" is every entry of a list.
+_VERSION_2_MEMBERS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
+    (("session",), ("dnr", "anonymity")),
+    (("logic",), ("starting_points",)),
+    *(
+        (("logic", name, "*"), ("dropped", "carried_over", "previous", "indicators", "starting_points"))
+        for name, *_ in LOGIC_LISTS
+    ),
+    (("improvements", "*"), ("key", "status", "status_comment", "status_date")),
+)
+
+
+def _check_version_1(document: dict[str, Any]) -> None:
+    for where, members in _VERSION_2_MEMBERS:
+        for path, entry in _entries(document, where):
+            for member in members:
+                if isinstance(entry, dict) and member in entry:
+                    raise ExchangeError(
+                        "{member!r} needs format version 2 (this file says version 1)",
+                        pointer(*path, member),
+                        member=member,
+                    )
+
+
+def _entries(
+    value: Any, where: tuple[str, ...], path: tuple[str | int, ...] = ()
+) -> Iterator[tuple[tuple[str | int, ...], Any]]:
+    if not where:
+        yield path, value
+        return
+    head, rest = where[0], where[1:]
+    if head == "*":
+        for index, child in enumerate(value if isinstance(value, list) else []):
+            yield from _entries(child, rest, (*path, index))
+    elif isinstance(value, dict) and head in value:
+        yield from _entries(value[head], rest, (*path, head))
+
+
+def _check_figures(document: dict[str, Any]) -> None:
+    """Indicators: keys unique per item, and every figure a finite number of sensible size."""
+    for name, kind, _member, _target in LOGIC_LISTS:
+        if kind not in INDICATOR_KINDS:
+            continue
+        for index, entry in enumerate(document.get("logic", {}).get(name, [])):
+            where = ("logic", name, index, "indicators")
+            _unique_keys(entry.get("indicators", []), where)
+            for number, indicator in enumerate(entry.get("indicators", [])):
+                places: list[tuple[tuple[str | int, ...], dict[str, Any]]] = []
+                for member in ("baseline", "target"):
+                    if member in indicator:
+                        places.append(((member,), indicator[member]))
+                places.extend(((("values", i), figures) for i, figures in enumerate(indicator.get("values", []))))
+                for place, figures in places:
+                    for member in FIGURE_MEMBERS:
+                        value = figures.get(member)
+                        if value is not None and not figure_is_sensible(value):
+                            raise ExchangeError(
+                                "the figure is not a sensible number", pointer(*where, number, *place, member)
+                            )
+                try:  # the figures against the unit: shares 0–100, women + men no more than the whole …
+                    check_indicator(indicator_from_plain(indicator))
+                except IndicatorError as error:
+                    raise ExchangeError(error.template, pointer(*where, number), **error.params) from error
+
+
+def _unique_keys(entries: Iterable[dict[str, Any]], where: tuple[str | int, ...]) -> set[str]:
     keys: set[str] = set()
     for index, entry in enumerate(entries):
+        if "key" not in entry:  # optional only for improvement actions
+            continue
         key = entry["key"]
         if key in keys:
             raise ExchangeError("the key {key!r} is used twice in this list", pointer(*where, index, "key"), key=key)
@@ -265,11 +373,19 @@ def _check_keys_and_links(document: dict[str, Any]) -> None:
         if place in seen_notes:
             raise ExchangeError("there is already a note on this question", pointer("notes", index))
         seen_notes.add(place)
+    _unique_keys(document.get("improvements", []), ("improvements",))
     for index, resource in enumerate(logic.get("resources", [])):
         for member in ("budget_sek", "spent_sek"):
             amount = resource.get(member)
-            if amount is not None and (not math.isfinite(amount) or amount > MAX_AMOUNT_SEK):
+            if amount is not None and not _amount_is_sensible(amount):
                 raise ExchangeError("the amount is not a sensible number", pointer("logic", "resources", index, member))
+
+
+def _amount_is_sensible(value: float) -> bool:
+    try:
+        return math.isfinite(value) and value <= MAX_AMOUNT_SEK
+    except OverflowError:  # an int too large for a float
+        return False
 
 
 _EXTENSION_FIELDS: dict[str, type | tuple[type, ...]] = {
@@ -281,6 +397,7 @@ _EXTENSION_FIELDS: dict[str, type | tuple[type, ...]] = {
     "absent": list,
     "revealed_rounds": list,
     "done_improvements": list,
+    "outcomes": dict,
 }
 
 
@@ -313,6 +430,9 @@ def _check_extension(extension: Any) -> None:
         if item["key"] in keys:
             raise ExchangeError("the key is used twice", pointer(*where, "starting_points", index, "key"))
         keys.add(item["key"])
+    for name, value in extension.get("outcomes", {}).items():
+        if not isinstance(value, str) or len(value) > 5000:
+            raise ExchangeError("must be text", pointer(*where, "outcomes", name))
     for name in ("carried_over", "absent"):
         for index, value in enumerate(extension.get(name, [])):
             if not isinstance(value, str):
@@ -347,11 +467,47 @@ def _amount(value: float | None) -> int | float | None:
 
 
 def _drop_empty(entry: dict[str, Any]) -> dict[str, Any]:
-    return {name: value for name, value in entry.items() if value not in (None, "", [], False)}
+    return {name: value for name, value in entry.items() if value not in (None, "", [], {}, False)}
+
+
+def _item_entry(
+    snapshot: SessionSnapshot, item: ItemInfo, member: str | None, key_of: dict[int, str]
+) -> dict[str, Any]:
+    kind = item.kind
+    entry: dict[str, Any] = {"key": item.key, "text": item.text}
+    if kind is ItemKind.STARTING_POINT:
+        if item.category is not None:
+            entry["kind"] = item.category.value
+    elif item.outcome:
+        entry["outcome"] = item.outcome
+    if item.status is not None:
+        entry["status"] = item.status
+    if member is not None:
+        targets = [key_of[link.target_id] for link in snapshot.links if link.source_id == item.id]
+        if targets:
+            entry[member] = targets
+    if kind in (ItemKind.RESULT, ItemKind.EFFECT) and item.unexpected:
+        entry["unexpected"] = True
+    if kind is ItemKind.RESOURCE:
+        if item.budget_sek is not None:
+            entry["budget_sek"] = _amount(item.budget_sek)
+        if item.spent_sek is not None:
+            entry["spent_sek"] = _amount(item.spent_sek)
+    if item.dropped_reason is not None:
+        entry["dropped"] = {"reason": item.dropped_reason}
+    if kind in CARRIED_KINDS:
+        if item.carried_over:
+            entry["carried_over"] = True
+        previous = _drop_empty({"status": item.previous_status, "outcome": item.previous_outcome})
+        if previous:
+            entry["previous"] = previous
+    if kind in INDICATOR_KINDS and item.indicators:
+        entry["indicators"] = [indicator_to_plain(indicator) for indicator in item.indicators]
+    return entry
 
 
 def snapshot_to_exchange(snapshot: SessionSnapshot) -> dict[str, Any]:
-    """The exchange document of a session. Keys of imported items are written back as they were."""
+    """The exchange document (version 2) of a session. Keys of imported items are written back as they were."""
     info = snapshot.session
     organisation: dict[str, Any] = {"name": info.organisation.name}
     if info.organisation.unit:
@@ -367,6 +523,9 @@ def snapshot_to_exchange(snapshot: SessionSnapshot) -> dict[str, Any]:
     session["date"] = info.date.isoformat()
     session["parts"] = sorted(info.parts)
     session["language"] = info.language
+    if info.case_number:
+        session["dnr"] = info.case_number
+    session["anonymity"] = info.anonymity.value
     # The file carries each person's ratings: names travel with them only when the group chose open mode.
     names = info.anonymity is Anonymity.OPEN
     participants = [
@@ -376,25 +535,7 @@ def snapshot_to_exchange(snapshot: SessionSnapshot) -> dict[str, Any]:
     key_of = {item.id: item.key for item in snapshot.items}
     logic: dict[str, list[dict[str, Any]]] = {}
     for name, kind, member, _target in LOGIC_LISTS:
-        entries = []
-        for item in snapshot.items_of(kind):
-            entry: dict[str, Any] = {"key": item.key, "text": item.text}
-            if item.outcome:
-                entry["outcome"] = item.outcome
-            if item.status is not None:
-                entry["status"] = item.status
-            if member is not None:
-                targets = [key_of[link.target_id] for link in snapshot.links if link.source_id == item.id]
-                if targets:
-                    entry[member] = targets
-            if kind in (ItemKind.RESULT, ItemKind.EFFECT) and item.unexpected:
-                entry["unexpected"] = True
-            if kind is ItemKind.RESOURCE:
-                if item.budget_sek is not None:
-                    entry["budget_sek"] = _amount(item.budget_sek)
-                if item.spent_sek is not None:
-                    entry["spent_sek"] = _amount(item.spent_sek)
-            entries.append(entry)
+        entries = [_item_entry(snapshot, item, member, key_of) for item in snapshot.items_of(kind)]
         if entries:
             logic[name] = entries
     notes = []
@@ -416,14 +557,24 @@ def snapshot_to_exchange(snapshot: SessionSnapshot) -> dict[str, Any]:
         {"scale": j.scale, "value": j.value, **({"comment": j.comment} if j.comment else {})} for j in snapshot.joint
     ]
     improvements = [
-        _drop_empty(
-            {
-                "scale": improvement.scale,
-                "text": improvement.text,
-                "owner": improvement.owner,
-                "due": improvement.due.isoformat() if improvement.due else None,
-            }
-        )
+        {
+            **_drop_empty(
+                {
+                    "key": improvement.key,
+                    "scale": improvement.scale,
+                    "text": improvement.text,
+                    "owner": improvement.owner,
+                    "due": improvement.due.isoformat() if improvement.due else None,
+                }
+            ),
+            "status": improvement.status.value,
+            **_drop_empty(
+                {
+                    "status_comment": improvement.status_comment,
+                    "status_date": improvement.status_date.isoformat() if improvement.status_date else None,
+                }
+            ),
+        }
         for improvement in snapshot.improvements
     ]
     document: dict[str, Any] = {
@@ -445,17 +596,20 @@ def snapshot_to_exchange(snapshot: SessionSnapshot) -> dict[str, Any]:
             document[name] = value
     extension = _drop_empty(
         {
-            "anonymity": info.anonymity.value,
-            "case_number": info.case_number,
             "defer_improvements": info.defer_improvements,
-            "starting_points": [
-                _drop_empty({"key": item.key, "text": item.text, "outcome": item.outcome})
-                for item in snapshot.items_of(ItemKind.STARTING_POINT)
+            # carried over, of the kinds whose entries have no place for it (resources, mediators, starting points)
+            "carried_over": [
+                f"{item.kind.value}:{item.key}"
+                for item in snapshot.items
+                if item.carried_over and item.kind not in CARRIED_KINDS
             ],
-            "carried_over": [f"{item.kind.value}:{item.key}" for item in snapshot.items if item.carried_over],
+            "outcomes": {
+                f"{item.kind.value}:{item.key}": item.outcome
+                for item in snapshot.items_of(ItemKind.STARTING_POINT)
+                if item.outcome
+            },
             "absent": [p.key for p in snapshot.participants if not p.present],
             "revealed_rounds": sorted(info.revealed_rounds),
-            "done_improvements": [i for i, improvement in enumerate(snapshot.improvements) if improvement.done],
         }
     )
     for name, value in snapshot.extra.items():

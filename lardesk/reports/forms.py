@@ -12,7 +12,9 @@ Both are pure functions of the guide (and optionally a snapshot), written atomic
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -21,23 +23,84 @@ from lardesk.method.guide import SCALE_MAX, SCALE_MIN, Guide
 from lardesk.method.logic import ItemKind
 from lardesk.method.snapshot import Anonymity, SessionSnapshot
 from lardesk.reports.files import render_atomic
-from lardesk.reports.minutes import (
-    ACCENT,
-    FONT,
-    FONT_BOLD,
-    FONT_ITALIC,
-    INK,
-    LOGIC_COLUMNS,
-    MUTED,
-    RULE,
-    TINT,
-    labels_for,
-    logic_cell,
-    logic_headers,
-    markup,
-    register_fonts,
-    table_style,
-)
+from lardesk.reports.minutes import LOGIC_COLUMNS, labels_for, logic_cell, logic_headers
+
+# -- reportlab: fonts, colours, table style (the forms are the only reportlab paper) --
+
+FONT = "LardeskSans"
+FONT_BOLD = "LardeskSans-Bold"
+FONT_ITALIC = "LardeskSans-Oblique"
+FONT_BOLD_ITALIC = "LardeskSans-BoldOblique"
+
+INK = "#1d232a"
+MUTED = "#5b6570"
+ACCENT = "#1f3a56"
+RULE = "#c3c9d0"
+TINT = "#eef1f4"
+
+
+def font_files() -> dict[str, Path]:
+    """The TTF files embedded in every PDF: DejaVu Sans, which ships inside matplotlib (free licence)."""
+    import matplotlib
+
+    folder = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+    return {
+        FONT: folder / "DejaVuSans.ttf",
+        FONT_BOLD: folder / "DejaVuSans-Bold.ttf",
+        FONT_ITALIC: folder / "DejaVuSans-Oblique.ttf",
+        FONT_BOLD_ITALIC: folder / "DejaVuSans-BoldOblique.ttf",
+    }
+
+
+@cache
+def register_fonts() -> str:
+    """Register the embedded font family with reportlab (once); returns its name."""
+    from reportlab import rl_config
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    # Binary image streams: reportlab's pure-Python ASCII85 encoder takes most of a figure's time, and
+    # ASCII85 only makes the file larger.
+    rl_config.useA85 = 0
+
+    for name, path in font_files().items():
+        pdfmetrics.registerFont(TTFont(name, str(path)))
+    addMapping(FONT, 0, 0, FONT)
+    addMapping(FONT, 1, 0, FONT_BOLD)
+    addMapping(FONT, 0, 1, FONT_ITALIC)
+    addMapping(FONT, 1, 1, FONT_BOLD_ITALIC)
+    return FONT
+
+
+def markup(text: str) -> str:
+    """User text made safe for a platypus Paragraph (which reads XML): escape, keep line breaks."""
+    return escape(text.strip()).replace("\r\n", "\n").replace("\n", "<br/>")
+
+
+def table_style(header_rows: int = 1, extra: Sequence[tuple[Any, ...]] = ()) -> Any:
+    """Light rules: a tinted header, hairlines between rows, no vertical lines."""
+    from reportlab.lib import colors
+    from reportlab.platypus import TableStyle
+
+    rule, tint = colors.HexColor(RULE), colors.HexColor(TINT)
+    commands: list[tuple[Any, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("FONTNAME", (0, 0), (-1, -1), FONT),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("LINEBELOW", (0, header_rows), (-1, -1), 0.25, rule),
+    ]
+    if header_rows:
+        commands += [
+            ("BACKGROUND", (0, 0), (-1, header_rows - 1), tint),
+            ("LINEBELOW", (0, header_rows - 1), (-1, header_rows - 1), 0.7, colors.HexColor(MUTED)),
+        ]
+    commands += list(extra)
+    return TableStyle(commands)
+
 
 MAX_COPIES = 500
 WORKSHEET_ROWS = 12

@@ -1,14 +1,16 @@
-"""The minutes (minnesanteckningar) of a follow-up session, as a PDF a committee (nämnd) can act on.
+"""The minutes (minnesanteckningar) of a follow-up session, as a document a committee (nämnd) can publish.
 
-Two steps, both pure functions of a snapshot:
+Three steps, each a pure function of a snapshot:
 
-* :func:`build_minutes` gathers what the minutes say as plain text (no reportlab), in the order they say
-  it. The PDF, the editable DOCX (:mod:`lardesk.reports.minutes_docx`) and the GUI's preview all read it,
-  so the three never drift apart.
-* :func:`render_minutes` lays it out with reportlab's platypus and writes the file atomically (temp file,
-  then ``os.replace``): a failed export never damages an earlier file.
+* :func:`build_minutes` gathers what the minutes say as plain text, in the order they say it. The PDF, the
+  editable DOCX (:mod:`lardesk.reports.minutes_docx`) and the GUI's preview all read it.
+* :func:`minutes_document` arranges it as a :class:`~lardesk.reports.document.Document` (headings, paragraphs,
+  tables, figures with their alt text): page 1 is the summary, the program logic is an appendix. A new section
+  of the minutes is a few more blocks here; the renderers need not change.
+* :func:`render_minutes` writes it as tagged PDF/UA-1 with Typst (:mod:`lardesk.reports.typst_pdf`),
+  atomically (temp file, then ``os.replace``): a failed export never damages an earlier file.
 
-reportlab and matplotlib are imported inside the functions that use them, so importing this module is cheap.
+matplotlib and Typst are imported inside the functions that use them, so importing this module is cheap.
 """
 
 from __future__ import annotations
@@ -18,21 +20,18 @@ import datetime as dt
 import importlib
 import io
 import logging
-import math
-from collections.abc import Callable, Iterable, Sequence
-from contextlib import nullcontext
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from xml.sax.saxutils import escape
 
 from lardesk import __version__
 from lardesk.method.guide import Guide
 from lardesk.method.logic import GAP_CODES, STATUS_CODES, ItemKind
 from lardesk.method.snapshot import Anonymity, ItemInfo, SessionSnapshot
 from lardesk.method.stats import ScaleStats, number
+from lardesk.reports import document as doc
 from lardesk.reports.files import render_atomic
 
 if TYPE_CHECKING:
@@ -111,6 +110,35 @@ class Labels:
     decimal: str
     amount: str
     """How an amount in kronor reads, with ``{amount}`` for the number."""
+    summary: str
+    summary_joint: str
+    summary_gaps: str
+    summary_actions: str
+    previous_follow_up: str
+    """The earlier session when it was not a year before, with ``{date}``."""
+    owner_missing: str
+    due_missing: str
+    not_followed_up: str
+    gap: str
+    meaning: str
+    concerns: str
+    count: str
+    examples: str
+    no_gaps: str
+    appendix_logic: str
+    links: str
+    links_intro: str
+    no_links: str
+    leads_to: str
+    outside_range: str
+    no_motivation: str
+    spread_alt: str
+    """The start of the spread figure's alt text, with ``{round}``."""
+    board_alt: str
+    rerated: str
+    quartiles: str
+    board_part: str
+    """The caption of one piece of a board split by column pairs, with ``{columns}``."""
 
 
 SV = Labels(
@@ -141,8 +169,8 @@ SV = Labels(
     no_ratings="inga bedömningar",
     logic="Programlogik",
     logic_intro=(
-        "Programlogiken läses från höger till vänster, från förväntade effekter till resurser. Kopplingarna "
-        "visas i figuren och luckorna redovisas efter den."
+        "Programlogiken läses från höger till vänster, från förväntade effekter till resurser. Tabellen är "
+        "arbetsbladet; kopplingarna och luckorna står i ord efter den, och tavlan visas sist."
     ),
     starting_points="Utgångspunkter",
     board_caption="Programlogiken med gruppens kopplingar. Markerade rutor saknar koppling.",
@@ -179,6 +207,32 @@ SV = Labels(
     spent="använt",
     decimal=",",
     amount="{amount} kr",
+    summary="Sammanfattning",
+    summary_joint="Samlad bedömning per skala",
+    summary_gaps="Luckor i programlogiken",
+    summary_actions="Förbättringsåtgärder",
+    previous_follow_up="Föregående uppföljning ({date})",
+    owner_missing="Ansvarig saknas",
+    due_missing="Datum saknas",
+    not_followed_up="Ej följd upp",
+    gap="Lucka",
+    meaning="Vad det innebär",
+    concerns="Gäller",
+    count="Antal",
+    examples="Till exempel",
+    no_gaps="Programlogiken har inga luckor.",
+    appendix_logic="Bilaga: Programlogiken",
+    links="Kopplingarna i ord",
+    links_intro="Gruppens kopplingar, från resurser till effekter:",
+    no_links="Inga kopplingar gjordes.",
+    leads_to="leder till",
+    outside_range="utanför spridningen",
+    no_motivation="motivering saknas",
+    spread_alt="Spridning per skala, {round}",
+    board_alt="Programlogiken som tavla",
+    rerated="Omgång {round} gällde bara de skalor som bedömdes igen.",
+    quartiles="Mittersta hälften",
+    board_part="Programlogiken, {columns}",
 )
 
 EN = Labels(
@@ -204,13 +258,13 @@ EN = Labels(
     no_notes="No notes were taken in this part.",
     assessment="Assessment",
     personal="Personal assessment",
-    joint="Joint assessment",
+    joint="Overall assessment",
     rated_of="{n} of {present} rated",
     no_ratings="no ratings",
     logic="Program logic",
     logic_intro=(
-        "The program logic is read right to left, from expected effects to resources. The figure shows the "
-        "links and the gaps are listed after it."
+        "The program logic is read right to left, from expected effects to resources. The table is the "
+        "worksheet; the links and the gaps are described in words after it, and the board comes last."
     ),
     starting_points="Starting points",
     board_caption="The program logic with the group's links. Highlighted boxes lack a link.",
@@ -218,18 +272,18 @@ EN = Labels(
     gaps_intro="The point of the program logic is that gaps become visible. This year's review shows:",
     none="None",
     status_findings="Activities and results that did not happen",
-    ratings="Personal and joint assessment",
+    ratings="Personal and overall assessment",
     spread_caption="The participants' personal assessments per scale (1 = lowest, 10 = highest).",
     scale="Scale",
     n="Count",
     median="Median",
     range_="Range",
     range_short="Min–max",
-    joint_short="Joint",
+    joint_short="Overall",
     round_="Round {round}",
     last_year="Last year ({period})",
     this_year="This year ({period})",
-    joint_comments="The joint assessment",
+    joint_comments="The overall assessment",
     actions="Improvement actions",
     actions_intro="The answers to what can be done to score higher next year:",
     action="Action",
@@ -247,6 +301,32 @@ EN = Labels(
     spent="spent",
     decimal=".",
     amount="SEK {amount}",
+    summary="Summary",
+    summary_joint="Joint assessment per scale",
+    summary_gaps="Gaps in the program logic",
+    summary_actions="Improvement actions",
+    previous_follow_up="Previous follow-up ({date})",
+    owner_missing="No one responsible",
+    due_missing="No date",
+    not_followed_up="Not followed up",
+    gap="Gap",
+    meaning="What it means",
+    concerns="Concerns",
+    count="Count",
+    examples="For example",
+    no_gaps="The program logic has no gaps.",
+    appendix_logic="Appendix: The program logic",
+    links="The links in words",
+    links_intro="The group's links, from resources to effects:",
+    no_links="No links were made.",
+    leads_to="leads to",
+    outside_range="outside the range",
+    no_motivation="no reason given",
+    spread_alt="Spread per scale, {round}",
+    board_alt="The program logic as a board",
+    rerated="Round {round} covered only the scales rated again.",
+    quartiles="Middle half",
+    board_part="The program logic, {columns}",
 )
 
 
@@ -318,6 +398,42 @@ class ScaleTable:
 
 
 @dataclass(frozen=True, slots=True)
+class SpreadRound:
+    """One rating round's spread: which scales it covers and what its figure shows, in words."""
+
+    round_: int
+    scales: tuple[int, ...]
+    alt: str
+
+
+@dataclass(frozen=True, slots=True)
+class JointRow:
+    """A scale's joint assessment on the summary page, beside the individual figures and the previous one."""
+
+    scale: str
+    joint: str
+    median: str
+    range_: str
+    previous: str
+
+
+@dataclass(frozen=True, slots=True)
+class LinkSentence:
+    """ "Aktiviteten *X* leder till resultaten *Y*, *Z*": the words, and the item texts to emphasise."""
+
+    subject: str
+    source: str
+    verb: str
+    targets: tuple[tuple[str, tuple[str, ...]], ...]
+    """(the target kind's words, the target texts) per kind."""
+
+    @property
+    def text(self) -> str:
+        parts = [f"{words} {', '.join(texts)}" for words, texts in self.targets]
+        return f"{self.subject} {self.source} {self.verb} {' och '.join(parts)}."
+
+
+@dataclass(frozen=True, slots=True)
 class ActionRow:
     number: str
     text: str
@@ -361,14 +477,19 @@ class Minutes:
     previous_label: str
     footer: str
     metadata: dict[str, str] = field(default_factory=dict)
+    joint_rows: tuple[JointRow, ...] = ()
+    spread_rounds: tuple[SpreadRound, ...] = ()
+    links: tuple[LinkSentence, ...] = ()
+    board_alt: str = ""
+    author: str = ""
 
     @property
     def outline(self) -> list[tuple[int, str]]:
         """The headings, as (level, title): the PDF's bookmarks and the preview's outline."""
         lab = self.labels
-        result = [(0, lab.participants), (0, lab.agreed), (0, lab.discussion)]
+        result = [(0, lab.summary), (0, lab.participants), (0, lab.agreed), (0, lab.discussion)]
         result += [(1, f"{s.number}. {s.title}") for s in self.sections]
-        result += [(0, lab.logic), (0, lab.gaps), (0, lab.ratings), (0, lab.actions)]
+        result += [(0, lab.ratings), (0, lab.actions), (0, lab.appendix_logic)]
         return result
 
 
@@ -452,8 +573,7 @@ def build_minutes(snapshot: SessionSnapshot, guide: Guide, options: MinutesOptio
         header.append((lab.period, info.period))
     if info.facilitator:
         header.append((lab.facilitator, info.facilitator))
-    if case_number:
-        header.append((lab.case_number, case_number))
+    header.append((lab.case_number, case_number))  # always: blank to fill in by hand when not given
 
     # Who took part: the session's anonymity decides how much is said.
     present = snapshot.present
@@ -535,27 +655,26 @@ def build_minutes(snapshot: SessionSnapshot, guide: Guide, options: MinutesOptio
     )
 
     scale_tables = tuple(_scale_table(snapshot, guide, lab, r) for r in snapshot.rounds())
+    latest = _latest_stats(snapshot)
     joint_comments = tuple(
-        (
-            f"{j.scale}. {guide.scale(j.scale).label}: {j.value}",
-            j.comment.strip(),
-        )
-        for j in sorted(snapshot.joint, key=lambda j: j.scale)
+        _joint_comment(j, latest.get(j.scale), guide, lab) for j in sorted(snapshot.joint, key=lambda j: j.scale)
     )
 
     def applies(scale: int | None) -> str:
         return f"{scale}. {guide.scale(scale).label}" if scale else lab.general
 
-    actions = tuple(
-        ActionRow(str(index), i.text, applies(i.scale), i.owner, fmt_date(i.due), i.done)
-        for index, i in enumerate(snapshot.improvements, start=1)
-    )
+    def action_row(index: int, i: Any) -> ActionRow:
+        owner = i.owner.strip() or lab.owner_missing
+        due = fmt_date(i.due) or lab.due_missing
+        return ActionRow(str(index), i.text, applies(i.scale), owner, due, i.done)
+
+    actions = tuple(action_row(index, i) for index, i in enumerate(snapshot.improvements, start=1))
     previous_actions: tuple[ActionRow, ...] = ()
     if snapshot.previous is not None:
         previous_actions = tuple(
-            ActionRow(str(index), i.text, applies(i.scale), i.owner, fmt_date(i.due), i.done)
-            for index, i in enumerate(snapshot.previous.improvements, start=1)
+            action_row(index, i) for index, i in enumerate(snapshot.previous.improvements, start=1)
         )
+    previous_label = _previous_label(snapshot, lab)
 
     title = info.title or f"{lab.subject} {info.period}".strip()
     running_head = org.display_name
@@ -593,13 +712,14 @@ def build_minutes(snapshot: SessionSnapshot, guide: Guide, options: MinutesOptio
         previous_actions=previous_actions,
         recorded_by=info.facilitator,
         this_year_label=lab.this_year.format(period=info.period or fmt_date(info.date)),
-        previous_label=(
-            lab.last_year.format(period=snapshot.previous.period or fmt_date(snapshot.previous.date))
-            if snapshot.previous is not None
-            else ""
-        ),
+        previous_label=previous_label,
         footer=f"{lab.kind}, {lab.subject.lower()}, {fmt_date(info.date)}",
         metadata=metadata,
+        joint_rows=_joint_rows(snapshot, guide, lab, round_),
+        spread_rounds=_spread_rounds(snapshot, guide, lab),
+        links=_link_sentences(snapshot, guide, lab),
+        board_alt=_board_alt(snapshot, guide, lab),
+        author=info.facilitator or org.name,
     )
     result: Minutes = cleaned(minutes)
     return result
@@ -631,28 +751,176 @@ def cleaned(value: Any) -> Any:
 
 
 def _action_line(text: str, owner: str, due: dt.date | None, lab: Labels) -> str:
-    extra = []
-    if owner:
-        extra.append(f"{lab.owner.lower()}: {owner}")
-    if due:
-        extra.append(f"{lab.due.lower()} {fmt_date(due)}")
-    return f"{text} ({'; '.join(extra)})" if extra else text
+    who = f"{lab.owner.lower()}: {owner.strip()}" if owner.strip() else lab.owner_missing.lower()
+    when = f"{lab.due.lower()} {fmt_date(due)}" if due else lab.due_missing.lower()
+    return f"{text} ({who}; {when})"
+
+
+def _previous_label(snapshot: SessionSnapshot, lab: Labels) -> str:
+    """ "Förra året (2010)" when the previous session was about a year before, else "Föregående uppföljning
+    (2011-11-15)"."""
+    previous = snapshot.previous
+    if previous is None:
+        return ""
+    days = (snapshot.session.date - previous.date).days
+    if 300 <= days <= 430:
+        return lab.last_year.format(period=previous.period or fmt_date(previous.date))
+    return lab.previous_follow_up.format(date=fmt_date(previous.date))
+
+
+def _latest_stats(snapshot: SessionSnapshot) -> dict[int, ScaleStats]:
+    """Each scale's figures from the last round that rated it (the joint assessment follows that round)."""
+    latest: dict[int, ScaleStats] = {}
+    for round_ in snapshot.rounds():
+        for stats in snapshot.stats(round_):
+            if stats.values:
+                latest[stats.scale] = stats
+    return latest
+
+
+def _joint_comment(joint: Any, stats: ScaleStats | None, guide: Guide, lab: Labels) -> tuple[str, str]:
+    """(heading, comment) of a joint assessment; a value outside the individual range says so, and asks for
+    the group's reason when none was written down."""
+    heading = f"{joint.scale}. {guide.scale(joint.scale).label}: {joint.value}"
+    comment = joint.comment.strip()
+    if stats is not None and stats.values and not (stats.minimum <= joint.value <= stats.maximum):
+        heading += f" ({lab.outside_range} {_range(stats.minimum, stats.maximum)})"
+        comment = comment or lab.no_motivation
+    return heading, comment
+
+
+def _joint_rows(snapshot: SessionSnapshot, guide: Guide, lab: Labels, round_: int) -> tuple[JointRow, ...]:
+    rows = []
+    for stats in snapshot.stats(round_, snapshot.session.agreed_sections):
+        joint = snapshot.joint_for(stats.scale)
+        history = snapshot.previous.scale(stats.scale) if snapshot.previous is not None else None
+        previous = "–"
+        if history is not None and history.joint is not None:
+            previous = str(history.joint)
+        rows.append(
+            JointRow(
+                f"{stats.scale}. {guide.scale(stats.scale).label}",
+                str(joint.value) if joint else "–",
+                fmt_number(stats.median, lab),
+                _range(stats.minimum, stats.maximum),
+                previous,
+            )
+        )
+    return tuple(rows)
+
+
+def rerated_scales(snapshot: SessionSnapshot, round_: int) -> tuple[int, ...]:
+    """The agreed scales rated in ``round_`` (a later round re-rates only some)."""
+    agreed = snapshot.session.agreed_sections
+    if round_ == 1:
+        return agreed
+    rated = {r.scale for r in snapshot.ratings_in(round_)}
+    return tuple(scale for scale in agreed if scale in rated)
+
+
+def _spread_rounds(snapshot: SessionSnapshot, guide: Guide, lab: Labels) -> tuple[SpreadRound, ...]:
+    result = []
+    for round_ in snapshot.rounds():
+        scales = rerated_scales(snapshot, round_)
+        if not scales:
+            continue
+        parts = []
+        for stats in snapshot.stats(round_, scales):
+            label = f"{stats.scale} {guide.scale(stats.scale).label}"
+            if not stats.values:
+                parts.append(f"{label}: {lab.no_ratings}")
+                continue
+            rated = lab.rated_of.format(n=stats.n, present=stats.present)
+            text = (
+                f"{label}: {lab.median.lower()} {fmt_number(stats.median, lab)} "
+                f"({_range(stats.minimum, stats.maximum)}, {rated})"
+            )
+            joint = snapshot.joint_for(stats.scale)
+            if joint is not None and round_ == snapshot.rounds()[-1]:
+                text += f", {lab.joint.lower()} {joint.value}"
+            parts.append(text)
+        which = lab.round_.format(round=round_).lower() if len(snapshot.rounds()) > 1 else ""
+        alt = f"{lab.spread_alt.format(round=which).rstrip(', ')}: " + "; ".join(parts) + "."
+        result.append(SpreadRound(round_, scales, alt))
+    return tuple(result)
+
+
+LINKED_KINDS: tuple[ItemKind, ...] = (ItemKind.RESOURCE, ItemKind.ACTIVITY, ItemKind.MEDIATOR, ItemKind.RESULT)
+"""The kinds whose links are told in words, in the order the logic is built (resources first)."""
+
+_KIND_WORDS: dict[str, dict[ItemKind, tuple[str, str, str]]] = {
+    # (the item as subject, one target, several targets)
+    "sv": {
+        ItemKind.STARTING_POINT: ("Utgångspunkten", "utgångspunkten", "utgångspunkterna"),
+        ItemKind.RESOURCE: ("Resursen", "resursen", "resurserna"),
+        ItemKind.ACTIVITY: ("Aktiviteten", "aktiviteten", "aktiviteterna"),
+        ItemKind.RESULT: ("Resultatet", "resultatet", "resultaten"),
+        ItemKind.MEDIATOR: ("Den förmedlande instansen", "den förmedlande instansen", "de förmedlande instanserna"),
+        ItemKind.EFFECT: ("Effekten", "effekten", "effekterna"),
+    },
+    "en": {
+        ItemKind.STARTING_POINT: ("The starting point", "the starting point", "the starting points"),
+        ItemKind.RESOURCE: ("The resource", "the resource", "the resources"),
+        ItemKind.ACTIVITY: ("The activity", "the activity", "the activities"),
+        ItemKind.RESULT: ("The result", "the result", "the results"),
+        ItemKind.MEDIATOR: ("The mediating instance", "the mediating instance", "the mediating instances"),
+        ItemKind.EFFECT: ("The effect", "the effect", "the effects"),
+    },
+}
+
+
+def _link_sentences(snapshot: SessionSnapshot, guide: Guide, lab: Labels) -> tuple[LinkSentence, ...]:
+    words = _KIND_WORDS["en" if guide.language == "en" else "sv"]
+    targets_of: dict[int, list[int]] = {}
+    for link in snapshot.links:
+        targets_of.setdefault(link.source_id, []).append(link.target_id)
+    sentences = []
+    for kind in LINKED_KINDS:
+        for item in sorted(snapshot.items_of(kind), key=lambda i: (i.position, i.id)):
+            targets = [snapshot.item_by_id[t] for t in targets_of.get(item.id, []) if t in snapshot.item_by_id]
+            if not targets:
+                continue
+            by_kind: dict[ItemKind, list[str]] = {}
+            for target in sorted(targets, key=lambda t: (t.position, t.id)):
+                by_kind.setdefault(target.kind, []).append(target.text.strip())
+            grouped = tuple(
+                (words[k][1] if len(texts) == 1 else words[k][2], tuple(texts)) for k, texts in by_kind.items()
+            )
+            sentences.append(LinkSentence(words[kind][0], item.text.strip(), lab.leads_to, grouped))
+    return tuple(sentences)
+
+
+def _board_alt(snapshot: SessionSnapshot, guide: Guide, lab: Labels) -> str:
+    """The board in a sentence: how many items of each kind, links and gaps (the details are in the text)."""
+    counts = [
+        f"{len(snapshot.items_of(kind))} {guide.term(plural).lower()}"
+        for kind, plural in ((ItemKind.STARTING_POINT, "starting_points"), *LOGIC_COLUMNS)
+        if snapshot.items_of(kind)
+    ]
+    gaps = sum(1 for f in snapshot.findings if f.code in GAP_CODES)
+    if guide.language == "en":
+        tail = f"{len(snapshot.links)} links, {gaps} gaps. The links and the gaps are told in words in the text."
+    else:
+        tail = f"{len(snapshot.links)} kopplingar, {gaps} luckor. Kopplingarna och luckorna står i ord i texten."
+    return f"{lab.board_alt}: {', '.join(counts) or lab.none.lower()}; {tail}"
 
 
 def _scale_table(snapshot: SessionSnapshot, guide: Guide, lab: Labels, round_: int) -> ScaleTable:
-    headers = [lab.scale, lab.n, lab.median, lab.range_short, lab.joint_short]
+    headers = [lab.scale, lab.n, lab.median, lab.range_short, lab.quartiles, lab.joint_short]
     previous = snapshot.previous if round_ == 1 else None
     previous_from = len(headers)
     if previous is not None:
         headers += [lab.median, lab.range_short, lab.joint_short]
     rows = []
-    for stats in snapshot.stats(round_, snapshot.session.agreed_sections):
+    for stats in snapshot.stats(round_, rerated_scales(snapshot, round_)):
         joint = snapshot.joint_for(stats.scale)
+        quartiles = stats.quartiles
         row = [
             f"{stats.scale}. {guide.scale(stats.scale).label}",
             f"{stats.n}/{stats.present}",
             fmt_number(stats.median, lab),
             _range(stats.minimum, stats.maximum),
+            (f"{fmt_number(quartiles[0], lab)}–{fmt_number(quartiles[1], lab)}" if quartiles is not None else "–"),
             str(joint.value) if joint else "–",
         ]
         if previous is not None:
@@ -671,94 +939,93 @@ def _scale_table(snapshot: SessionSnapshot, guide: Guide, lab: Labels, round_: i
 
 # -- figures -------------------------------------------------------------------------------------------------
 
+_MM = 1 / 25.4
+PORTRAIT_TEXT_IN = ((210 - 44) * _MM, (297 - 47) * _MM)
+"""The text area of a portrait A4 page (inches): where the spread figure goes."""
+LANDSCAPE_TEXT_IN = ((297 - 44) * _MM, (210 - 47) * _MM)
+"""The text area of a landscape A4 page (inches): where the board goes."""
+FIGURE_SHARE = 0.82
+"""A figure takes at most this share of a page's text height (its caption and a heading need the rest)."""
+PNG_DPI = 150
+"""Pixels per inch of a figure as PNG (the DOCX, the preview)."""
+BOARD_FONT = 8.0
+"""The board's text size as printed (points): it is drawn at the size it is printed."""
+
 
 class FigureImage:
-    """A figure as a picture, with its size in inches (an image that keeps the figure's proportions).
+    """A matplotlib figure, drawn to SVG (the PDF) or PNG (Word, the preview) when first asked, once each."""
 
-    ``png`` is the PNG file. A figure drawn here also keeps its pixels (``picture``, an RGB PIL image): the PDF
-    takes them as they are, and the PNG is written only when something asks for it (the DOCX, the preview).
-    """
+    __slots__ = ("_figure", "_png", "_svg", "height_in", "width_in")
 
-    __slots__ = ("_png", "height_in", "picture", "width_in")
-
-    def __init__(self, png: bytes | None, width_in: float, height_in: float, picture: Any = None) -> None:
-        if png is None and picture is None:
-            raise ValueError("a FigureImage needs a PNG or a picture")
-        self._png = png
-        self.width_in = width_in
-        self.height_in = height_in
-        self.picture = picture
+    def __init__(
+        self,
+        figure: Figure | None = None,
+        *,
+        svg: bytes | None = None,
+        png: bytes | None = None,
+        width_in: float | None = None,
+        height_in: float | None = None,
+    ) -> None:
+        if figure is None and svg is None and png is None:
+            raise ValueError("a FigureImage needs a figure, an SVG or a PNG")
+        self._figure, self._svg, self._png = figure, svg, png
+        if figure is not None:
+            width_in, height_in = (float(v) for v in figure.get_size_inches())
+        if width_in is None or height_in is None:
+            raise ValueError("a FigureImage without a figure needs its size")
+        self.width_in, self.height_in = width_in, height_in
 
     def __repr__(self) -> str:
         return f"FigureImage({self.width_in:g} × {self.height_in:g} in)"
 
     @property
-    def png(self) -> bytes:
-        if self._png is None:
-            buffer = io.BytesIO()
-            self.picture.save(buffer, format="PNG", compress_level=1)  # fast, light compression
-            self._png = buffer.getvalue()
-        return self._png
-
-    @property
     def ratio(self) -> float:
         return self.height_in / self.width_in
 
-    def pieces(self, max_ratio: float) -> list[FigureImage]:
-        """The image cut into horizontal strips no taller than ``max_ratio`` × its width (a long board over
-        several pages, at a size one can read, rather than shrunk to fit one)."""
-        if self.ratio <= max_ratio * 1.02:
-            return [self]
-        from PIL import Image as PILImage
+    def svg(self) -> bytes:
+        if self._svg is None:
+            import matplotlib
 
-        count = math.ceil(self.ratio / max_ratio)
-        with PILImage.open(io.BytesIO(self.png)) if self.picture is None else nullcontext(self.picture) as picture:
-            width, height = picture.size
-            step = math.ceil(height / count)
-            result = []
-            for top in range(0, height, step):
-                bottom = min(height, top + step)
-                strip = picture.crop((0, top, width, bottom))
-                result.append(FigureImage(None, self.width_in, self.height_in * (bottom - top) / height, strip))
-        return result
+            assert self._figure is not None
+            buffer = io.BytesIO()
+            # Text stays text (the PDF's fonts draw it); no date, so the same session gives the same file.
+            with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "lardesk"}):
+                self._figure.savefig(buffer, format="svg", metadata={"Date": None})
+            self._svg = buffer.getvalue()
+        return self._svg
 
+    @property
+    def png(self) -> bytes:
+        if self._png is None:
+            if self._figure is None:
+                raise ValueError("this figure has no PNG")
+            buffer = io.BytesIO()
+            self._figure.savefig(buffer, format="png", dpi=PNG_DPI)
+            self._png = buffer.getvalue()
+        return self._png
 
-PRINT_DPI = 200
-"""Pixels per inch of a figure as printed."""
-SPLIT_DPI = 150
-"""Pixels per inch of a figure cut into strips over several pages (many pixels, each page one strip)."""
-MIN_LEGIBLE_SCALE = 0.5
-"""A figure shrunk below half its size to fit a page is cut into strips instead (see FigureImage.pieces)."""
-_MM = 72 / 25.4
-SPREAD_BOX = ((210 - 44) * _MM, (297 - 44) * _MM * 0.5)
-"""Where the spread figure goes: the portrait text width, at most half the page's height (points)."""
-BOARD_BOX = ((297 - 44) * _MM, (210 - 44) * _MM * 0.85)
-"""Where the board goes: a landscape page's text width and most of its height (points)."""
+    def printed_width(self, box: tuple[float, float]) -> float:
+        """The width (inches) it is printed at in ``box``: its own size or less, whole on one page."""
+        width, height = box
+        return min(self.width_in, width, self.width_in * height * FIGURE_SHARE / self.height_in)
 
 
-def print_scale(width_in: float, height_in: float, box: tuple[float, float], *, split: bool = False) -> float:
-    """How much a figure is scaled to sit in ``box`` (by width only when it will be cut into strips)."""
-    fit_width = box[0] / (width_in * 72)
-    fit = min(fit_width, box[1] / (height_in * 72))
-    if split and fit < MIN_LEGIBLE_SCALE:
-        fit = fit_width
-    return min(fit, 1.0)
+@dataclass(frozen=True)
+class MinutesFigures:
+    """The figures of the minutes, drawn once and shared by the PDF, the DOCX and the preview."""
 
+    board: FigureImage | None = None
+    spread: FigureImage | None = None
+    """The spread of the first round."""
+    later_rounds: tuple[tuple[int, FigureImage], ...] = ()
+    """The spread of each later round (only the scales rated again)."""
+    board_parts: tuple[tuple[str, FigureImage], ...] = ()
+    """A board too large for one page, as column pairs (their caption, their figure); else empty."""
 
-def figure_png(figure: Figure, box: tuple[float, float] | None = None, *, split: bool = False) -> FigureImage:
-    """A matplotlib Figure as PNG bytes, with its size (for an image that keeps the figure's proportions).
-
-    With ``box`` (the room it gets in the PDF, in points) the resolution is what the print needs and no more:
-    a large board shrunk to a page is not drawn at full resolution only to be scaled down.
-    """
-    width, height = (float(v) for v in figure.get_size_inches())
-    scale = print_scale(width, height, box, split=split) if box else 1.0
-    dpi = max(40, round(PRINT_DPI * scale))
-    if split and box and print_scale(width, height, box) < MIN_LEGIBLE_SCALE:
-        dpi = min(dpi, SPLIT_DPI)  # a board over several pages: enough for its small print, not more
-    from lardesk.charts.raster import picture  # savefig's pixels, with the text drawn from a glyph cache
-
-    return FigureImage(None, width, height, picture(figure, dpi))
+    def spread_of(self, round_: int) -> FigureImage | None:
+        if round_ == 1:
+            return self.spread
+        return dict(self.later_rounds).get(round_)
 
 
 def chart_builder(module: str, name: str) -> Callable[..., Figure] | None:
@@ -777,601 +1044,345 @@ def chart_builder(module: str, name: str) -> Callable[..., Figure] | None:
 
 def spread_image(snapshot: SessionSnapshot, guide: Guide, round_: int = 1) -> FigureImage | None:
     build = chart_builder("lardesk.charts.spread", "spread_figure")
-    if build is None:
+    scales = rerated_scales(snapshot, round_)
+    if build is None or not scales:
         return None
-    return figure_png(build(snapshot, guide, round_=round_, revealed=True, show_names=False), SPREAD_BOX)
+    return FigureImage(build(snapshot, guide, round_=round_, revealed=True, show_names=False, order=scales))
 
 
 def board_image(snapshot: SessionSnapshot, guide: Guide) -> FigureImage | None:
     build = chart_builder("lardesk.charts.board", "board_figure")
     if build is None:
         return None
-    return figure_png(build(snapshot, guide), BOARD_BOX, split=True)
+    return FigureImage(build(snapshot, guide, width_in=LANDSCAPE_TEXT_IN[0], font_size=BOARD_FONT))
+
+
+def draw_figures(snapshot: SessionSnapshot, guide: Guide, options: MinutesOptions | None = None) -> MinutesFigures:
+    """Draw the figures ``options`` asks for (matplotlib lays out every label: the slow part of an export)."""
+    options = options or MinutesOptions()
+    later: list[tuple[int, FigureImage]] = []
+    spread = None
+    if options.include_spread:
+        spread = spread_image(snapshot, guide, 1)
+        for round_ in snapshot.rounds():
+            if round_ > 1 and (image := spread_image(snapshot, guide, round_)) is not None:
+                later.append((round_, image))
+    return MinutesFigures(
+        board=board_image(snapshot, guide) if options.include_board else None,
+        spread=spread,
+        later_rounds=tuple(later),
+    )
+
+
+# -- the document --------------------------------------------------------------------------------------------
+
+
+def _figure_block(image: FigureImage, alt: str, caption: str, box: tuple[float, float]) -> doc.Figure:
+    width = image.printed_width(box)
+    return doc.Figure(
+        alt=alt,
+        caption=caption,
+        width_in=width,
+        height_in=width * image.ratio,
+        svg=image.svg,
+        png=lambda: image.png,
+        landscape=box is LANDSCAPE_TEXT_IN,
+    )
+
+
+def summary_blocks(minutes: Minutes) -> list[doc.Block]:
+    """Page 1: what the committee acts on."""
+    lab = minutes.labels
+    blocks: list[doc.Block] = [doc.Heading(lab.summary), doc.Fields(minutes.header)]
+    who = minutes.participation + "."
+    if minutes.participant_mode is Anonymity.OPEN and minutes.participants:
+        names = ", ".join(f"{name} ({role})" if role else name for name, role in minutes.participants if name)
+        who += f" {lab.participants}: {names}."
+    elif minutes.participant_mode is Anonymity.ROLES and minutes.roles_summary:
+        who += f" {lab.roles}: {minutes.roles_summary}."
+    blocks.append(doc.Paragraph(who))
+    if minutes.joint_rows:
+        previous = bool(minutes.previous_label)
+        header = [lab.scale, lab.joint_short, lab.median, lab.range_short]
+        if previous:
+            header.append(f"{lab.joint_short}, {minutes.previous_label[:1].lower()}{minutes.previous_label[1:]}")
+        rows = []
+        for row in minutes.joint_rows:
+            cells = [row.scale, row.joint, row.median, row.range_]
+            if previous:
+                cells.append(row.previous)
+            rows.append(tuple(cells))
+        widths = (3.0, 1.0, 1.0, 1.0, 2.2) if previous else (3.4, 1.0, 1.0, 1.0)
+        blocks += [
+            doc.Heading(lab.summary_joint, 2),
+            doc.Table(tuple(header), tuple(rows), widths, "lrrrr", muted_from=4 if previous else None),
+        ]
+    blocks.append(doc.Heading(lab.summary_actions, 2))
+    if minutes.actions:
+        blocks.append(
+            doc.Table(
+                ("", lab.action, lab.owner, lab.due),
+                tuple((a.number, a.text, a.owner, a.due) for a in minutes.actions),
+                (0.3, 3.6, 1.6, 1.2),
+                "rlll",
+            )
+        )
+    else:
+        blocks.append(doc.Paragraph(lab.no_actions))
+    blocks.append(doc.Heading(lab.summary_gaps, 2))
+    found = [group for group in minutes.gaps if group.items]
+    if found:
+        rows = []
+        for group in found:
+            named = "; ".join(group.items[:2]) + (" …" if len(group.items) > 2 else "")
+            rows.append((f"{group.code} {group.title}", str(len(group.items)), named))
+        blocks.append(doc.Table((lab.gap, lab.count, lab.examples), tuple(rows), (2.2, 0.6, 3.0), "lrl"))
+    else:
+        blocks.append(doc.Paragraph(lab.no_gaps))
+    return blocks
+
+
+def participant_blocks(minutes: Minutes) -> list[doc.Block]:
+    lab = minutes.labels
+    blocks: list[doc.Block] = [doc.Heading(lab.participants), doc.Paragraph(minutes.participation + ".")]
+    if minutes.participant_mode is Anonymity.OPEN and minutes.participants:
+        blocks.append(doc.Table((lab.name, lab.role), minutes.participants, (0.45, 0.55)))
+    elif minutes.participant_mode is Anonymity.ROLES and minutes.roles_summary:
+        blocks.append(doc.Paragraph(doc.runs(doc.Run(f"{lab.roles}: ", bold=True), minutes.roles_summary + ".")))
+    elif minutes.participant_mode is Anonymity.ANONYMOUS:
+        blocks.append(doc.Paragraph(lab.count_only, "small"))
+    return blocks
+
+
+def agreed_blocks(minutes: Minutes) -> list[doc.Block]:
+    lab = minutes.labels
+    return [doc.Heading(lab.agreed), doc.Paragraph(minutes.agreed_intro), doc.ItemList(minutes.agreed)]
+
+
+def discussion_blocks(minutes: Minutes) -> list[doc.Block]:
+    lab = minutes.labels
+    blocks: list[doc.Block] = [doc.Heading(lab.discussion)]
+    for section in minutes.sections:
+        if section.part_title:
+            blocks.append(doc.Paragraph(section.part_title, "part"))
+        blocks.append(doc.Heading(f"{section.number}. {section.title}", 2))
+        blocks += doc.paragraphs(section.note)
+        for question in section.questions:
+            if question.group:
+                blocks.append(doc.Paragraph(question.group, "group"))
+            blocks.append(doc.Paragraph(f"{question.number}\u2002{question.question}", "question"))
+            blocks += doc.paragraphs(question.note, "note")
+        if not section.note and not section.questions:
+            blocks.append(doc.Paragraph(lab.no_notes, "small"))
+        blocks.append(
+            doc.Paragraph(
+                doc.runs(
+                    doc.Run(f"{section.assessment_heading}. ", bold=True),
+                    doc.Run(section.assessment_question, italic=True),
+                ),
+                "label",
+            )
+        )
+        blocks.append(doc.Paragraph(section.assessment, "note"))
+        if section.joint:
+            blocks.append(doc.Paragraph(section.joint, "note"))
+        if section.actions:
+            blocks.append(doc.Paragraph(section.follow_up, "label"))
+            blocks.append(doc.ItemList(section.actions))
+    return blocks
+
+
+def _scale_table_block(table: ScaleTable, minutes: Minutes) -> doc.Table:
+    lab = minutes.labels
+    has_previous = table.previous_from < len(table.headers)
+    numeric = len(table.headers) - 1
+    group: tuple[tuple[str, int], ...] = ()
+    if has_previous:
+        this = lab.round_.format(round=table.round_) if table.round_ > 1 else minutes.this_year_label
+        group = (
+            ("", 1),
+            (this, table.previous_from - 1),
+            (minutes.previous_label, len(table.headers) - table.previous_from),
+        )
+    return doc.Table(
+        table.headers,
+        table.rows,
+        (3.0 if has_previous else 3.4,) + (0.8,) * numeric,
+        "l" + "r" * numeric,
+        group_header=group,
+        muted_from=table.previous_from if has_previous else None,
+    )
+
+
+def ratings_blocks(minutes: Minutes, figures: MinutesFigures) -> list[doc.Block]:
+    lab = minutes.labels
+    blocks: list[doc.Block] = [doc.Heading(lab.ratings, new_page=True)]
+    several = len(minutes.scale_tables) > 1
+    rounds = {r.round_: r for r in minutes.spread_rounds}
+    for table in minutes.scale_tables:
+        if several:
+            blocks.append(doc.Heading(lab.round_.format(round=table.round_), 2))
+            if table.round_ > 1:
+                blocks.append(doc.Paragraph(lab.rerated.format(round=table.round_), "small"))
+        image = figures.spread_of(table.round_)
+        spread = rounds.get(table.round_)
+        if image is not None and spread is not None:
+            blocks.append(_figure_block(image, spread.alt, lab.spread_caption, PORTRAIT_TEXT_IN))
+        blocks.append(_scale_table_block(table, minutes))
+    if minutes.joint_comments:
+        blocks.append(doc.Heading(lab.joint_comments, 2))
+        for heading, comment in minutes.joint_comments:
+            pieces = [doc.Run(f"{heading}.", bold=True)]
+            if comment:
+                pieces.append(doc.Run(f" {comment}"))
+            blocks.append(doc.Paragraph(tuple(pieces)))
+    return blocks
+
+
+def actions_blocks(minutes: Minutes) -> list[doc.Block]:
+    lab = minutes.labels
+    blocks: list[doc.Block] = [doc.Heading(lab.actions)]
+    if minutes.actions:
+        blocks.append(doc.Paragraph(lab.actions_intro))
+        blocks.append(
+            doc.Table(
+                ("", lab.action, lab.applies_to, lab.owner, lab.due),
+                tuple((a.number, a.text, a.applies_to, a.owner, a.due) for a in minutes.actions),
+                (0.3, 3.0, 1.4, 1.5, 1.1),
+                "rllll",
+            )
+        )
+    else:
+        blocks.append(doc.Paragraph(lab.no_actions))
+    if minutes.previous_actions:
+        blocks.append(doc.Heading(lab.previous_actions, 2))
+        blocks.append(
+            doc.Table(
+                ("", lab.action, lab.owner, lab.due, lab.status),
+                tuple(
+                    (a.number, a.text, a.owner, a.due, lab.done if a.done else lab.not_followed_up)
+                    for a in minutes.previous_actions
+                ),
+                (0.3, 3.0, 1.4, 1.1, 1.1),
+                "rllll",
+            )
+        )
+    if minutes.recorded_by:
+        blocks.append(doc.Paragraph(doc.runs(doc.Run(f"{lab.recorded_by}: ", italic=True), minutes.recorded_by)))
+    return blocks
+
+
+def _logic_cell_text(cell: LogicCell) -> doc.Text:
+    if not cell.detail:
+        return cell.text
+    return doc.runs(cell.text + "\n", doc.Run(cell.detail, italic=True))
+
+
+def logic_blocks(minutes: Minutes, figures: MinutesFigures) -> list[doc.Block]:
+    """Bilaga: the worksheet as a table, the links and the gaps in words, then the board."""
+    lab = minutes.labels
+    blocks: list[doc.Block] = [
+        doc.PageBreak("landscape"),
+        doc.Heading(lab.appendix_logic),
+        doc.Paragraph(lab.logic_intro),
+    ]
+    if minutes.starting_points:
+        blocks.append(doc.Heading(lab.starting_points, 2))
+        blocks.append(doc.ItemList(tuple(_logic_cell_text(c) for c in minutes.starting_points)))
+    height = max((len(column) for column in minutes.logic_columns), default=0)
+    rows = tuple(
+        tuple(_logic_cell_text(column[r]) if r < len(column) else "" for column in minutes.logic_columns)
+        for r in range(height)
+    )
+    blocks.append(doc.Heading(lab.logic, 2))
+    blocks.append(doc.Table(minutes.logic_headers, rows, (0.17, 0.23, 0.23, 0.19, 0.18)))
+    blocks.append(doc.Heading(lab.links, 2))
+    if minutes.links:
+        blocks.append(doc.Paragraph(lab.links_intro))
+        items = []
+        for sentence in minutes.links:
+            pieces: list[doc.Run] = [doc.Run(f"{sentence.subject} "), doc.Run(sentence.source, italic=True)]
+            pieces.append(doc.Run(f" {sentence.verb} "))
+            for index, (words, texts) in enumerate(sentence.targets):
+                if index:
+                    pieces.append(doc.Run(" och " if minutes.language != "en" else " and "))
+                pieces.append(doc.Run(f"{words} "))
+                for position, text in enumerate(texts):
+                    if position:
+                        pieces.append(doc.Run(", "))
+                    pieces.append(doc.Run(text, italic=True))
+            pieces.append(doc.Run("."))
+            items.append(tuple(pieces))
+        blocks.append(doc.ItemList(tuple(items)))
+    else:
+        blocks.append(doc.Paragraph(lab.no_links))
+    blocks.append(doc.Heading(lab.gaps, 2))
+    blocks.append(doc.Paragraph(lab.gaps_intro))
+    blocks.append(_findings_table(minutes.gaps, lab))
+    blocks.append(doc.Heading(lab.status_findings, 2))
+    blocks.append(_findings_table(minutes.status_findings, lab))
+    if figures.board_parts:
+        blocks.append(doc.Heading(lab.board_alt, 2))
+        for caption, image in figures.board_parts:
+            blocks.append(_figure_block(image, f"{minutes.board_alt} ({caption})", caption, LANDSCAPE_TEXT_IN))
+    elif figures.board is not None:
+        blocks.append(doc.Heading(lab.board_alt, 2))
+        blocks.append(_figure_block(figures.board, minutes.board_alt, lab.board_caption, LANDSCAPE_TEXT_IN))
+    return blocks
+
+
+def _findings_table(groups: Sequence[FindingGroup], lab: Labels) -> doc.Table:
+    rows = tuple((group.code, group.title, "\n".join(group.items) if group.items else lab.none) for group in groups)
+    return doc.Table(("", lab.meaning, lab.concerns), rows, (0.07, 0.38, 0.55))
+
+
+SECTIONS_IN_ORDER: tuple[Callable[[Minutes, MinutesFigures], list[doc.Block]], ...] = (
+    lambda m, f: summary_blocks(m),
+    lambda m, f: [doc.PageBreak()],
+    lambda m, f: participant_blocks(m),
+    lambda m, f: agreed_blocks(m),
+    lambda m, f: discussion_blocks(m),
+    ratings_blocks,
+    lambda m, f: actions_blocks(m),
+    logic_blocks,
+)
+"""The minutes, part by part: a new part is a function here (and its words in :class:`Labels`)."""
+
+
+def minutes_document(minutes: Minutes, figures: MinutesFigures | None = None) -> doc.Document:
+    """The minutes as a document to publish: summary first, the program logic as an appendix."""
+    figures = figures or MinutesFigures()
+    lab = minutes.labels
+    blocks: list[doc.Block] = []
+    for part in SECTIONS_IN_ORDER:
+        blocks += part(minutes, figures)
+    meta = minutes.metadata
+    return doc.Document(
+        title=meta.get("title", minutes.title),
+        heading=minutes.title,
+        language=minutes.language,
+        blocks=tuple(blocks),
+        kicker=lab.kind,
+        subtitle=minutes.subtitle,
+        author=minutes.author,
+        subject=meta.get("subject", ""),
+        keywords=tuple(k.strip() for k in meta.get("keywords", "").split(",") if k.strip()),
+        running_head=minutes.running_head,
+        running_right=f"{lab.case_number} {minutes.case_number}" if minutes.case_number else "",
+        footer=minutes.footer,
+        page_word=lab.page,
+        metadata=meta,
+    )
 
 
 # -- the PDF -------------------------------------------------------------------------------------------------
 
-FONT = "LardeskSans"
-FONT_BOLD = "LardeskSans-Bold"
-FONT_ITALIC = "LardeskSans-Oblique"
-FONT_BOLD_ITALIC = "LardeskSans-BoldOblique"
 
-INK = "#1d232a"
-MUTED = "#5b6570"
-ACCENT = "#1f3a56"
-RULE = "#c3c9d0"
-TINT = "#eef1f4"
+def write_minutes_pdf(minutes: Minutes, target: Path, figures: MinutesFigures | None = None) -> None:
+    """Lay out ``minutes`` as tagged PDF/UA-1 at ``target``; not atomic by itself."""
+    from lardesk.reports.typst_pdf import write_pdf
 
-
-def font_files() -> dict[str, Path]:
-    """The TTF files embedded in every PDF: DejaVu Sans, which ships inside matplotlib (free licence)."""
-    import matplotlib
-
-    folder = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
-    return {
-        FONT: folder / "DejaVuSans.ttf",
-        FONT_BOLD: folder / "DejaVuSans-Bold.ttf",
-        FONT_ITALIC: folder / "DejaVuSans-Oblique.ttf",
-        FONT_BOLD_ITALIC: folder / "DejaVuSans-BoldOblique.ttf",
-    }
-
-
-@cache
-def register_fonts() -> str:
-    """Register the embedded font family with reportlab (once); returns its name."""
-    from reportlab import rl_config
-    from reportlab.lib.fonts import addMapping
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    # Binary image streams: reportlab's pure-Python ASCII85 encoder takes most of a figure's time, and
-    # ASCII85 only makes the file larger.
-    rl_config.useA85 = 0
-
-    for name, path in font_files().items():
-        pdfmetrics.registerFont(TTFont(name, str(path)))
-    addMapping(FONT, 0, 0, FONT)
-    addMapping(FONT, 1, 0, FONT_BOLD)
-    addMapping(FONT, 0, 1, FONT_ITALIC)
-    addMapping(FONT, 1, 1, FONT_BOLD_ITALIC)
-    return FONT
-
-
-def markup(text: str) -> str:
-    """User text made safe for a platypus Paragraph (which reads XML): escape, keep line breaks."""
-    return escape(text.strip()).replace("\r\n", "\n").replace("\n", "<br/>")
-
-
-def paragraphs_of(text: str) -> list[str]:
-    """A note split at blank lines, so a very long note breaks across pages between its paragraphs too."""
-    chunks = [chunk.strip() for chunk in text.replace("\r\n", "\n").split("\n\n")]
-    return [markup(chunk) for chunk in chunks if chunk]
-
-
-class Styles:
-    """The minutes' paragraph styles: one calm family, few sizes."""
-
-    def __init__(self) -> None:
-        from reportlab.lib import colors
-        from reportlab.lib.styles import ParagraphStyle
-
-        register_fonts()
-        ink, muted, accent = colors.HexColor(INK), colors.HexColor(MUTED), colors.HexColor(ACCENT)
-        base = ParagraphStyle(
-            "body", fontName=FONT, bulletFontName=FONT, fontSize=9.5, leading=13.6, textColor=ink, spaceAfter=4
-        )
-        self.body = base
-        self.kicker = ParagraphStyle("kicker", base, fontName=FONT_BOLD, fontSize=8.5, textColor=muted, spaceAfter=2)
-        self.title = ParagraphStyle("title", base, fontName=FONT_BOLD, fontSize=17, leading=21, textColor=accent)
-        self.subtitle = ParagraphStyle("subtitle", base, fontSize=10.5, leading=14, textColor=muted, spaceAfter=10)
-        self.h1 = ParagraphStyle(
-            "h1",
-            base,
-            fontName=FONT_BOLD,
-            fontSize=13,
-            leading=17,
-            textColor=accent,
-            spaceBefore=16,
-            spaceAfter=6,
-            keepWithNext=1,
-        )
-        self.part = ParagraphStyle(
-            "part", base, fontName=FONT_BOLD, fontSize=8.5, textColor=muted, spaceBefore=10, keepWithNext=1
-        )
-        self.h2 = ParagraphStyle(
-            "h2",
-            base,
-            fontName=FONT_BOLD,
-            fontSize=11,
-            leading=15,
-            textColor=accent,
-            spaceBefore=12,
-            spaceAfter=4,
-            keepWithNext=1,
-        )
-        self.group = ParagraphStyle("group", base, fontName=FONT_ITALIC, textColor=muted, keepWithNext=1, spaceAfter=2)
-        self.question = ParagraphStyle("question", base, fontName=FONT_BOLD, fontSize=9, keepWithNext=1, spaceAfter=1)
-        self.note = ParagraphStyle("note", base, leftIndent=10)
-        self.label = ParagraphStyle("label", base, fontName=FONT_BOLD, fontSize=9, spaceBefore=3, keepWithNext=1)
-        self.bullet = ParagraphStyle("bullet", base, leftIndent=20, bulletIndent=10, spaceAfter=2)
-        self.small = ParagraphStyle("small", base, fontSize=8, leading=10.5, textColor=muted, spaceAfter=0)
-        self.caption = ParagraphStyle(
-            "caption", base, fontName=FONT_ITALIC, fontSize=8, leading=10.5, textColor=muted, alignment=1
-        )
-        self.cell = ParagraphStyle("cell", base, fontSize=8.5, leading=11, spaceAfter=0)
-        self.cell_detail = ParagraphStyle("detail", self.cell, fontName=FONT_ITALIC, fontSize=7.5, leading=9)
-        self.cell_head = ParagraphStyle("head", self.cell, fontName=FONT_BOLD, fontSize=8, leading=10)
-        self.cell_right = ParagraphStyle("right", self.cell, alignment=2)
-        self.cell_head_right = ParagraphStyle("head_right", self.cell_head, alignment=2)
-        self.cell_head_small = ParagraphStyle("head_small", self.cell_head_right, fontSize=7.5)
-        self.meta_label = ParagraphStyle("meta_label", self.cell, textColor=muted)
-        self.cell_muted = ParagraphStyle("cell_muted", self.cell, textColor=muted)
-        self.logic_cell = ParagraphStyle("logic_cell", self.cell, fontSize=8, leading=10)
-        self.logic_detail = ParagraphStyle("logic_detail", self.cell_detail, fontSize=7.2, leading=8.8)
-        self.cell_bullet = ParagraphStyle("cell_bullet", self.cell, leftIndent=9, bulletIndent=0, spaceAfter=1)
-        self.listed = ParagraphStyle("listed", base, leftIndent=10, spaceAfter=1)
-
-
-def table_style(header_rows: int = 1, extra: Sequence[tuple[Any, ...]] = ()) -> Any:
-    """Light rules: a tinted header, hairlines between rows, no vertical lines."""
-    from reportlab.lib import colors
-    from reportlab.platypus import TableStyle
-
-    rule, tint = colors.HexColor(RULE), colors.HexColor(TINT)
-    commands: list[tuple[Any, ...]] = [
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("FONTNAME", (0, 0), (-1, -1), FONT),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-        ("LINEBELOW", (0, header_rows), (-1, -1), 0.25, rule),
-    ]
-    if header_rows:
-        commands += [
-            ("BACKGROUND", (0, 0), (-1, header_rows - 1), tint),
-            ("LINEBELOW", (0, header_rows - 1), (-1, header_rows - 1), 0.7, colors.HexColor(MUTED)),
-        ]
-    commands += list(extra)
-    return TableStyle(commands)
-
-
-def _heading(text: str, style: Any, level: int, key: str) -> Any:
-    from reportlab.platypus import Paragraph
-
-    flowable = Paragraph(markup(text), style)
-    flowable._lardesk_bookmark = (key, text, level)  # read by afterFlowable
-    return flowable
-
-
-def _image(image: FigureImage, width: float, max_height: float) -> Any:
-    from reportlab.platypus import Image
-
-    width = min(width, image.width_in * 72)
-    height = width * image.ratio
-    if height > max_height:
-        width, height = max_height / image.ratio, max_height
-    source = io.BytesIO(image.png) if image.picture is None else _picture_reader()(image.picture)
-    return Image(source, width=width, height=height)
-
-
-@cache
-def _picture_reader() -> type:
-    """An ImageReader that reportlab's Image takes as a file (it has ``read``) and then adopts as it is: a
-    figure's pixels go into the PDF without a PNG written and read back."""
-    from reportlab.lib.utils import ImageReader
-
-    return type("PictureReader", (ImageReader,), {"read": None})
-
-
-def _images(image: FigureImage, width: float, max_height: float) -> list[Any]:
-    """The image, or its strips when fitting it whole would shrink it past reading."""
-    if print_scale(image.width_in, image.height_in, (width, max_height)) >= MIN_LEGIBLE_SCALE:
-        return [_image(image, width, max_height)]
-    shown_width = min(width, image.width_in * 72)
-    return [_image(piece, width, max_height) for piece in image.pieces(max_height / shown_width)]
-
-
-def _data_table(
-    rows: list[list[Any]], widths: Sequence[float], *, header_rows: int = 1, extra: Sequence[tuple[Any, ...]] = ()
-) -> Any:
-    from reportlab.platypus import Table
-
-    table = Table(rows, colWidths=list(widths), repeatRows=header_rows, splitByRow=1, splitInRow=1, hAlign="LEFT")
-    table.setStyle(table_style(header_rows, extra))
-    return table
-
-
-def minutes_story(
-    minutes: Minutes,
-    styles: Styles,
-    narrow: tuple[float, float],
-    wide: tuple[float, float],
-    *,
-    board: FigureImage | None = None,
-    spread: FigureImage | None = None,
-    include_board: bool = True,
-    include_spread: bool = True,
-) -> list[Any]:
-    """The platypus flowables of the minutes."""
-    from reportlab.lib.units import mm
-    from reportlab.platypus import CondPageBreak, KeepTogether, NextPageTemplate, PageBreak, Paragraph, Spacer
-
-    lab = minutes.labels
-    s = styles
-    story: list[Any] = []
-    frame_width, frame_height = narrow
-
-    def para(text: str, style: Any = s.body) -> Any:
-        return Paragraph(text, style)
-
-    def cell(text: str, style: Any = s.cell) -> Any:
-        return Paragraph(markup(text), style)
-
-    # The header block.
-    story.append(para(escape(lab.kind.upper()), s.kicker))
-    story.append(para(markup(minutes.title), s.title))
-    if minutes.subtitle:
-        story.append(para(markup(minutes.subtitle), s.subtitle))
-    else:
-        story.append(Spacer(1, 6))
-    meta = [[cell(label, s.meta_label), cell(value)] for label, value in minutes.header]
-    meta_table = _data_table(meta, (42 * mm, frame_width - 42 * mm), header_rows=0)
-    meta_table.setStyle(table_style(0, [("LINEABOVE", (0, 0), (-1, 0), 0.7, _color(MUTED))]))
-    story.append(meta_table)
-
-    # Who took part.
-    story.append(_heading(lab.participants, s.h1, 0, "participants"))
-    story.append(para(markup(minutes.participation) + "."))
-    if minutes.participant_mode is Anonymity.OPEN and minutes.participants:
-        rows: list[list[Any]] = [[cell(lab.name, s.cell_head), cell(lab.role, s.cell_head)]]
-        rows += [[cell(name), cell(role)] for name, role in minutes.participants]
-        story.append(_data_table(rows, (frame_width * 0.45, frame_width * 0.55)))
-    elif minutes.participant_mode is Anonymity.ROLES and minutes.roles_summary:
-        story.append(para(f"<b>{escape(lab.roles)}:</b> {markup(minutes.roles_summary)}."))
-    elif minutes.participant_mode is Anonymity.ANONYMOUS:
-        story.append(para(escape(lab.count_only), s.small))
-
-    # The agreed parts.
-    story.append(_heading(lab.agreed, s.h1, 0, "agreed"))
-    story.append(para(escape(minutes.agreed_intro)))
-    for line in minutes.agreed:
-        story.append(Paragraph(markup(line), s.listed))
-
-    # Section by section.
-    story.append(_heading(lab.discussion, s.h1, 0, "discussion"))
-    for section in minutes.sections:
-        if section.part_title:
-            story.append(para(escape(section.part_title.upper()), s.part))
-        story.append(CondPageBreak(40 * mm))
-        story.append(_heading(f"{section.number}. {section.title}", s.h2, 1, f"section-{section.number}"))
-        if section.note:
-            story += [para(chunk) for chunk in paragraphs_of(section.note)]
-        for question in section.questions:
-            if question.group:
-                story.append(para(markup(question.group), s.group))
-            story.append(para(f"{escape(question.number)}&nbsp;&nbsp;{markup(question.question)}", s.question))
-            story += [para(chunk, s.note) for chunk in paragraphs_of(question.note)]
-        if not section.note and not section.questions:
-            story.append(para(escape(lab.no_notes), s.small))
-        assessment = [
-            para(f"{markup(section.assessment_heading)}. <i>{markup(section.assessment_question)}</i>", s.label),
-            para(markup(section.assessment), s.note),
-        ]
-        if section.joint:
-            assessment.append(para(markup(section.joint), s.note))
-        story.append(KeepTogether(assessment))
-        if section.actions:
-            story.append(para(markup(section.follow_up), s.label))
-            story += [Paragraph(markup(a), s.bullet, bulletText="–") for a in section.actions]
-
-    # The program logic.
-    # On landscape pages, like the worksheet of Bilaga 1: five columns need the width.
-    frame_width, frame_height = wide
-    story.append(NextPageTemplate("landscape"))
-    story.append(PageBreak())
-    story.append(_heading(lab.logic, s.h1, 0, "logic"))
-    story.append(para(escape(lab.logic_intro)))
-    if minutes.starting_points:
-        story.append(para(escape(lab.starting_points), s.label))
-        story += [Paragraph(markup(c.text), s.bullet, bulletText="•") for c in minutes.starting_points]
-    height = max((len(column) for column in minutes.logic_columns), default=0)
-    rows = [[cell(h, s.cell_head) for h in minutes.logic_headers]]
-    for index in range(height):
-        row: list[Any] = []
-        for column in minutes.logic_columns:
-            if index < len(column):
-                content = [cell(column[index].text, s.logic_cell)]
-                if column[index].detail:
-                    content.append(cell(column[index].detail, s.logic_detail))
-                row.append(content)
-            else:
-                row.append("")
-        rows.append(row)
-    widths = [frame_width * share for share in (0.17, 0.23, 0.23, 0.19, 0.18)]
-    story.append(
-        _data_table(rows, widths, extra=[("TOPPADDING", (0, 1), (-1, -1), 2), ("BOTTOMPADDING", (0, 1), (-1, -1), 3)])
-    )
-    if include_board and board is not None:
-        story.append(Spacer(1, 8))
-        pieces = _images(board, frame_width, frame_height * 0.85)
-        story += pieces[:-1]
-        story.append(KeepTogether([pieces[-1], para(escape(lab.board_caption), s.caption)]))
-    story.append(NextPageTemplate("portrait"))
-    story.append(PageBreak())
-    frame_width, frame_height = narrow
-
-    # Gaps, in words.
-    story.append(_heading(lab.gaps, s.h1, 0, "gaps"))
-    story.append(para(escape(lab.gaps_intro)))
-    story.append(_findings_table(minutes.gaps, lab, s, frame_width))
-    story += [Spacer(1, 8), para(escape(lab.status_findings), s.label)]
-    story.append(_findings_table(minutes.status_findings, lab, s, frame_width))
-
-    # Ratings.
-    heading = _heading(lab.ratings, s.h1, 0, "ratings")
-    if include_spread and spread is not None:
-        image = _image(spread, frame_width, frame_height * 0.5)
-        story.append(KeepTogether([heading, image, para(escape(lab.spread_caption), s.caption)]))
-        story.append(Spacer(1, 6))
-    else:
-        story.append(CondPageBreak(60 * mm))
-        story.append(heading)
-    for table in minutes.scale_tables:
-        if len(minutes.scale_tables) > 1:
-            story.append(para(escape(lab.round_.format(round=table.round_)), s.label))
-        story.append(_scale_table_flowable(table, minutes, s, frame_width))
-        story.append(Spacer(1, 6))
-    if minutes.joint_comments:
-        story.append(para(escape(lab.joint_comments), s.label))
-        for heading, comment in minutes.joint_comments:
-            text = f"<b>{markup(heading)}.</b>"
-            if comment:
-                text += f" {markup(comment)}"
-            story.append(para(text, s.note))
-
-    # Improvement actions.
-    story.append(CondPageBreak(50 * mm))
-    story.append(_heading(lab.actions, s.h1, 0, "actions"))
-    if minutes.actions:
-        story.append(para(escape(lab.actions_intro)))
-        story.append(_actions_table(minutes.actions, lab, s, frame_width, with_status=False))
-    else:
-        story.append(para(escape(lab.no_actions)))
-    if minutes.previous_actions:
-        story += [Spacer(1, 8), para(escape(lab.previous_actions), s.label)]
-        story.append(_actions_table(minutes.previous_actions, lab, s, frame_width, with_status=True))
-
-    if minutes.recorded_by:
-        story.append(Spacer(1, 14))
-        story.append(
-            KeepTogether(
-                [para(escape(lab.recorded_by), s.small), para(markup(minutes.recorded_by))],
-            )
-        )
-    return story
-
-
-def _color(hex_: str) -> Any:
-    from reportlab.lib import colors
-
-    return colors.HexColor(hex_)
-
-
-def _findings_table(groups: Iterable[FindingGroup], lab: Labels, s: Styles, width: float) -> Any:
-    from reportlab.platypus import Paragraph
-
-    rows: list[list[Any]] = []
-    for group in groups:
-        items: list[Any]
-        if group.items:
-            items = [Paragraph(markup(text), s.cell_bullet, bulletText="•") for text in group.items]
-        else:
-            items = [Paragraph(escape(lab.none), s.cell_muted)]
-        rows.append([Paragraph(markup(group.title), s.cell), items])
-    table = _data_table(rows, (width * 0.42, width * 0.58), header_rows=0)
-    table.setStyle(table_style(0, [("LINEABOVE", (0, 0), (-1, 0), 0.7, _color(MUTED))]))
-    return table
-
-
-def _scale_table_flowable(table: ScaleTable, minutes: Minutes, s: Styles, width: float) -> Any:
-    from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph
-
-    lab = minutes.labels
-    has_previous = table.previous_from < len(table.headers)
-    head_rows = 2 if has_previous else 1
-    numeric = len(table.headers) - 1
-    first = width - numeric * (17 * mm if has_previous else 22 * mm)
-    widths = [first] + [(width - first) / numeric] * numeric
-    rows: list[list[Any]] = []
-    this_year = lab.round_.format(round=table.round_) if table.round_ > 1 else minutes.this_year_label
-    if has_previous:
-        top: list[Any] = [""] * len(table.headers)
-        top[1] = Paragraph(escape(this_year), s.cell_head)
-        top[table.previous_from] = Paragraph(escape(minutes.previous_label), s.cell_head)
-        rows.append(top)
-    rows.append(
-        [Paragraph(escape(table.headers[0]), s.cell_head)]
-        + [Paragraph(escape(h), s.cell_head_small) for h in table.headers[1:]]
-    )
-    for values in table.rows:
-        rows.append([Paragraph(escape(values[0]), s.cell)] + [Paragraph(escape(v), s.cell_right) for v in values[1:]])
-    extra: list[tuple[Any, ...]] = []
-    if has_previous:
-        extra += [
-            ("SPAN", (1, 0), (table.previous_from - 1, 0)),
-            ("SPAN", (table.previous_from, 0), (-1, 0)),
-            ("LINEBELOW", (1, 0), (table.previous_from - 1, 0), 0.25, _color(RULE)),
-            ("LINEBELOW", (table.previous_from, 0), (-1, 0), 0.25, _color(RULE)),
-            ("LINEBEFORE", (table.previous_from, 0), (table.previous_from, -1), 0.25, _color(RULE)),
-            ("TEXTCOLOR", (table.previous_from, head_rows), (-1, -1), _color(MUTED)),
-        ]
-    return _data_table(rows, widths, header_rows=head_rows, extra=extra)
-
-
-def _actions_table(actions: Sequence[ActionRow], lab: Labels, s: Styles, width: float, *, with_status: bool) -> Any:
-    from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph
-
-    headers = ["", lab.action, lab.applies_to, lab.owner, lab.due]
-    widths = [7 * mm, 0.0, 32 * mm, 40 * mm, 24 * mm]
-    if with_status:
-        headers.append(lab.status)
-        widths = [7 * mm, 0.0, 30 * mm, 32 * mm, 24 * mm, 25 * mm]
-    widths[1] = width - sum(widths)
-    rows: list[list[Any]] = [[Paragraph(escape(h), s.cell_head) for h in headers]]
-    for action in actions:
-        row = [action.number, action.text, action.applies_to, action.owner, action.due]
-        if with_status:
-            row.append(lab.done if action.done else lab.not_done)
-        rows.append([Paragraph(markup(v), s.cell) for v in row])
-    return _data_table(rows, widths)
-
-
-def _page_canvas_class(minutes: Minutes) -> type:
-    """A canvas that holds every page until the end, so each can say "Sida x (y)"; bookmarks are placed as
-    the held pages are written out (a held page's bookmarks would otherwise all point at page 1)."""
-    from reportlab.lib.units import mm
-    from reportlab.pdfgen.canvas import Canvas
-
-    lab = minutes.labels
-
-    class PagedCanvas(Canvas):  # type: ignore[misc]
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._held: list[dict[str, Any]] = []
-            self._marks: dict[int, list[tuple[str, str, int]]] = {}
-
-        def mark(self, key: str, title: str, level: int) -> None:
-            self._marks.setdefault(len(self._held), []).append((key, title, level))
-
-        def showPage(self) -> None:
-            self._held.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            marks = self._marks
-            total = len(self._held)
-            for index, state in enumerate(self._held):
-                self.__dict__.update(state)
-                self._decorate(index + 1, total)
-                for key, title, level in marks.get(index, ()):
-                    self.bookmarkPage(key, fit="XYZ", top=self._pagesize[1])
-                    self.addOutlineEntry(title, key, level=level, closed=level > 0)
-                Canvas.showPage(self)
-            self.showOutline()
-            Canvas.save(self)
-
-        def _decorate(self, page: int, total: int) -> None:
-            width, height = self._pagesize
-            self.saveState()
-            self.setFillColor(_color(MUTED))
-            self.setFont(FONT, 8)
-            top = height - 13 * mm
-            self.drawString(22 * mm, top, minutes.running_head)
-            self.drawRightString(width - 22 * mm, top, f"{lab.page} {page} ({total})")
-            if minutes.case_number:
-                self.drawRightString(width - 22 * mm, top - 10, f"{lab.case_number} {minutes.case_number}")
-            self.setStrokeColor(_color(RULE))
-            self.setLineWidth(0.4)
-            rule_y = top - (14 if minutes.case_number else 5)
-            self.line(22 * mm, rule_y, width - 22 * mm, rule_y)
-            self.drawString(22 * mm, 11 * mm, minutes.footer)
-            self.restoreState()
-
-    return PagedCanvas
-
-
-def _doc_template(path: Path | io.BytesIO, minutes: Minutes) -> Any:
-    from reportlab.lib.pagesizes import A4, landscape
-    from reportlab.lib.units import mm
-    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
-
-    class MinutesDoc(BaseDocTemplate):  # type: ignore[misc]
-        def afterFlowable(self, flowable: Any) -> None:
-            mark = getattr(flowable, "_lardesk_bookmark", None)
-            if mark is not None:
-                self.canv.mark(*mark)
-
-    meta = minutes.metadata
-    doc = MinutesDoc(
-        path if isinstance(path, io.BytesIO) else str(path),
-        pagesize=A4,
-        leftMargin=22 * mm,
-        rightMargin=22 * mm,
-        topMargin=24 * mm,
-        bottomMargin=20 * mm,
-        title=meta.get("title", ""),
-        author=meta.get("author", ""),
-        subject=meta.get("subject", ""),
-        keywords=meta.get("keywords", ""),
-        creator=meta.get("creator", ""),
-        lang=meta.get("lang", "sv-SE"),
-        initialFontName=FONT,  # else every page names Helvetica, a font that is not embedded
-        initialFontSize=9.5,
-    )
-    wide_width, wide_height = landscape(A4)
-    portrait = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body", leftPadding=0, rightPadding=0)
-    wide = Frame(
-        doc.leftMargin,
-        16 * mm,
-        wide_width - doc.leftMargin - doc.rightMargin,
-        wide_height - 21 * mm - 16 * mm,
-        id="wide",
-        leftPadding=0,
-        rightPadding=0,
-    )
-    doc.addPageTemplates(
-        [
-            PageTemplate(id="portrait", frames=[portrait], pagesize=A4),
-            PageTemplate(id="landscape", frames=[wide], pagesize=landscape(A4)),
-        ]
-    )
-    return doc
-
-
-def write_minutes_pdf(
-    minutes: Minutes,
-    target: Path | io.BytesIO,
-    *,
-    board: FigureImage | None = None,
-    spread: FigureImage | None = None,
-    include_board: bool = True,
-    include_spread: bool = True,
-) -> None:
-    """Lay out ``minutes`` as a PDF into ``target`` (a path or a buffer); not atomic by itself."""
-    styles = Styles()
-    doc = _doc_template(target, minutes)
-    wide = doc.pageTemplates[1].frames[0]
-    story = minutes_story(
-        minutes,
-        styles,
-        (doc.width, doc.height),
-        (wide._width, wide._height),
-        board=board,
-        spread=spread,
-        include_board=include_board,
-        include_spread=include_spread,
-    )
-    doc.build(story, canvasmaker=_page_canvas_class(minutes))
-
-
-@dataclass(frozen=True, slots=True)
-class MinutesFigures:
-    """The figures of the minutes as PNG, drawn once and shared by the PDF, the DOCX and the preview."""
-
-    board: FigureImage | None = None
-    spread: FigureImage | None = None
-
-
-def draw_figures(snapshot: SessionSnapshot, guide: Guide, options: MinutesOptions | None = None) -> MinutesFigures:
-    """Draw the figures ``options`` asks for (the slow part of an export: matplotlib lays out every label)."""
-    options = options or MinutesOptions()
-    return MinutesFigures(
-        board=board_image(snapshot, guide) if options.include_board else None,
-        spread=spread_image(snapshot, guide, options.round_) if options.include_spread else None,
-    )
+    write_pdf(minutes_document(minutes, figures), target)
 
 
 def render_minutes(
@@ -1389,17 +1400,11 @@ def render_minutes(
     options = options or MinutesOptions()
     minutes = build_minutes(snapshot, guide, options)
     figures = figures if figures is not None else draw_figures(snapshot, guide, options)
-    render_atomic(
-        path,
-        lambda temp: write_minutes_pdf(
-            minutes,
-            temp,
-            board=figures.board if options.include_board else None,
-            spread=figures.spread if options.include_spread else None,
-            include_board=options.include_board,
-            include_spread=options.include_spread,
-        ),
-    )
+    if not options.include_board:
+        figures = dataclasses.replace(figures, board=None, board_parts=())
+    if not options.include_spread:
+        figures = dataclasses.replace(figures, spread=None, later_rounds=())
+    render_atomic(path, lambda temp: write_minutes_pdf(minutes, temp, figures))
 
 
 __all__ = [
@@ -1410,6 +1415,7 @@ __all__ = [
     "MinutesOptions",
     "build_minutes",
     "draw_figures",
+    "minutes_document",
     "render_minutes",
     "write_minutes_pdf",
 ]

@@ -9,11 +9,14 @@ from typing import Any
 
 from sqlalchemy import select
 
+from lardesk.method.actions import ActionStatus
+from lardesk.method.indicators import indicator_from_plain, indicators_to_json
 from lardesk.method.logic import DEFAULT_STATUS, ItemKind
 from lardesk.method.messages import Message
 from lardesk.method.snapshot import Anonymity
 from lardesk.reports.exchange import (
     EXTENSION,
+    KIND_OF_LIST,
     LOGIC_LISTS,
     MAX_FILE_BYTES,
     ExchangeError,
@@ -24,7 +27,7 @@ from lardesk.reports.exchange import (
 from lardesk.reports.files import FileTooLarge, read_regular_file, write_atomic
 from lardesk.resources import resources_dir
 from lardesk.services.base import Changed, Changes, InputError, ServiceBase
-from lardesk.services.sessions import SessionService, check_parts
+from lardesk.services.sessions import SessionService, check_parts, next_key
 from lardesk.storage.models import (
     FollowUpSession,
     Improvement,
@@ -64,11 +67,19 @@ class ExchangeService(ServiceBase):
         return self.import_bytes(data)
 
     def import_document(self, document: dict[str, Any]) -> Changes:
+        """Import a checked document (version 1 or 2) in one transaction."""
         extension: dict[str, Any] = document.get(EXTENSION, {})
         session_data = document["session"]
-        anonymity = Anonymity(extension.get("anonymity", Anonymity.ROLES.value))
+        version_1 = document["format_version"] == 1
+        if version_1:  # what version 2 carries in the format itself travelled in x-lardesk
+            anonymity = Anonymity(extension.get("anonymity", Anonymity.ROLES.value))
+            case_number = str(extension.get("case_number", ""))[:100]
+        else:
+            anonymity = Anonymity(session_data.get("anonymity", Anonymity.ROLES.value))
+            case_number = session_data.get("dnr", "")
         absent = set(extension.get("absent", []))
         carried = set(extension.get("carried_over", []))
+        outcomes: dict[str, str] = extension.get("outcomes", {})
         with self.database.transaction() as db:
             org = document["organisation"]
             organisation = db.scalar(
@@ -84,7 +95,7 @@ class ExchangeService(ServiceBase):
                 title=session_data.get("title", ""),
                 period=session_data.get("period", ""),
                 facilitator=session_data.get("facilitator", ""),
-                case_number=str(extension.get("case_number", ""))[:100],
+                case_number=case_number,
                 language=session_data.get("language", "sv"),
                 anonymity=anonymity.value,
                 parts=check_parts(session_data.get("parts", range(1, 10))),
@@ -110,17 +121,20 @@ class ExchangeService(ServiceBase):
                 db.flush()
                 participant_ids[entry["key"]] = participant.id
             items: dict[tuple[ItemKind, str], LogicItem] = {}
-            for position, entry in enumerate(extension.get("starting_points", [])):
-                items[(ItemKind.STARTING_POINT, entry["key"])] = self._item(
-                    session.id, ItemKind.STARTING_POINT, entry, position, carried
-                )
             logic = document.get("logic", {})
+            if version_1:
+                for position, entry in enumerate(extension.get("starting_points", [])):
+                    items[(ItemKind.STARTING_POINT, entry["key"])] = self._item(
+                        session.id, ItemKind.STARTING_POINT, entry, position, carried=carried, outcomes={}
+                    )
             for name, kind, _member, _target in LOGIC_LISTS:
                 for position, entry in enumerate(logic.get(name, [])):
-                    items[(kind, entry["key"])] = self._item(session.id, kind, entry, position, carried)
+                    items[(kind, entry["key"])] = self._item(
+                        session.id, kind, entry, position, carried=carried, outcomes=outcomes
+                    )
             db.add_all(items.values())
             db.flush()
-            target_kind = {"activities": ItemKind.ACTIVITY, "results": ItemKind.RESULT, "effects": ItemKind.EFFECT}
+            target_kind = KIND_OF_LIST
             for name, kind, member, _target in LOGIC_LISTS:
                 if member is None:
                     continue
@@ -157,16 +171,24 @@ class ExchangeService(ServiceBase):
                         comment=entry.get("comment", ""),
                     )
                 )
-            done = set(extension.get("done_improvements", []))
-            for position, entry in enumerate(document.get("improvements", [])):
+            done = set(extension.get("done_improvements", [])) if version_1 else set()
+            entries = document.get("improvements", [])
+            keys = [entry["key"] for entry in entries if "key" in entry]
+            for position, entry in enumerate(entries):
+                key = entry.get("key") or next_key(keys, "i")
+                keys.append(key)
+                status = ActionStatus.DONE if position in done else ActionStatus(entry.get("status", "open"))
                 db.add(
                     Improvement(
                         session_id=session.id,
+                        key=key,
                         scale=entry.get("scale"),
                         text=entry["text"],
                         owner=entry.get("owner", ""),
                         due=dt.date.fromisoformat(entry["due"]) if entry.get("due") else None,
-                        done=position in done,
+                        status=status.value,
+                        status_comment=entry.get("status_comment", ""),
+                        status_date=dt.date.fromisoformat(entry["status_date"]) if entry.get("status_date") else None,
                         position=position,
                     )
                 )
@@ -174,16 +196,32 @@ class ExchangeService(ServiceBase):
             return Changes(Changed.ALL, session.id, session.id)
 
     @staticmethod
-    def _item(session_id: int, kind: ItemKind, entry: dict[str, Any], position: int, carried: set[str]) -> LogicItem:
+    def _item(
+        session_id: int,
+        kind: ItemKind,
+        entry: dict[str, Any],
+        position: int,
+        *,
+        carried: set[str],
+        outcomes: dict[str, str],
+    ) -> LogicItem:
+        name = f"{kind.value}:{entry['key']}"
+        previous = entry.get("previous", {})
+        dropped = entry.get("dropped")
         return LogicItem(
             session_id=session_id,
             kind=kind.value,
             key=entry["key"],
             text=entry["text"],
-            outcome=entry.get("outcome", ""),
+            outcome=entry.get("outcome", outcomes.get(name, "")),
             status=entry.get("status", DEFAULT_STATUS.get(kind)),
             unexpected=bool(entry.get("unexpected", False)),
-            carried_over=f"{kind.value}:{entry['key']}" in carried,
+            carried_over=bool(entry.get("carried_over", False)) or name in carried,
+            previous_status=previous.get("status"),
+            previous_outcome=previous.get("outcome"),
+            dropped_reason=dropped["reason"] if dropped else None,
+            category=entry.get("kind") if kind is ItemKind.STARTING_POINT else None,
+            indicators=indicators_to_json([indicator_from_plain(plain) for plain in entry.get("indicators", [])]),
             budget_sek=entry.get("budget_sek"),
             spent_sek=entry.get("spent_sek"),
             position=position,

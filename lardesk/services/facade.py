@@ -8,6 +8,7 @@ from pathlib import Path
 from lardesk.paths import Paths
 from lardesk.services.exchange import ExchangeService
 from lardesk.services.logic import LogicService
+from lardesk.services.overview import OverviewService
 from lardesk.services.ratings import RatingService
 from lardesk.services.sessions import SessionService
 from lardesk.storage.database import Database
@@ -23,6 +24,7 @@ class Services:
     logic: LogicService
     ratings: RatingService
     exchange: ExchangeService
+    overview: OverviewService
     backup: Path | None = None
     """The copy taken before this start's schema upgrade, if there was one."""
 
@@ -45,6 +47,7 @@ class Services:
             logic=LogicService(database),
             ratings=RatingService(database),
             exchange=ExchangeService(database),
+            overview=OverviewService(database),
             backup=backup,
         )
 

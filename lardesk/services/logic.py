@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 import math
+import re
+from collections.abc import Sequence
 
 from sqlalchemy import delete, func, or_, select, update
 
-from lardesk.method.logic import DEFAULT_STATUS, MAX_AMOUNT_SEK, ItemKind, can_link, status_allowed
+from lardesk.method.indicators import Indicator, IndicatorError, check_indicator, indicators_to_json
+from lardesk.method.logic import (
+    DEFAULT_STATUS,
+    MAX_AMOUNT_SEK,
+    ItemKind,
+    StartingPointKind,
+    can_link,
+    status_allowed,
+)
 from lardesk.method.messages import Message, Term
 from lardesk.services.base import Changed, Changes, InputError, ServiceBase, check_text
 from lardesk.services.sessions import next_key
@@ -22,6 +32,10 @@ KEY_PREFIX: dict[ItemKind, str] = {
 }
 TEXT_MAX = 2000
 OUTCOME_MAX = 5000
+REASON_MAX = 2000
+INDICATOR_KINDS = frozenset({ItemKind.STARTING_POINT, ItemKind.RESULT, ItemKind.EFFECT})
+"""The kinds of item that may carry indicators (format version 2)."""
+KEY_PATTERN = re.compile(r"[A-Za-z0-9_.-]{1,64}")
 SESSION = Message("session")
 ITEM = Message("item")
 
@@ -49,6 +63,31 @@ def _amount(value: object, what: Message) -> float | None:
     return amount
 
 
+def _category(value: object) -> str | None:
+    if value is None:
+        return None
+    try:
+        return StartingPointKind(str(value)).value
+    except ValueError as error:
+        raise InputError("a starting point is a goal, a problem or other, not {value!r}", value=value) from error
+
+
+def check_indicators(indicators: Sequence[Indicator]) -> tuple[Indicator, ...]:
+    """The indicators checked and tidied (see lardesk.method.indicators.check_indicator), each with a key the
+    exchange format allows, unique on the item; InputError otherwise."""
+    keys: set[str] = set()
+    checked = []
+    for indicator in indicators:
+        if not isinstance(indicator.key, str) or not KEY_PATTERN.fullmatch(indicator.key) or indicator.key in keys:
+            raise InputError("{key!r} is not a free key for an indicator", key=indicator.key)
+        keys.add(indicator.key)
+        try:
+            checked.append(check_indicator(indicator))
+        except IndicatorError as error:
+            raise InputError(error.template, "", **error.params) from error
+    return tuple(checked)
+
+
 def _status(value: object) -> object:
     """A status as the message shows it: the guide's word when it is a known status."""
     return Term(value) if isinstance(value, str) else value
@@ -65,8 +104,11 @@ class LogicService(ServiceBase):
         outcome: str = "",
         position: int | None = None,
         key: str | None = None,
+        category: StartingPointKind | str | None = None,
     ) -> Changes:
         item_kind = _kind(kind)
+        if category is not None and item_kind is not ItemKind.STARTING_POINT:
+            raise InputError("only a starting point is a goal or a problem")
         check_text(text, Message("the text"), max_length=TEXT_MAX, required=True)
         check_text(outcome, Message("the outcome"), max_length=OUTCOME_MAX)
         status = status or DEFAULT_STATUS.get(item_kind)
@@ -97,6 +139,7 @@ class LogicService(ServiceBase):
                 status=status,
                 unexpected=False,
                 carried_over=False,
+                category=_category(category),
                 position=position,
             )
             db.add(row)
@@ -104,7 +147,7 @@ class LogicService(ServiceBase):
             return Changes(Changed.LOGIC, session_id, row.id)
 
     def update_item(self, item_id: int, **fields: object) -> Changes:
-        """Change text, outcome, status, unexpected, budget_sek or spent_sek of an item."""
+        """Change text, outcome, status, unexpected, budget_sek, spent_sek or (a starting point's) category."""
         with self.database.transaction() as db:
             row = self._get(db, LogicItem, item_id, ITEM)
             kind = ItemKind(row.kind)
@@ -129,8 +172,37 @@ class LogicService(ServiceBase):
                     if kind is not ItemKind.RESOURCE and value is not None:
                         raise InputError("only resources carry amounts")
                     setattr(row, name, _amount(value, Message("the amount")))
+                elif name == "category":
+                    if kind is not ItemKind.STARTING_POINT and value is not None:
+                        raise InputError("only a starting point is a goal or a problem")
+                    row.category = _category(value)
                 else:
                     raise InputError("an item has no field {name!r}", name=name)
+            return Changes(Changed.LOGIC, row.session_id)
+
+    def drop_item(self, item_id: int, reason: str) -> Changes:
+        """Struken: the item stays on the board, greyed, and takes no part in any rule (a reason is needed)."""
+        reason = check_text(reason, Message("the reason"), max_length=REASON_MAX, required=True).strip()
+        with self.database.transaction() as db:
+            row = self._get(db, LogicItem, item_id, ITEM)
+            row.dropped_reason = reason
+            return Changes(Changed.LOGIC, row.session_id)
+
+    def restore_item(self, item_id: int) -> Changes:
+        """Undo :meth:`drop_item`: the item takes part in the rules again."""
+        with self.database.transaction() as db:
+            row = self._get(db, LogicItem, item_id, ITEM)
+            row.dropped_reason = None
+            return Changes(Changed.LOGIC, row.session_id)
+
+    def set_indicators(self, item_id: int, indicators: Sequence[Indicator]) -> Changes:
+        """Replace the indicators of a starting point, result or effect (all of them, in this order)."""
+        indicators = check_indicators(indicators)
+        with self.database.transaction() as db:
+            row = self._get(db, LogicItem, item_id, ITEM)
+            if indicators and ItemKind(row.kind) not in INDICATOR_KINDS:
+                raise InputError("only starting points, results and effects carry indicators")
+            row.indicators = indicators_to_json(indicators)
             return Changes(Changed.LOGIC, row.session_id)
 
     def move_item(self, item_id: int, position: int) -> Changes:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 from sqlalchemy import select
 
@@ -55,8 +55,35 @@ class RatingService(ServiceBase):
         _check_round(round_)
         return self._write(participant_id, checked, round_)
 
-    def _write(self, participant_id: int, checked: Mapping[int, int | None], round_: int) -> Changes:
-        """Store already checked values (scale → value) of one participant and round, in one transaction."""
+    def replace_ratings(
+        self, participant_id: int, values: Mapping[int, int | None], round_: int, scales: Collection[int]
+    ) -> Changes:
+        """One participant's whole answer on ``scales`` (a phone's, see lardesk.server), in one transaction: the
+        values given are set (None = abstained) and the other scales of ``scales`` forgotten, so that a second
+        answer replaces the first instead of mixing with it."""
+        for scale in scales:
+            _check_scale(scale)
+        extra = sorted(set(values) - set(scales))
+        if extra:
+            raise InputError("scale {scale} is not one of the scales asked", scale=extra[0])
+        checked: dict[int, int | None] = {}
+        for scale, value in values.items():
+            try:
+                checked[scale] = check_value(value)
+            except RatingError as error:
+                raise InputError("scale {scale}: {problem}", scale=scale, problem=error) from error
+        _check_round(round_)
+        return self._write(participant_id, checked, round_, clear=frozenset(scales) - set(checked))
+
+    def _write(
+        self,
+        participant_id: int,
+        checked: Mapping[int, int | None],
+        round_: int,
+        clear: Collection[int] = (),
+    ) -> Changes:
+        """Store already checked values (scale → value) of one participant and round, and forget the ratings
+        on the scales in ``clear``, in one transaction."""
         with self.database.transaction() as db:
             participant = self._get(db, Participant, participant_id, Message("participant"))
             rows = {
@@ -79,6 +106,10 @@ class RatingService(ServiceBase):
                     )
                 else:
                     row.value = value
+            for scale in clear:
+                row = rows.get(scale)
+                if row is not None:
+                    db.delete(row)
             return Changes(Changed.RATINGS, participant.session_id)
 
     def history(self, organisation_id: int) -> tuple[PreviousSession, ...]:

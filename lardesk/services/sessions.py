@@ -7,13 +7,16 @@ import dataclasses
 import datetime as dt
 import json
 import logging
+import re
 from collections.abc import Iterable
 
 from sqlalchemy import String, delete, func, or_, select, type_coerce, update
 from sqlalchemy.orm import Session
 
+from lardesk.method.actions import ActionStatus
 from lardesk.method.guide import JOINT_SCALE, SECTIONS
-from lardesk.method.logic import DEFAULT_STATUS, ItemKind
+from lardesk.method.indicators import indicators_from_json
+from lardesk.method.logic import DEFAULT_STATUS, ItemKind, StartingPointKind
 from lardesk.method.messages import Message
 from lardesk.method.people import Gender
 from lardesk.method.snapshot import (
@@ -57,6 +60,8 @@ from lardesk.storage.models import (
 
 log = logging.getLogger(__name__)
 
+KEY_PATTERN = re.compile(r"[A-Za-z0-9_.-]{1,64}")
+"""A key as the exchange format allows it."""
 NOTE_MAX = 20000
 NAME_MAX = 200
 SESSION = Message("session")
@@ -104,11 +109,34 @@ def item_info(row: LogicItem) -> ItemInfo:
         budget_sek=row.budget_sek,
         spent_sek=row.spent_sek,
         position=row.position,
+        dropped_reason=row.dropped_reason,
+        previous_status=row.previous_status,
+        previous_outcome=row.previous_outcome,
+        indicators=indicators_from_json(row.indicators),
+        category=StartingPointKind(row.category) if row.category else None,
     )
 
 
 def improvement_info(row: Improvement) -> ImprovementInfo:
-    return ImprovementInfo(row.id, row.text, row.scale, row.owner, row.due, row.done, row.position)
+    return ImprovementInfo(
+        id=row.id,
+        text=row.text,
+        scale=row.scale,
+        owner=row.owner,
+        due=row.due,
+        position=row.position,
+        key=row.key,
+        status=ActionStatus(row.status),
+        status_comment=row.status_comment,
+        status_date=row.status_date,
+    )
+
+
+def action_status(value: object) -> ActionStatus:
+    try:
+        return ActionStatus(str(value))
+    except ValueError as error:
+        raise InputError("unknown status of an improvement action {value!r}", value=value) from error
 
 
 def next_key(existing: Iterable[str], prefix: str) -> str:
@@ -291,6 +319,11 @@ class SessionService(ServiceBase):
                 status=DEFAULT_STATUS.get(kind),
                 unexpected=False,
                 carried_over=True,
+                previous_status=item.status,
+                previous_outcome=item.outcome or None,
+                dropped_reason=item.dropped_reason,
+                category=item.category,
+                indicators=item.indicators,
                 budget_sek=None,
                 spent_sek=None,
                 position=item.position,
@@ -534,15 +567,24 @@ class SessionService(ServiceBase):
         *,
         position: int | None = None,
         done: bool = False,
+        status: ActionStatus | str | None = None,
+        status_comment: str = "",
+        status_date: dt.date | str | None = None,
+        key: str | None = None,
     ) -> Changes:
         """A new action, last in the list unless ``position`` says where (undoing a delete puts it back there,
-        done or not, in the same transaction)."""
+        with its status and key, in the same transaction). ``done`` is the old way to say status done."""
         check_text(text, Message("the action"), max_length=5000, required=True)
         check_text(owner, Message("the owner"), max_length=NAME_MAX)
         if scale is not None and scale not in SECTIONS:
             raise InputError("there is no section {section}", section=scale)
+        state = action_status(status) if status is not None else (ActionStatus.DONE if done else ActionStatus.OPEN)
+        check_text(status_comment, Message("the comment"), max_length=5000)
         with self.database.transaction() as db:
             self._get(db, FollowUpSession, session_id, SESSION)
+            keys = db.scalars(select(Improvement.key).where(Improvement.session_id == session_id)).all()
+            if key is not None and (not KEY_PATTERN.fullmatch(key) or key in keys):
+                raise InputError("{key!r} is not a free key for an improvement action", key=key)
             if position is None:
                 position = db.scalar(
                     select(func.coalesce(func.max(Improvement.position) + 1, 0)).where(
@@ -555,7 +597,10 @@ class SessionService(ServiceBase):
                 text=text.strip(),
                 owner=owner.strip(),
                 due=parse_date(due, Message("the due date")) if due else None,
-                done=bool(done),
+                key=key or next_key(keys, "i"),
+                status=state.value,
+                status_comment=status_comment,
+                status_date=parse_date(status_date, Message("the date")) if status_date else None,
                 position=int(position or 0),
             )
             db.add(row)
@@ -576,12 +621,41 @@ class SessionService(ServiceBase):
                     if value is not None and value not in SECTIONS:
                         raise InputError("there is no section {section}", section=value)
                     row.scale = value
-                elif name == "done":
-                    row.done = bool(value)
+                elif name == "done":  # the old way to say status done / open
+                    row.status = (ActionStatus.DONE if value else ActionStatus.OPEN).value
+                elif name == "status":
+                    row.status = action_status(value).value
+                    if "status_date" not in fields:
+                        row.status_date = dt.date.today()
+                elif name == "status_comment":
+                    row.status_comment = check_text(str(value), Message("the comment"), max_length=5000)
+                elif name == "status_date":
+                    row.status_date = parse_date(value, Message("the date")) if value else None  # type: ignore[arg-type]
                 elif name == "position":
                     row.position = int(value)  # type: ignore[call-overload]
                 else:
                     raise InputError("an improvement action has no field {name!r}", name=name)
+            return Changes(Changed.IMPROVEMENTS, row.session_id)
+
+    def set_action_status(
+        self,
+        improvement_id: int,
+        status: ActionStatus | str,
+        comment: str | None = None,
+        date: dt.date | str | None = None,
+    ) -> Changes:
+        """Set an action's status (the review at the next follow-up, or a checkpoint during the year), with a
+        comment when given, and the date it was set (today unless ``date`` says otherwise)."""
+        state = action_status(status)
+        if comment is not None:
+            check_text(comment, Message("the comment"), max_length=5000)
+        when = parse_date(date, Message("the date")) if date else dt.date.today()
+        with self.database.transaction() as db:
+            row = self._get(db, Improvement, improvement_id, IMPROVEMENT)
+            row.status = state.value
+            if comment is not None:
+                row.status_comment = comment
+            row.status_date = when
             return Changes(Changed.IMPROVEMENTS, row.session_id)
 
     def delete_improvement(self, improvement_id: int) -> Changes:

@@ -149,6 +149,7 @@ class LogicItem(Base):
         ),
         CheckConstraint("budget_sek IS NULL OR budget_sek >= 0", name="budget"),
         CheckConstraint("spent_sek IS NULL OR spent_sek >= 0", name="spent"),
+        CheckConstraint("category IS NULL OR category IN ('goal', 'problem', 'other')", name="category"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -160,6 +161,17 @@ class LogicItem(Base):
     status: Mapped[str | None] = mapped_column(String(24), nullable=True)
     unexpected: Mapped[bool] = mapped_column(Boolean, default=False)
     carried_over: Mapped[bool] = mapped_column(Boolean, default=False)
+    """Copied from the previous follow-up's board (see previous_status, previous_outcome)."""
+    previous_status: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    """The status the item had at the previous follow-up (read-only this time)."""
+    previous_outcome: Mapped[str | None] = mapped_column(Text, nullable=True)
+    """The outcome note the item had at the previous follow-up (read-only this time)."""
+    dropped_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    """Struken: the reason the group dropped the item (NULL: not dropped)."""
+    category: Mapped[str | None] = mapped_column(String(12), nullable=True)
+    """A starting point's kind: goal, problem or other (NULL for the other kinds of item)."""
+    indicators: Mapped[str] = mapped_column(Text, default="")
+    """JSON text of the item's indicators (lardesk.method.indicators), checked by the services on the way in."""
     budget_sek: Mapped[float | None] = mapped_column(Float, nullable=True)
     spent_sek: Mapped[float | None] = mapped_column(Float, nullable=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
@@ -237,7 +249,13 @@ class Improvement(Base):
     """An improvement action: an answer to "Vad kan göras för att ni ska få ett högre värde nästa år?"."""
 
     __tablename__ = "improvement"
-    __table_args__ = (CheckConstraint("scale IS NULL OR scale BETWEEN 1 AND 9", name="scale"),)
+    __table_args__ = (
+        UniqueConstraint("session_id", "key", name="uq_improvement_session_key"),
+        CheckConstraint("scale IS NULL OR scale BETWEEN 1 AND 9", name="scale"),
+        CheckConstraint(
+            "status IN ('open', 'in_progress', 'done', 'partly_done', 'not_done', 'dropped')", name="status"
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     session_id: Mapped[int] = mapped_column(ForeignKey("session.id", ondelete="CASCADE"), index=True)
@@ -245,7 +263,12 @@ class Improvement(Base):
     text: Mapped[str] = mapped_column(Text)
     owner: Mapped[str] = mapped_column(String(200), default="")
     due: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
-    done: Mapped[bool] = mapped_column(Boolean, default=False)
+    key: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(12), default="open")
+    """lardesk.method.actions.ActionStatus"""
+    status_comment: Mapped[str] = mapped_column(Text, default="")
+    status_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    """When the status was last set."""
     position: Mapped[int] = mapped_column(Integer, default=0)
 
 

@@ -87,7 +87,16 @@ class DeleteImprovement(QUndoCommand):
 
         def restore() -> Changes:  # one transaction: the action comes back whole or not at all
             changes = sessions.add_improvement(
-                self.session_id, info.text, info.scale, info.owner, info.due, position=info.position, done=info.done
+                self.session_id,
+                info.text,
+                info.scale,
+                info.owner,
+                info.due,
+                position=info.position,
+                status=info.status,
+                status_comment=info.status_comment,
+                status_date=info.status_date,
+                key=info.key or None,
             )
             assert changes.new_id is not None
             self.ids.alias(self.ids.resolve(info.id), changes.new_id)

@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         self._services: Services | None = None
         self._bus: ChangeBus | None = bus
         self.session_windows: dict[int, SessionWindow] = {}
+        self.overview_window: QMainWindow | None = None
         self.language = ui_language()
 
         central = QWidget(self)
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         self.search = QLineEdit(central)
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.refresh)
+        self.search.returnPressed.connect(self._search_entered)
         self.search_label.setBuddy(self.search)
         search_row.addWidget(self.search_label)
         search_row.addWidget(self.search, 1)
@@ -141,7 +143,7 @@ class MainWindow(QMainWindow):
         self.empty.setVisible(True)
         self.tree.setEnabled(False)
         self.search.setEnabled(False)
-        for made in (self.new_action, self.import_action, self.forms_action):
+        for made in (self.new_action, self.import_action, self.forms_action, self.overview_action):
             made.setEnabled(False)
         self._enable()
 
@@ -153,7 +155,7 @@ class MainWindow(QMainWindow):
         self._bus.changed.connect(self._changed)
         self.tree.setEnabled(True)
         self.search.setEnabled(True)
-        for made in (self.new_action, self.import_action, self.forms_action):
+        for made in (self.new_action, self.import_action, self.forms_action, self.overview_action):
             made.setEnabled(True)
         self._retranslate()
         self.refresh()
@@ -180,7 +182,13 @@ class MainWindow(QMainWindow):
         self.find_action = action([key(key.StandardKey.Find)], self._focus_search)
         self.minutes_action = action([key("Ctrl+P")], self.write_minutes)
         self.forms_action = action([key("Ctrl+Shift+P")], self.print_forms)
-        self.quit_action = action([key(key.StandardKey.Quit), key("Ctrl+Q")], self.close)
+        self.overview_action = action([key("Ctrl+Shift+O")], self.show_overview)
+        # Ctrl+Q even where the platform has no standard Quit key (Windows), registered once: the same key
+        # twice is an ambiguous shortcut, and Qt then runs neither
+        quit_keys = [key(key.StandardKey.Quit), key("Ctrl+Q")]
+        self.quit_action = action(
+            [k for i, k in enumerate(quit_keys) if not k.isEmpty() and k not in quit_keys[:i]], self.close
+        )
         self.language_group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
         for code in LANGUAGES:
@@ -201,6 +209,8 @@ class MainWindow(QMainWindow):
         for made in (self.minutes_action, self.forms_action):
             self.file_menu.addAction(made)
         self.file_menu.addSeparator()
+        self.file_menu.addAction(self.overview_action)
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.delete_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
@@ -216,6 +226,7 @@ class MainWindow(QMainWindow):
             self.toolbar.addAction(made)
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.minutes_action)
+        self.toolbar.addAction(self.overview_action)
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.delete_action)
         self.addToolBar(self.toolbar)
@@ -235,9 +246,6 @@ class MainWindow(QMainWindow):
             ]
         )
         self.tree.setAccessibleName(self.tr("Organisationer och uppföljningar"))
-        self.empty.setText(
-            self.tr("Inga uppföljningar ännu. Skapa en ny med Ctrl+N eller importera en fil med Ctrl+I.")
-        )
         texts = (
             (self.new_action, self.tr("&Ny uppföljning…")),
             (self.open_action, self.tr("Ö&ppna")),
@@ -246,8 +254,9 @@ class MainWindow(QMainWindow):
             (self.export_action, self.tr("&Exportera…")),
             (self.delete_action, self.tr("&Ta bort…")),
             (self.find_action, self.tr("Sök")),
-            (self.minutes_action, self.tr("Protokoll (PDF/Word)…")),
+            (self.minutes_action, self.tr("Minnesanteckningar (PDF/Word)…")),
             (self.forms_action, self.tr("Blanketter för utskrift…")),
+            (self.overview_action, self.tr("Ö&versikt och åtgärder…")),
             (self.quit_action, self.tr("&Avsluta")),
         )
         for made, text in texts:
@@ -298,7 +307,20 @@ class MainWindow(QMainWindow):
                 if s.id == selected:
                     self.tree.setCurrentItem(child)
             parent.setExpanded(True)
-        self.empty.setVisible(not listing and not self.search.text())
+        if listing:
+            self.empty.setVisible(False)
+        elif self.search.text():
+            self.empty.setText(
+                self.tr(
+                    "Ingen uppföljning matchar ”%1”. Sök på organisation, enhet, period eller samtalsledare."
+                ).replace("%1", self.search.text())
+            )
+            self.empty.setVisible(True)
+        else:
+            self.empty.setText(
+                self.tr("Inga uppföljningar ännu. Skapa en ny med Ctrl+N eller importera en fil med Ctrl+I.")
+            )
+            self.empty.setVisible(True)
         if self.selected_session() is None:
             first = self.tree.topLevelItem(0)
             newest = first.child(0) if first is not None and first.childCount() else None
@@ -332,6 +354,31 @@ class MainWindow(QMainWindow):
         if Changed.SESSIONS in changes or Changed.PARTICIPANTS in changes:
             self.refresh()
 
+    def listed_sessions(self) -> list[int]:
+        """The sessions the list shows now (after the search), top to bottom."""
+        shown: list[int] = []
+        for index in range(self.tree.topLevelItemCount()):
+            parent = self.tree.topLevelItem(index)
+            for row in range(parent.childCount() if parent is not None else 0):
+                child = parent.child(row) if parent is not None else None
+                value = child.data(0, SESSION_ROLE) if child is not None else None
+                if isinstance(value, int):
+                    shown.append(value)
+        return shown
+
+    def _search_entered(self) -> None:
+        """Enter in the search box: the only match opens; with several, the list takes the keyboard."""
+        if self._services is None:
+            return
+        shown = self.listed_sessions()
+        if len(shown) == 1:
+            self.select_session(shown[0])
+            self.open_session(shown[0])
+        elif shown:
+            if self.selected_session() not in shown:
+                self.select_session(shown[0])
+            self.tree.setFocus()
+
     def _focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
@@ -356,6 +403,7 @@ class MainWindow(QMainWindow):
         if window is None:
             window = SessionWindow(self.services, self.bus, session_id)
             window.closed.connect(self._session_closed)
+            window.quit_requested.connect(self.close)
             self.session_windows[session_id] = window
         window.show()
         window.raise_()
@@ -425,6 +473,21 @@ class MainWindow(QMainWindow):
         if session_id is not None:
             MinutesDialog.ask(self, self.services, session_id)
 
+    def show_overview(self) -> QMainWindow:
+        """Översikt: every unit side by side, and the actions across units (one window, raised if open)."""
+        from lardesk.ui.overview import OverviewWindow
+
+        if self.overview_window is None:
+            window = OverviewWindow(self.services, self.bus)
+            window.open_session.connect(self.open_session)
+            window.destroyed.connect(lambda _obj=None: setattr(self, "overview_window", None))
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.overview_window = window
+        self.overview_window.show()
+        self.overview_window.raise_()
+        self.overview_window.activateWindow()
+        return self.overview_window
+
     def print_forms(self) -> None:
         from lardesk.ui.minutes_dialog import FormsDialog
 
@@ -447,5 +510,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         for window in list(self.session_windows.values()):
             window.close()
+        if self.overview_window is not None:
+            self.overview_window.close()
         save_window(self, SETTINGS_KEY)
         super().closeEvent(event)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,6 +24,29 @@ ROLE, NAME, GENDER, PRESENT = range(4)
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
+def gender_box(parent: QWidget | None) -> QComboBox:
+    """The gender of a participant (the same choices in the dialog and in the session)."""
+    box = QComboBox(parent)
+    for value, text in (
+        (Gender.UNSPECIFIED, QCoreApplication.translate("Gender", "Ej angivet")),
+        (Gender.WOMAN, QCoreApplication.translate("Gender", "Kvinna")),
+        (Gender.MAN, QCoreApplication.translate("Gender", "Man")),
+        (Gender.OTHER, QCoreApplication.translate("Gender", "Annat")),
+    ):
+        box.addItem(text, value.value)
+    return box
+
+
+def fit_gender_column(table: QTableWidget, column: int) -> None:
+    """The gender column as wide as its longest choice (a cell widget does not count for ResizeToContents,
+    which left the column about 30 px wide)."""
+    probe = gender_box(None)
+    width = max(probe.sizeHint().width(), table.horizontalHeader().sectionSizeHint(column)) + 4
+    probe.deleteLater()
+    table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+    table.horizontalHeader().resizeSection(column, width)
+
+
 class ParticipantsEditor(QWidget):
     """Role, name (not in anonymous mode), gender and presence; each change is written at once."""
 
@@ -40,10 +63,10 @@ class ParticipantsEditor(QWidget):
         for column, mode in (
             (ROLE, QHeaderView.ResizeMode.Stretch),
             (NAME, QHeaderView.ResizeMode.Stretch),
-            (GENDER, QHeaderView.ResizeMode.ResizeToContents),
             (PRESENT, QHeaderView.ResizeMode.ResizeToContents),
         ):
             header.setSectionResizeMode(column, mode)
+        fit_gender_column(self.table, GENDER)
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setTabKeyNavigation(False)
@@ -118,15 +141,8 @@ class ParticipantsEditor(QWidget):
         self._enable()
 
     def _gender_box(self, person: ParticipantInfo) -> QComboBox:
-        box = QComboBox(self.table)
+        box = gender_box(self.table)
         box.setAccessibleName(self.tr("Kön"))
-        for value, text in (
-            (Gender.UNSPECIFIED, self.tr("Ej angivet")),
-            (Gender.WOMAN, self.tr("Kvinna")),
-            (Gender.MAN, self.tr("Man")),
-            (Gender.OTHER, self.tr("Annat")),
-        ):
-            box.addItem(text, value.value)
         box.setCurrentIndex(box.findData(person.gender.value))
         box.currentIndexChanged.connect(
             lambda _index, pid=person.id, combo=box: self._update(pid, gender=str(combo.currentData()))

@@ -7,7 +7,7 @@ projector widget (the board, the spread). The reflection timer is shown in its c
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -56,8 +56,10 @@ class ProjectorWindow(QWidget):
         self.body.addWidget(self.text, 1)
         self.body.addWidget(self.detail)
 
+        # the room's window never keeps the keyboard: shown, or full screen, the facilitator's window has it
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         QShortcut(QKeySequence(Qt.Key.Key_F11), self, self.toggle_full_screen)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._leave_full_screen)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.leave_full_screen)
         if not restore_window(self, SETTINGS_KEY):
             self.resize(1280, 720)
         self._scale_fonts()
@@ -98,20 +100,36 @@ class ProjectorWindow(QWidget):
 
     # -- windowing ----------------------------------------------------------------------------------
     def toggle_full_screen(self) -> None:
+        """Full screen on the other screen (when there is one), or back; the facilitator keeps the keyboard."""
         if self.isFullScreen():
             self.showNormal()
-            return
-        screens = QGuiApplication.screens()
-        here = self.window().screen()
-        others = [screen for screen in screens if screen is not QGuiApplication.primaryScreen()]
-        target = others[0] if others else here
-        if target is not None:
-            self.setGeometry(target.geometry())
-        self.showFullScreen()
+        else:
+            screens = QGuiApplication.screens()
+            here = self.window().screen()
+            others = [screen for screen in screens if screen is not QGuiApplication.primaryScreen()]
+            target = others[0] if others else here
+            if target is not None:
+                self.setGeometry(target.geometry())
+            self.showFullScreen()
+        self.give_back_focus()
 
-    def _leave_full_screen(self) -> None:
+    def leave_full_screen(self) -> None:
         if self.isFullScreen():
             self.showNormal()
+        self.give_back_focus()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Made active (shown, put full screen, under the pointer, clicked): the keyboard goes straight back to
+        the facilitator's window, which has the same keys (F11, Esc) and every other one."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            QTimer.singleShot(0, self, self.give_back_focus)
+
+    def give_back_focus(self) -> None:
+        """Hand the keyboard back to the facilitator's window (the one that owns this projector)."""
+        owner = self.parentWidget()
+        if owner is not None and self.isVisible():
+            owner.window().activateWindow()
 
     def _scale_fonts(self) -> None:
         height = max(self.height(), 300)

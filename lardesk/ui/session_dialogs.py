@@ -6,8 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QComboBox,
     QDateEdit,
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPushButton,
+    QStyledItemDelegate,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -29,13 +32,43 @@ from PySide6.QtWidgets import (
 
 from lardesk.method.guide import LANGUAGES
 from lardesk.method.people import Gender
-from lardesk.method.snapshot import Anonymity
+from lardesk.method.snapshot import Anonymity, ParticipantInfo
 from lardesk.services import NewParticipant, NewSession
+from lardesk.ui.participants import fit_gender_column, gender_box
 
 if TYPE_CHECKING:
     from lardesk.services import Services
 
 ROLE, NAME, GENDER = 0, 1, 2
+
+
+class DateField(QDateEdit):
+    """A date: Tab and Shift+Tab leave the field, as in every other field (QDateEdit would step through
+    year, month and day); the arrow keys and the calendar still move within it."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next)
+
+
+class RowEnterDelegate(QStyledItemDelegate):
+    """The participants' cells: Enter commits the cell and asks for the next row (Ctrl+Enter for creating),
+    instead of only closing the editor."""
+
+    entered = Signal(bool)
+    """True when Ctrl was held."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            isinstance(watched, QWidget)
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self.commitData.emit(watched)
+            self.closeEditor.emit(watched, QAbstractItemDelegate.EndEditHint.NoHint)
+            self.entered.emit(bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier))
+            return True
+        return super().eventFilter(watched, event)
 
 
 class NewSessionDialog(QDialog):
@@ -60,7 +93,7 @@ class NewSessionDialog(QDialog):
         self.unit = QLineEdit(self)
         self.unit.setAccessibleName(self.tr("Enhet"))
         self.unit.setPlaceholderText(self.tr("förvaltning, enhet, skola … (frivilligt)"))
-        self.date = QDateEdit(QDate.currentDate(), self)
+        self.date = DateField(QDate.currentDate(), self)
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
         self.date.setAccessibleName(self.tr("Datum"))
@@ -103,11 +136,15 @@ class NewSessionDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(ROLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(GENDER, QHeaderView.ResizeMode.ResizeToContents)
+        fit_gender_column(self.table, GENDER)
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setTabKeyNavigation(False)
-        people_layout.addWidget(self.table)
+        self.table.setToolTip(self.tr("Enter: nästa rad (en ny rad efter den sista)"))
+        cells = RowEnterDelegate(self.table)
+        cells.entered.connect(lambda ctrl: self._create_by_key() if ctrl else self.next_participant_row())
+        self.table.setItemDelegate(cells)
+        # the buttons above the table: they stay where they are however many rows are added
         buttons = QHBoxLayout()
         self.add_person = QPushButton(self.tr("Lägg till deltagare"), people)
         self.add_person.setAccessibleName(self.tr("Lägg till deltagare"))
@@ -115,10 +152,17 @@ class NewSessionDialog(QDialog):
         self.remove_person = QPushButton(self.tr("Ta bort markerad"), people)
         self.remove_person.setAccessibleName(self.tr("Ta bort markerad deltagare"))
         self.remove_person.clicked.connect(self._remove_participant)
+        self.previous_people = QPushButton(people)
+        self.previous_people.setAccessibleName(self.tr("Ta med förra årets deltagare"))
+        self.previous_people.clicked.connect(self._add_previous_participants)
+        self.previous_people.hide()
         buttons.addWidget(self.add_person)
         buttons.addWidget(self.remove_person)
         buttons.addStretch(1)
+        buttons.addWidget(self.previous_people)
         people_layout.addLayout(buttons)
+        people_layout.addWidget(self.table)
+        self._previous_participants: tuple[ParticipantInfo, ...] = ()
 
         self.continue_box = QGroupBox(self.tr("Fortsätt från förra årets uppföljning"), self)
         self.continue_box.setCheckable(True)
@@ -142,6 +186,11 @@ class NewSessionDialog(QDialog):
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         if ok is not None:
             ok.setText(self.tr("Skapa"))
+            ok.setToolTip(self.tr("Skapa uppföljningen (Ctrl+Enter)"))
+        create = QShortcut(QKeySequence("Ctrl+Return"), self)
+        create.activated.connect(self._create_by_key)
+        create_enter = QShortcut(QKeySequence("Ctrl+Enter"), self)
+        create_enter.activated.connect(self._create_by_key)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -154,21 +203,50 @@ class NewSessionDialog(QDialog):
         self._find_previous()
         self.resize(720, 640)
 
+    # -- keys ---------------------------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter never creates the session by accident: in the participants it goes to the next row (a new
+        one after the last), elsewhere to the next field. Ctrl+Enter or the button creates it."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                self._create_by_key()
+                return
+            focus = self.focusWidget()
+            if focus is self.table or (focus is not None and self.table.isAncestorOf(focus)):
+                self.next_participant_row()
+                return
+            if not isinstance(focus, QPushButton):
+                self.focusNextChild()
+                return
+        super().keyPressEvent(event)
+
+    def next_participant_row(self) -> None:
+        """Commit the cell being typed in and start typing the role on the next row (added if needed)."""
+        row = self.table.currentRow()
+        if row < 0 or row == self.table.rowCount() - 1:
+            row = self.add_participant()
+        else:
+            row += 1
+            self.table.setCurrentCell(row, ROLE)
+        item = self.table.item(row, ROLE)
+        if item is not None:
+            self.table.setFocus()
+            self.table.editItem(item)
+
+    def _create_by_key(self) -> None:
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        if ok is not None and ok.isEnabled():
+            ok.setFocus()  # the cell being typed in is committed as it loses the focus
+            self.accept()
+
     # -- participants -------------------------------------------------------------------------------------
     def add_participant(self, role: str = "", name: str = "", gender: Gender = Gender.UNSPECIFIED) -> int:
         row = self.table.rowCount()
         self.table.insertRow(row)
         self.table.setItem(row, ROLE, QTableWidgetItem(role))
         self.table.setItem(row, NAME, QTableWidgetItem(name))
-        combo = QComboBox(self.table)
+        combo = gender_box(self.table)
         combo.setAccessibleName(self.tr("Kön, deltagare %1").replace("%1", str(row + 1)))
-        for value, text in (
-            (Gender.UNSPECIFIED, self.tr("Ej angivet")),
-            (Gender.WOMAN, self.tr("Kvinna")),
-            (Gender.MAN, self.tr("Man")),
-            (Gender.OTHER, self.tr("Annat")),
-        ):
-            combo.addItem(text, value.value)
         combo.setCurrentIndex(combo.findData(gender.value))
         self.table.setCellWidget(row, GENDER, combo)
         self._anonymity_changed()
@@ -178,6 +256,20 @@ class NewSessionDialog(QDialog):
     def _add_blank(self) -> None:
         self.add_participant()
         self.table.setFocus()
+
+    def _add_previous_participants(self) -> None:
+        """Last time's participants as rows (role, name, gender), except those already in the table."""
+        have = {(self._cell(row, ROLE), self._cell(row, NAME)) for row in range(self.table.rowCount())}
+        for row in reversed(range(self.table.rowCount())):  # rows left blank go
+            if not self._cell(row, ROLE) and not self._cell(row, NAME):
+                self.table.removeRow(row)
+        for person in self._previous_participants:
+            if (person.role, person.name or "") not in have:
+                self.add_participant(person.role, person.name or "", person.gender)
+
+    def _cell(self, row: int, column: int) -> str:
+        item = self.table.item(row, column)
+        return item.text().strip() if item is not None else ""
 
     def _remove_participant(self) -> None:
         row = self.table.currentRow()
@@ -220,9 +312,16 @@ class NewSessionDialog(QDialog):
             ok.setEnabled(bool(name))
         if previous is None:
             self.continue_box.hide()
+            self.previous_people.hide()
+            self._previous_participants = ()
             return
         snapshot = self.services.sessions.snapshot(previous, with_previous=False)
         info = snapshot.session
+        self._previous_participants = snapshot.participants
+        self.previous_people.setText(
+            self.tr("Ta med förra årets deltagare (%1)").replace("%1", str(len(snapshot.participants)))
+        )
+        self.previous_people.setVisible(bool(snapshot.participants))
         self.continue_label.setText(
             self.tr(
                 "Förra uppföljningen (%1, %2) blir utgångspunkt: dess programlogik följer med, aktiviteterna som "

@@ -116,7 +116,7 @@ class PartsStep(QWidget):
             ("date", self.tr("&Datum:"), self.tr("ÅÅÅÅ-MM-DD")),
             ("period", self.tr("&Period:"), ""),
             ("facilitator", self.tr("&Samtalsledare:"), ""),
-            ("case_number", self.tr("D&iarienummer:"), self.tr("för protokollet (frivilligt)")),
+            ("case_number", self.tr("D&iarienummer:"), self.tr("för minnesanteckningarna (frivilligt)")),
         ):
             edit = QLineEdit(details)
             edit.setAccessibleName(label.replace("&", "").rstrip(":"))

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt, QTime, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -71,6 +71,8 @@ def ratings_step() -> StepFactory:
 
 class SessionWindow(QMainWindow):
     closed = Signal(int)
+    quit_requested = Signal()
+    """Ctrl+Q: the facilitator quits lardesk (the main window closes every window, saving what is typed)."""
 
     def __init__(self, services: Services, bus: ChangeBus, session_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
@@ -101,13 +103,17 @@ class SessionWindow(QMainWindow):
         restore_splitter(self.splitter, SETTINGS_KEY)
 
     # -- building ---------------------------------------------------------------------------------------
-    def _build(self, snapshot: SessionSnapshot) -> None:
+    def _show_title(self, snapshot: SessionSnapshot) -> None:
+        """The organisation and the session's title (or period, or date), as they are now: it follows edits."""
         info = snapshot.session
         self.setWindowTitle(
             self.tr("%1 – %2 – lardesk")
             .replace("%1", info.organisation.display_name)
             .replace("%2", info.title or info.period or info.date.isoformat())
         )
+
+    def _build(self, snapshot: SessionSnapshot) -> None:
+        self._show_title(snapshot)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(6, 6, 0, 6)
@@ -174,10 +180,14 @@ class SessionWindow(QMainWindow):
     def _actions(self) -> None:
         key = QKeySequence
         session_menu = self.menuBar().addMenu(self.tr("&Session"))
-        self.minutes_action = self._action(self.tr("Protokoll (PDF/Word)…"), [key("Ctrl+P")], self.write_minutes)
+        self.minutes_action = self._action(
+            self.tr("Minnesanteckningar (PDF/Word)…"), [key("Ctrl+P")], self.write_minutes
+        )
         session_menu.addAction(self.minutes_action)
         session_menu.addSeparator()
         session_menu.addAction(self._action(self.tr("Stäng"), [key("Ctrl+W"), key("Ctrl+F4")], self.close))
+        self.quit_action = self._action(self.tr("Avsluta lardesk"), [key("Ctrl+Q")], self.quit_requested.emit)
+        session_menu.addAction(self.quit_action)
         edit = self.menuBar().addMenu(self.tr("&Redigera"))
         self.undo_action = self.undo.createUndoAction(self, self.tr("Ångra"))
         self.undo_action.setShortcuts(key.keyBindings(key.StandardKey.Undo))
@@ -396,6 +406,7 @@ class SessionWindow(QMainWindow):
             if changes.what & step.refresh_on():
                 self.stale.add(step_id)
         if Changed.SESSION in changes:
+            self._show_title(snapshot)
             current = self.current
             self._arrange(snapshot)
             if current not in self.order:  # its section was just left out: stay near where we were
@@ -412,8 +423,11 @@ class SessionWindow(QMainWindow):
     # -- projector and focus ----------------------------------------------------------------------------
     def set_projector_visible(self, visible: bool) -> None:
         if visible:
+            shown = self.projector.isVisible()
             self.projector.show()
             self.update_projector()
+            if not shown:
+                self.projector.give_back_focus()
         else:
             self.projector.hide()
         if self.projector_button.isChecked() != visible:
@@ -422,6 +436,14 @@ class SessionWindow(QMainWindow):
     def projector_full_screen(self) -> None:
         self.set_projector_visible(True)
         self.projector.toggle_full_screen()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Esc that no field wanted takes the projector out of full screen, as it does on the projector."""
+        if event.key() == Qt.Key.Key_Escape and self.projector.isFullScreen():
+            self.projector.leave_full_screen()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def update_projector(self) -> None:
         if not self.projector.isVisible() or not self.current:

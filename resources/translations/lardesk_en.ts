@@ -2,6 +2,112 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="sv">
 <context>
+    <name>ActionsModel</name>
+    <message>
+        <source>Öppen</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Pågår</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Genomförd</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Delvis genomförd</source>
+        <translation>Partly done</translation>
+    </message>
+    <message>
+        <source>Inte genomförd</source>
+        <translation>Not done</translation>
+    </message>
+    <message>
+        <source>Struken</source>
+        <translation>Dropped</translation>
+    </message>
+    <message>
+        <source>Organisation – enhet</source>
+        <translation>Organisation – unit</translation>
+    </message>
+    <message>
+        <source>Uppföljning</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>Skala</source>
+        <translation>Scale</translation>
+    </message>
+    <message>
+        <source>Åtgärd</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Ansvarig</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Klart senast</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Kommentar</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Status satt</source>
+        <translation>Status set</translation>
+    </message>
+</context>
+<context>
+    <name>ActionsPanel</name>
+    <message>
+        <source>A&amp;nsvarig:</source>
+        <translation>O&amp;wner:</translation>
+    </message>
+    <message>
+        <source>&amp;Enhet:</source>
+        <translation>&amp;Unit:</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>S&amp;tatus:</translation>
+    </message>
+    <message>
+        <source>Bara &amp;försenade</source>
+        <translation>&amp;Overdue only</translation>
+    </message>
+    <message>
+        <source>Åtgärder i alla enheter</source>
+        <translation>Actions of all units</translation>
+    </message>
+    <message>
+        <source>Sätt status med tangenterna 1 Öppen, 2 Pågår, 3 Genomförd, 4 Delvis genomförd, 5 Inte genomförd, 6 Struken — eller F2 för en lista. F2 på en kommentar skriver den.</source>
+        <translation>Set the status with the keys 1 Open, 2 In progress, 3 Done, 4 Partly done, 5 Not done, 6 Dropped — or F2 for a list. F2 on a comment edits it.</translation>
+    </message>
+    <message>
+        <source>Alla</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Öppna och pågående</source>
+        <translation>Open and in progress</translation>
+    </message>
+    <message>
+        <source>Alla ansvariga</source>
+        <translation>All owners</translation>
+    </message>
+    <message>
+        <source>Alla enheter</source>
+        <translation>All units</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
         <source>Detaljerna finns i {file}.</source>
@@ -70,6 +176,10 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>How did it go? (planned and completed)</translation>
     </message>
     <message>
+        <source>Tavlan är tom. Börja till höger, med de förväntade effekterna: välj typ av punkt, skriv texten i fältet ovan och tryck Enter (eller klicka i en kolumn). Koppla sedan punkterna till varandra.</source>
+        <translation>The board is empty. Start on the right, with the expected effects: choose the type of item, type its text in the field above and press Enter (or click in a column). Then link the items to each other.</translation>
+    </message>
+    <message>
         <source>Ta bort</source>
         <translation>Remove</translation>
     </message>
@@ -118,6 +228,10 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>Gaps and status findings</translation>
     </message>
     <message>
+        <source>Inga punkter på tavlan ännu. När ni lägger till punkter och kopplar dem visas luckorna här, till exempel en aktivitet som inte leder till något resultat.</source>
+        <translation>No items on the board yet. When you add items and link them, the gaps are listed here, for example an activity that leads to no result.</translation>
+    </message>
+    <message>
         <source>Luckor</source>
         <translation>Gaps</translation>
     </message>
@@ -135,6 +249,25 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     <message>
         <source>1 = {low}, 10 = {high}; - = avstår</source>
         <translation>1 = {low}, 10 = {high}; - = abstain</translation>
+    </message>
+</context>
+<context>
+    <name>Gender</name>
+    <message>
+        <source>Ej angivet</source>
+        <translation>Not stated</translation>
+    </message>
+    <message>
+        <source>Kvinna</source>
+        <translation>Woman</translation>
+    </message>
+    <message>
+        <source>Man</source>
+        <translation>Man</translation>
+    </message>
+    <message>
+        <source>Annat</source>
+        <translation>Other</translation>
     </message>
 </context>
 <context>
@@ -290,7 +423,7 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     </message>
     <message>
         <source>Gruppen enas om var verksamheten står, minst på skala 9. Ligger det samlade värdet utanför spridningen (lägsta–högsta individuella värde) ska kommentaren säga varför.</source>
-        <translation>The group agrees on where the operation stands, at least on scale 9. If the joint value lies outside the spread (lowest–highest individual value), the comment should say why.</translation>
+        <translation>The group agrees on where the organisation stands, at least on scale 9. If the overall value lies outside the spread (lowest–highest individual value), the comment should say why.</translation>
     </message>
     <message>
         <source>spridning {minimum}–{maximum}, median {median}</source>
@@ -359,6 +492,13 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <source>Organisationer och uppföljningar</source>
         <translation>Organisations and sessions</translation>
     </message>
+    <message numerus="yes">
+        <source>%n deltagare</source>
+        <translation>
+            <numerusform>%n participant</numerusform>
+            <numerusform>%n participants</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Inga uppföljningar ännu. Skapa en ny med Ctrl+N eller importera en fil med Ctrl+I.</source>
         <translation>No sessions yet. Create one with Ctrl+N or import a file with Ctrl+I.</translation>
@@ -392,12 +532,16 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>Search</translation>
     </message>
     <message>
-        <source>Protokoll (PDF/Word)…</source>
+        <source>Minnesanteckningar (PDF/Word)…</source>
         <translation>Minutes (PDF/Word)…</translation>
     </message>
     <message>
         <source>Blanketter för utskrift…</source>
         <translation>Forms for printing…</translation>
+    </message>
+    <message>
+        <source>Ö&amp;versikt och åtgärder…</source>
+        <translation>O&amp;verview and actions…</translation>
     </message>
     <message>
         <source>&amp;Avsluta</source>
@@ -419,12 +563,9 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <source>Verktyg</source>
         <translation>Tools</translation>
     </message>
-    <message numerus="yes">
-        <source>%n deltagare</source>
-        <translation>
-            <numerusform>%n participant</numerusform>
-            <numerusform>%n participants</numerusform>
-        </translation>
+    <message>
+        <source>Ingen uppföljning matchar ”%1”. Sök på organisation, enhet, period eller samtalsledare.</source>
+        <translation>No session matches “%1”. Search by organisation, unit, period or facilitator.</translation>
     </message>
     <message>
         <source>Importerad: %1</source>
@@ -661,6 +802,10 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>Gender</translation>
     </message>
     <message>
+        <source>Enter: nästa rad (en ny rad efter den sista)</source>
+        <translation>Enter: next row (a new row after the last)</translation>
+    </message>
+    <message>
         <source>Lägg till deltagare</source>
         <translation>Add participant</translation>
     </message>
@@ -671,6 +816,10 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     <message>
         <source>Ta bort markerad deltagare</source>
         <translation>Remove the selected participant</translation>
+    </message>
+    <message>
+        <source>Ta med förra årets deltagare</source>
+        <translation>Add last year&apos;s participants</translation>
     </message>
     <message>
         <source>Fortsätt från förra årets uppföljning</source>
@@ -685,24 +834,16 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>Create</translation>
     </message>
     <message>
+        <source>Skapa uppföljningen (Ctrl+Enter)</source>
+        <translation>Create the session (Ctrl+Enter)</translation>
+    </message>
+    <message>
         <source>Kön, deltagare %1</source>
         <translation>Gender, participant %1</translation>
     </message>
     <message>
-        <source>Ej angivet</source>
-        <translation>Not stated</translation>
-    </message>
-    <message>
-        <source>Kvinna</source>
-        <translation>Woman</translation>
-    </message>
-    <message>
-        <source>Man</source>
-        <translation>Man</translation>
-    </message>
-    <message>
-        <source>Annat</source>
-        <translation>Other</translation>
+        <source>Ta med förra årets deltagare (%1)</source>
+        <translation>Add last year&apos;s participants (%1)</translation>
     </message>
     <message>
         <source>Förra uppföljningen (%1, %2) blir utgångspunkt: dess programlogik följer med, aktiviteterna som planerade och resultat och effekter som förväntade. Vad sa vi förra året?</source>
@@ -711,6 +852,143 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     <message>
         <source>(inga förbättringsåtgärder antecknades)</source>
         <translation>(no improvement actions were noted)</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewModel</name>
+    <message>
+        <source>md %1</source>
+        <translation>md %1</translation>
+    </message>
+    <message>
+        <source>Skala %1 %2</source>
+        <translation>Scale %1 %2</translation>
+    </message>
+    <message>
+        <source>ingen samlad bedömning</source>
+        <translation>no joint assessment</translation>
+    </message>
+    <message>
+        <source>samlad bedömning %1</source>
+        <translation>joint assessment %1</translation>
+    </message>
+    <message>
+        <source>föregående %1 (%2)</source>
+        <translation>previous %1 (%2)</translation>
+    </message>
+    <message>
+        <source>median %1</source>
+        <translation>median %1</translation>
+    </message>
+    <message>
+        <source>%1 har bedömt</source>
+        <translation>%1 rated</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Enhet</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Senaste</source>
+        <translation>Latest</translation>
+    </message>
+    <message>
+        <source>Föregående</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <source>Öppna</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Pågår</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Försenade</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Klara</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Skala %1 %2: samlad bedömning, förändring sedan föregående uppföljning och median</source>
+        <translation>Scale %1 %2: joint assessment, change since the previous follow-up, and median</translation>
+    </message>
+    <message>
+        <source>Åtgärder från den senaste uppföljningen: %1</source>
+        <translation>Actions of the latest follow-up: %1</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewTab</name>
+    <message>
+        <source>&amp;Organisation:</source>
+        <translation>&amp;Organisation:</translation>
+    </message>
+    <message>
+        <source>Å&amp;r:</source>
+        <translation>&amp;Year:</translation>
+    </message>
+    <message>
+        <source>S&amp;kala:</source>
+        <translation>S&amp;cale:</translation>
+    </message>
+    <message>
+        <source>Spara &amp;CSV…</source>
+        <translation>Save &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Spara översikten som CSV</source>
+        <translation>Save the overview as CSV</translation>
+    </message>
+    <message>
+        <source>Översikt över enheternas senaste uppföljningar</source>
+        <translation>Overview of the units&apos; latest follow-ups</translation>
+    </message>
+    <message>
+        <source>Alla organisationer</source>
+        <translation>All organisations</translation>
+    </message>
+    <message>
+        <source>Alla år (senaste)</source>
+        <translation>All years (latest)</translation>
+    </message>
+    <message>
+        <source>Alla skalor</source>
+        <translation>All scales</translation>
+    </message>
+    <message>
+        <source>%1 enheter. Samlad bedömning med förändring (↑ upp, ↓ ned, → oförändrad) och median (md) när minst tre har bedömt. Enter öppnar den senaste uppföljningen.</source>
+        <translation>%1 units. Joint assessment with its change (↑ up, ↓ down, → unchanged) and the median (md) when at least three rated. Enter opens the latest follow-up.</translation>
+    </message>
+    <message>
+        <source>översikt.csv</source>
+        <translation>overview.csv</translation>
+    </message>
+    <message>
+        <source>Sparad: %1</source>
+        <translation>Saved: %1</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewWindow</name>
+    <message>
+        <source>&amp;Översikt</source>
+        <translation>O&amp;verview</translation>
+    </message>
+    <message>
+        <source>&amp;Åtgärder</source>
+        <translation>&amp;Actions</translation>
+    </message>
+    <message>
+        <source>Översikt – lardesk</source>
+        <translation>Overview – lardesk</translation>
     </message>
 </context>
 <context>
@@ -752,22 +1030,6 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>Anonymous session: no names are stored.</translation>
     </message>
     <message>
-        <source>Ej angivet</source>
-        <translation>Not stated</translation>
-    </message>
-    <message>
-        <source>Kvinna</source>
-        <translation>Woman</translation>
-    </message>
-    <message>
-        <source>Man</source>
-        <translation>Man</translation>
-    </message>
-    <message>
-        <source>Annat</source>
-        <translation>Other</translation>
-    </message>
-    <message>
         <source>Har redan bedömningar: markera som frånvarande i stället.</source>
         <translation>Already has ratings: mark as absent instead.</translation>
     </message>
@@ -807,7 +1069,7 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>&amp;Case number:</translation>
     </message>
     <message>
-        <source>för protokollet (frivilligt)</source>
+        <source>för minnesanteckningarna (frivilligt)</source>
         <translation>for the minutes (optional)</translation>
     </message>
     <message>
@@ -896,6 +1158,10 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     <message>
         <source>Alla har bedömt.</source>
         <translation>Everyone has rated.</translation>
+    </message>
+    <message>
+        <source>Lämna tillbaka datorn till samtalsledaren, som avslutar rundan (Avsluta skicka runt, Ctrl+F8) och visar spridningen för gruppen (Visa värdena, F8). Vill någon göra om sin bedömning, välj hen nedan.</source>
+        <translation>Hand the laptop back to the facilitator, who ends the round (End passing around, Ctrl+F8) and shows the group the spread (Show the values, F8). If someone wants to redo their rating, choose them below.</translation>
     </message>
     <message>
         <source>%1 – din personliga bedömning</source>
@@ -1018,7 +1284,7 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     </message>
     <message>
         <source>Samlad</source>
-        <translation>Joint</translation>
+        <translation>Overall</translation>
     </message>
     <message>
         <source>Historik</source>
@@ -1038,7 +1304,7 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     </message>
     <message>
         <source>Samlad bedömning: gruppens gemensamma värde per skala</source>
-        <translation>Overall assessment: the group&apos;s joint value per scale</translation>
+        <translation>Overall assessment: the group&apos;s agreed value per scale</translation>
     </message>
     <message>
         <source>Tidigare uppföljningar i samma organisation</source>
@@ -1198,12 +1464,16 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>&amp;Session</translation>
     </message>
     <message>
-        <source>Protokoll (PDF/Word)…</source>
+        <source>Minnesanteckningar (PDF/Word)…</source>
         <translation>Minutes (PDF/Word)…</translation>
     </message>
     <message>
         <source>Stäng</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>Avsluta lardesk</source>
+        <translation>Quit lardesk</translation>
     </message>
     <message>
         <source>&amp;Redigera</source>

@@ -205,7 +205,8 @@ def test_section_9_is_the_joint_scale() -> None:
     assert JOINT_SCALE == 9
     guide = load_guide("sv")
     assert guide.section(9).questions == ()
-    assert guide.scale(9).label == "Sammanfattning"
+    # one name for scale 9 wherever it appears (issue 11, item 17): the section's, not "Sammanfattning"
+    assert guide.scale(9).label == "Samlad bedömning"
     assert guide.section(9).title == "Samlad bedömning"
 
 
@@ -310,7 +311,7 @@ def test_swedish_scales_hard_coded() -> None:
         "Resurser",
         "Struktur",
         "Process",
-        "Sammanfattning",
+        "Samlad bedömning",
     ]
     assert guide.scale(4).question == (
         "I vilken mån har man planerat för omvandling av kortsiktiga resultat till långsiktiga effekter av arbetet "
@@ -400,9 +401,9 @@ def test_english_uses_the_glossary() -> None:
     assert en.term("mediators") == "Mediating instances"
     assert en.term("expected_effects") == "Expected effects (long-term)"
     assert en.term("expected_results") == "Expected result (short-term)"
-    assert "overall (joint) assessment" in en.section(9).title.lower()
+    assert en.section(9).title == "Overall assessment"
     assert "gender mainstreaming" in en.scale(1).question
-    assert en.scale(9).label == "Summary"
+    assert en.scale(9).label == "Overall assessment"
     assert en.section(2).question(2).text.startswith("Do last year's expected effects")
     assert [s.label for s in en.scales] == [
         "Starting point",
@@ -413,7 +414,7 @@ def test_english_uses_the_glossary() -> None:
         "Resources",
         "Structure",
         "Process",
-        "Summary",
+        "Overall assessment",
     ]
     assert all(s.question.startswith("To what extent") for s in en.scales)
     assert all(s.assessment_question.startswith("To what extent") for s in en.sections)

@@ -68,12 +68,13 @@ def test_link_kinds() -> None:
         ("activity", "result"),
         ("result", "effect"),
         ("mediator", "result"),
+        ("effect", "starting_point"),
     }
 
 
 @pytest.mark.parametrize(
     ("source", "target"),
-    [(R, A), (A, RES), (RES, E), (M, RES)],
+    [(R, A), (A, RES), (RES, E), (M, RES), (E, SP)],
 )
 def test_can_link_left_to_right(source: ItemKind, target: ItemKind) -> None:
     assert can_link(source, target)
@@ -82,14 +83,14 @@ def test_can_link_left_to_right(source: ItemKind, target: ItemKind) -> None:
 
 @pytest.mark.parametrize(
     ("source", "target"),
-    [(A, R), (RES, A), (E, RES), (RES, M), (R, RES), (A, E), (R, E), (E, E), (A, A), (SP, E), (E, SP), (M, E)],
+    [(A, R), (RES, A), (E, RES), (RES, M), (R, RES), (A, E), (R, E), (E, E), (A, A), (SP, E), (SP, RES), (M, E)],
 )
 def test_cannot_link_backwards_or_skipping(source: ItemKind, target: ItemKind) -> None:
     assert not can_link(source, target)
 
 
-def test_effects_and_starting_points_link_to_nothing() -> None:
-    assert link_target_kind(E) is None
+def test_starting_points_link_to_nothing() -> None:
+    """Effects link to the starting points they answer to; a starting point is where the chain ends."""
     assert link_target_kind(SP) is None
 
 

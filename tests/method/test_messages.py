@@ -28,9 +28,10 @@ from lardesk.services import InputError, NewParticipant, NewSession, NotFound, S
 PACKAGE = Path(__file__).resolve().parents[2] / "lardesk"
 ERROR_CLASSES = frozenset(
     {
-        *("InputError", "NotFound", "ExchangeError", "RatingError", "LocalizedError", "Message"),
+        *("InputError", "NotFound", "ExchangeError", "RatingError", "IndicatorError", "LocalizedError", "Message"),
         *("StorageError", "DatabaseRefused", "DatabaseDamaged", "DatabaseTooNew", "DatabaseReadOnly", "DiskFull"),
         *("DatabaseUnavailable", "DatabaseUnusable"),
+        "ListenError",
     }
 )
 """Calls whose first argument is a message template (add a class here when it adopts the mechanism)."""

@@ -42,13 +42,13 @@ def test_gender_counts_rejects_unknown_words() -> None:
         ([WOMAN] * 4, "4 deltagare, varav 4 kvinnor"),
         ([MAN] * 3, "3 deltagare, varav 3 män"),
         ([WOMAN, WOMAN, MAN, OTHER], "4 deltagare, varav 2 kvinnor, 1 man och 1 med annan könsidentitet"),
-        ([WOMAN, WOMAN, MAN, UNSET], "4 deltagare, varav 2 kvinnor, 1 man och 1 ej angivet"),
+        ([WOMAN, WOMAN, MAN, UNSET], "4 deltagare, varav 2 kvinnor, 1 man och 1 med ej angivet kön"),
         (
             [WOMAN, WOMAN, MAN, OTHER, UNSET, UNSET],
-            "6 deltagare, varav 2 kvinnor, 1 man, 1 med annan könsidentitet och 2 ej angivet",
+            "6 deltagare, varav 2 kvinnor, 1 man, 1 med annan könsidentitet och 2 med ej angivet kön",
         ),
         ([OTHER], "1 deltagare, varav 1 med annan könsidentitet"),
-        ([OTHER, UNSET], "2 deltagare, varav 1 med annan könsidentitet och 1 ej angivet"),
+        ([OTHER, UNSET], "2 deltagare, varav 1 med annan könsidentitet och 1 med ej angivet kön"),
     ],
 )
 def test_swedish_sentence(genders: list[Gender], sentence: str) -> None:
@@ -73,7 +73,7 @@ def test_swedish_sentence_without_any_known_gender_gives_only_the_count(
 
 def test_swedish_sentence_from_plain_strings_and_a_generator() -> None:
     raw = ["woman", "man", "woman", None]
-    assert participation_sentence(g for g in raw) == "4 deltagare, varav 2 kvinnor, 1 man och 1 ej angivet"
+    assert participation_sentence(g for g in raw) == "4 deltagare, varav 2 kvinnor, 1 man och 1 med ej angivet kön"
 
 
 # -- English ---------------------------------------------------------------------------------------------------------

@@ -73,7 +73,7 @@ def test_failed_docx_export_leaves_the_earlier_file(services: Services, example_
     snapshot = services.sessions.snapshot(example_id)
     render_minutes_docx(snapshot, GUIDE, path, options=MinutesOptions(include_board=False))
     before = path.read_bytes()
-    broken = MinutesFigures(spread=FigureImage(b"not a png", 6.0, 4.0))
+    broken = MinutesFigures(spread=FigureImage(png=b"not a png", width_in=6.0, height_in=4.0))
     with pytest.raises(UnrecognizedImageError):  # python-docx fails on the figure, halfway through
         render_minutes_docx(snapshot, GUIDE, path, options=MinutesOptions(include_board=False), figures=broken)
     assert path.read_bytes() == before

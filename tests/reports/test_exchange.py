@@ -5,12 +5,15 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import func, select
 
-from lardesk.method.logic import ItemKind
+from lardesk.method.actions import ActionStatus
+from lardesk.method.indicators import Figures
+from lardesk.method.logic import ItemKind, StartingPointKind
 from lardesk.method.people import Gender
 from lardesk.method.snapshot import Anonymity, SessionSnapshot
 from lardesk.reports.exchange import ExchangeError, read_exchange
@@ -33,11 +36,17 @@ DEFAULT_STATUS = {"activities": "planned", "results": "expected", "effects": "ex
 
 
 def with_defaults(document: dict[str, Any]) -> dict[str, Any]:
-    """The document with the schema's defaults written out, so that equal sessions compare equal."""
+    """The document with the schema's defaults written out and the keys of improvement actions left out (the
+    reader gives actions without one a key), so that equal sessions compare equal."""
     filled = copy.deepcopy(document)
     for name, status in DEFAULT_STATUS.items():
         for entry in filled.get("logic", {}).get(name, []):
             entry.setdefault("status", status)
+    for entry in filled.get("improvements", []):
+        entry.setdefault("status", "open")
+        entry.pop("key", None)
+    filled["session"].setdefault("anonymity", "roles")
+    filled.pop("format_version")
     return filled
 
 
@@ -83,7 +92,168 @@ def test_export_then_import_gives_the_same_session(any_services: Services, examp
     assert findings_by_code(any_services.sessions.snapshot(second_id)) == EXPECTED_FINDINGS
 
 
-def test_lardesk_extras_travel_in_x_lardesk(services: Services) -> None:
+FULL_V2 = Path(__file__).resolve().parents[1] / "fixtures" / "exchange-v2-full.json"
+
+
+def test_a_version_2_file_with_every_new_member_imports_and_exports_equal(any_services: Services) -> None:
+    data = FULL_V2.read_bytes()
+    original = json.loads(data)
+    sid = any_services.exchange.import_bytes(data).new_id
+    assert sid is not None
+    exported = any_services.exchange.export_document(sid)
+    assert exported == original
+    snapshot = any_services.sessions.snapshot(sid)
+    info = snapshot.session
+    assert (info.case_number, info.anonymity) == ("KFN 2013/123", Anonymity.OPEN)
+    by_key = {(item.kind, item.key): item for item in snapshot.items}
+    s1, s3 = by_key[(ItemKind.STARTING_POINT, "s1")], by_key[(ItemKind.STARTING_POINT, "s3")]
+    assert (s1.category, s3.category, s3.dropped_reason) == (
+        StartingPointKind.GOAL,
+        StartingPointKind.OTHER,
+        "Ersatt av s1",
+    )
+    (indicator,) = s1.indicators
+    assert indicator.baseline == Figures("2010", women=36, men=64)
+    assert repr(indicator.baseline.women) == "36"  # whole numbers stay whole numbers (not 36.0)
+    assert indicator.values[0] == Figures("2011", women=36.5, men=63.5)
+    assert indicator.target is not None and indicator.target.note == "40/60 först, sedan lika"
+    a2 = by_key[(ItemKind.ACTIVITY, "a2")]
+    assert (a2.carried_over, a2.previous_status, a2.previous_outcome) == (
+        True,
+        "partly_implemented",
+        "Tre av fem föreningar",
+    )
+    assert by_key[(ItemKind.RESOURCE, "r1")].carried_over and not by_key[(ItemKind.RESOURCE, "r2")].carried_over
+    e1 = by_key[(ItemKind.EFFECT, "e1")]
+    assert {item.key for item in snapshot.targets_of(e1.id)} == {"s1", "s2"}
+    actions = {action.key: action for action in snapshot.improvements}
+    assert actions["i1"].status is ActionStatus.PARTLY_DONE
+    assert (actions["i1"].status_comment, actions["i1"].status_date) == (
+        "Ett av två beslut fattat",
+        dt.date(2014, 5, 20),
+    )
+    assert actions["i2"].done and not actions["i1"].done
+    assert [a.status for a in snapshot.improvements] == [
+        ActionStatus.PARTLY_DONE,
+        ActionStatus.DONE,
+        ActionStatus.DROPPED,
+        ActionStatus.IN_PROGRESS,
+        ActionStatus.NOT_DONE,
+        ActionStatus.OPEN,
+    ]
+
+
+def test_a_version_1_file_imports_as_before_and_is_written_as_version_2(services: Services) -> None:
+    """What version 1 kept in x-lardesk (anonymity, case number, starting points, carried-over items, done
+    actions) is read from there, and written where version 2 has a place for it."""
+    document = {
+        "format": "lardesk-session",
+        "format_version": 1,
+        "organisation": {"name": "Kommun"},
+        "session": {"date": "2012-11-20"},
+        "participants": [{"key": "p1", "name": "Anna", "role": "Chef", "gender": "woman"}, {"key": "p2"}],
+        "logic": {
+            "activities": [{"key": "a1", "text": "Utbildning", "results": ["res1"]}],
+            "results": [{"key": "res1", "text": "Kunskap", "status": "achieved"}],
+            "resources": [{"key": "r1", "text": "Tid", "activities": ["a1"]}],
+        },
+        "improvements": [{"text": "Först"}, {"text": "Sedan", "owner": "Chef"}],
+        "x-lardesk": {
+            "anonymity": "open",
+            "case_number": "KS 2012/7",
+            "starting_points": [{"key": "s1", "text": "KF:s mål", "outcome": "Nedbrutet"}],
+            "carried_over": ["activity:a1", "resource:r1"],
+            "absent": ["p2"],
+            "done_improvements": [1],
+        },
+    }
+    sid = services.exchange.import_bytes(json.dumps(document)).new_id
+    assert sid is not None
+    snapshot = services.sessions.snapshot(sid)
+    assert (snapshot.session.anonymity, snapshot.session.case_number) == (Anonymity.OPEN, "KS 2012/7")
+    assert [(a.key, a.status) for a in snapshot.improvements] == [("i1", ActionStatus.OPEN), ("i2", ActionStatus.DONE)]
+    exported = services.exchange.export_document(sid)
+    assert exported["format_version"] == 2
+    assert exported["session"]["dnr"] == "KS 2012/7"
+    assert exported["session"]["anonymity"] == "open"
+    assert exported["participants"][0]["name"] == "Anna"
+    assert exported["logic"]["starting_points"] == [{"key": "s1", "text": "KF:s mål"}]
+    assert exported["logic"]["activities"][0]["carried_over"] is True
+    assert exported["improvements"][1] == {"key": "i2", "text": "Sedan", "owner": "Chef", "status": "done"}
+    assert exported["x-lardesk"] == {
+        "carried_over": ["resource:r1"],
+        "outcomes": {"starting_point:s1": "Nedbrutet"},
+        "absent": ["p2"],
+    }
+    again = services.exchange.import_bytes(json.dumps(exported)).new_id
+    assert again is not None
+    assert services.exchange.export_document(again) == exported
+
+
+@pytest.mark.parametrize(
+    ("change", "place"),
+    [
+        ("d['session']['dnr'] = 'KS 1'", "/session/dnr"),
+        ("d['logic']['activities'][0]['dropped'] = {'reason': 'x'}", "/logic/activities/0/dropped"),
+        ("d['improvements'][0]['status'] = 'done'", "/improvements/0/status"),
+        ("d['logic']['starting_points'] = []", "/logic/starting_points"),
+    ],
+)
+def test_a_version_1_file_may_not_use_version_2_members(services: Services, change: str, place: str) -> None:
+    with pytest.raises(InputError) as caught:
+        services.exchange.import_bytes(json.dumps(_mutated(change)))
+    assert caught.value.pointer == place
+    assert "version 2" in caught.value.message
+
+
+def _full(change: str) -> dict[str, Any]:
+    document: dict[str, Any] = json.loads(FULL_V2.read_bytes())
+    exec(change, {"d": document})
+    return document
+
+
+@pytest.mark.parametrize(
+    ("change", "place"),
+    [
+        ("d['ratings'][0]['value'] = 6.0", "/ratings/0/value"),
+        ("d['joint'][0]['scale'] = 9.0", "/joint/0/scale"),
+        ("d['notes'][0]['question'] = 1.0", "/notes/0/question"),
+        ("d['ratings'][0]['value'] = True", "/ratings/0/value"),
+        (
+            "d['logic']['starting_points'][0]['indicators'][0]['baseline']['women'] = 10**400",
+            "/logic/starting_points/0/indicators/0/baseline/women",
+        ),
+        (
+            "d['logic']['effects'][0]['indicators'][0]['target']['men'] = 1e300",
+            "/logic/effects/0/indicators/0/target/men",
+        ),
+        (
+            "d['logic']['results'][0]['indicators'].append({'key': 'i1', 'text': 'igen'})",
+            "/logic/results/0/indicators/1/key",
+        ),
+        ("d['logic']['effects'][0]['starting_points'] = ['s9']", "/logic/effects/0/starting_points/0"),
+        ("d['logic']['starting_points'][1]['key'] = 's1'", "/logic/starting_points/1/key"),
+        ("d['improvements'][3]['key'] = 'i1'", "/improvements/3/key"),
+        ("d['improvements'][0]['status'] = 'finished'", "/improvements/0/status"),
+        ("d['logic']['activities'][0]['dropped'] = {'reason': ''}", "/logic/activities/0/dropped/reason"),
+        ("d['logic']['mediators'][0]['carried_over'] = True", "/logic/mediators/0"),
+        ("d['logic']['resources'][0]['budget_sek'] = 10**400", "/logic/resources/0/budget_sek"),
+        ("d['session']['anonymity'] = 'secret'", "/session/anonymity"),
+        (
+            "d['logic']['starting_points'][0]['indicators'][0]['values'][1]['men'] = 70",
+            "/logic/starting_points/0/indicators/0",
+        ),
+        ("d['logic']['effects'][0]['indicators'][0]['baseline']['women'] = 101", "/logic/effects/0/indicators/0"),
+    ],
+)
+def test_a_bad_version_2_file_is_rejected_with_its_place(services: Services, change: str, place: str) -> None:
+    with pytest.raises(InputError) as caught:
+        services.exchange.import_bytes(json.dumps(_full(change)))
+    assert caught.value.pointer == place
+    assert services.sessions.list_sessions() == []
+
+
+def test_lardesk_extras_travel_in_the_format_and_x_lardesk(services: Services) -> None:
 
     created = services.sessions.create_session(
         NewSession(
@@ -105,10 +275,10 @@ def test_lardesk_extras_travel_in_x_lardesk(services: Services) -> None:
     services.sessions.update_participant(snapshot.participants[1].id, present=False)
     services.sessions.set_note(sid, 1, 2, "Problemet: & <olika> villkor")
     document = services.exchange.export_document(sid)
-    assert document["x-lardesk"]["case_number"] == "KS 2026/123"
-    assert document["x-lardesk"]["anonymity"] == "open"
+    assert document["session"]["dnr"] == "KS 2026/123"
+    assert document["session"]["anonymity"] == "open"
     assert document["x-lardesk"]["absent"] == ["p2"]
-    assert document["x-lardesk"]["starting_points"] == [{"key": "s1", "text": "KF:s jämställdhetsmål"}]
+    assert document["logic"]["starting_points"] == [{"key": "s1", "text": "KF:s jämställdhetsmål"}]
     assert document["logic"]["resources"][0]["budget_sek"] == 250000
     assert document["session"]["parts"] == [1, 2, 9]
     new_id = services.exchange.import_bytes(json.dumps(document)).new_id
@@ -129,7 +299,8 @@ def _mutated(change: str) -> dict[str, Any]:
 
 BAD_DOCUMENTS = [
     ("d['format'] = 'other'", "/format"),
-    ("d['format_version'] = 2", "/format_version"),
+    ("d['format_version'] = 3", "/format_version"),
+    ("d['format_version'] = 1.0", "/format_version"),
     ("del d['session']['date']", "/session"),
     ("d['session']['date'] = '2011-13-40'", "/session/date"),
     ("d['surprise'] = 1", ""),

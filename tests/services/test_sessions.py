@@ -43,7 +43,7 @@ def test_create_and_read_back(any_services: Services) -> None:
     assert info.agreed_sections == (2, 3, 9)  # the joint assessment is always part of it
     assert [p.key for p in snapshot.participants] == ["p1", "p2", "p3"]
     assert [p.name for p in snapshot.participants] == ["Anna", None, None]
-    assert snapshot.participation_sentence() == "3 deltagare, varav 1 kvinna, 1 man och 1 ej angivet"
+    assert snapshot.participation_sentence() == "3 deltagare, varav 1 kvinna, 1 man och 1 med ej angivet kön"
 
 
 def test_anonymous_mode_stores_no_names(any_services: Services) -> None:

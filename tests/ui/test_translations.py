@@ -117,7 +117,7 @@ def test_a_session_window_in_english(qtbot: QtBot, services: Services, qapp: QAp
     window.go_to("ratings")
     ratings = window.steps["ratings"]
     tabs = ratings.tabs  # type: ignore[attr-defined]
-    assert [tabs.tabText(i) for i in range(tabs.count())] == ["Table", "Pass around", "Forms", "Joint", "History"]
+    assert [tabs.tabText(i) for i in range(tabs.count())] == ["Table", "Pass around", "Forms", "Overall", "History"]
     assert ratings.reveal.text() == "Show the values"  # type: ignore[attr-defined]
     assert ratings.heading.text() == "Personal assessment"  # type: ignore[attr-defined]
     joint = ratings.joint  # type: ignore[attr-defined]

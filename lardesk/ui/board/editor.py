@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
@@ -25,6 +24,7 @@ from lardesk.method.logic import STATUSES, ItemKind, link_target_kind
 from lardesk.method.snapshot import ItemInfo
 from lardesk.ui.board.look import status_label
 from lardesk.ui.board.state import BoardState
+from lardesk.ui.wrapping import WrappingList
 
 ITEM_ID_ROLE = int(Qt.ItemDataRole.UserRole)
 
@@ -81,7 +81,7 @@ class ItemEditor(QWidget):
         self.spent.setAccessibleName(guide.term("spent_sek"))
         self.links_label = QLabel()
         self.links_label.setWordWrap(True)
-        self.links = QListWidget()
+        self.links = WrappingList()
         self.links.setAccessibleName(self.tr("Leder till"))
         self.links.installEventFilter(self)
         self.up = QPushButton(self.tr("▲ Upp"))

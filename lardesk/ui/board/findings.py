@@ -6,16 +6,19 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QTreeWidgetItem, QWidget
 
 from lardesk.method.guide import Guide
 from lardesk.method.logic import GAP_CODES, STATUS_CODES, Finding, count_by_code
+from lardesk.ui.wrapping import WrappingTree
 
 ITEM_ID_ROLE = int(Qt.ItemDataRole.UserRole)
 CODE_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 
 
-class FindingsPanel(QTreeWidget):
+class FindingsPanel(WrappingTree):
+    """The findings, each on as many lines as its words need (never cut), under two headings."""
+
     item_chosen = Signal(int)
 
     def __init__(self, guide: Guide, parent: QWidget | None = None) -> None:
@@ -23,8 +26,6 @@ class FindingsPanel(QTreeWidget):
         self.guide = guide
         self.setHeaderHidden(True)
         self.setColumnCount(1)
-        self.setWordWrap(True)
-        self.setUniformRowHeights(False)
         self.setAccessibleName(self.tr("Luckor och statusiakttagelser"))
         self._findings: tuple[Finding, ...] | None = None
         self._keys: dict[int, str] = {}
@@ -42,6 +43,22 @@ class FindingsPanel(QTreeWidget):
         self.setUpdatesEnabled(False)
         self.clear()
         self._nodes.clear()
+        if not keys:  # an empty board: say what will appear here, and how
+            hint = QTreeWidgetItem(
+                [
+                    self.tr(
+                        "Inga punkter på tavlan ännu. När ni lägger till punkter och kopplar dem visas luckorna "
+                        "här, till exempel en aktivitet som inte leder till något resultat."
+                    )
+                ]
+            )
+            hint.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            hint.setForeground(0, QBrush(QColor("#4a5560")))
+            self.addTopLevelItem(hint)
+            self.setRootIsDecorated(False)
+            self.setUpdatesEnabled(True)
+            return
+        self.setRootIsDecorated(True)
         counts = count_by_code(findings)
         bold = QFont(self.font())
         bold.setBold(True)

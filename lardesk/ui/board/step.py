@@ -127,9 +127,20 @@ class BoardStep(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.splitter, self.tr("Programlogik"))
         self.tabs.addTab(self.evaluation, self.tr("Hur gick det? (planerat och genomfört)"))
+        self.empty_hint = QLabel(
+            self.tr(
+                "Tavlan är tom. Börja till höger, med de förväntade effekterna: välj typ av punkt, skriv texten "
+                "i fältet ovan och tryck Enter (eller klicka i en kolumn). Koppla sedan punkterna till varandra."
+            )
+        )
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setObjectName("emptyBoardHint")
+        self.empty_hint.setStyleSheet("#emptyBoardHint { background:#fff8d6; border-radius:4px; padding:6px; }")
+        self.empty_hint.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(bar)
+        layout.addWidget(self.empty_hint)
         layout.addWidget(self.tabs, 1)
 
         self.new_text.returnPressed.connect(self._add_from_bar)
@@ -169,6 +180,9 @@ class BoardStep(QWidget):
         delta = self.state.load(snapshot)
         if delta:
             self._apply(delta)
+        self.empty_hint.setVisible(not self.state.items)
+        if not self.state.items:
+            self.findings.show_findings((), {})
 
     def projector_widget(self) -> QWidget | None:
         projector = ProjectorBoard(self)

@@ -180,12 +180,6 @@ class PassTheLaptop(QWidget):
         self.next_label = _big(QLabel(self.handover), 2.0)
         self.next_label.setObjectName("nextParticipant")
         self.help = _big(QLabel(self.handover), 1.1, bold=False)
-        self.help.setText(
-            self.tr(
-                "Lämna datorn till personen ovan och tryck Enter. Bara den personens tomma formulär visas; "
-                "värdena döljs när hen trycker Enter på sista skalan."
-            )
-        )
         self.progress = _big(QLabel(self.handover), 1.1, bold=False)
         self.chooser = QComboBox(self.handover)
         self.chooser.setAccessibleName(self.tr("Välj deltagare"))
@@ -261,9 +255,22 @@ class PassTheLaptop(QWidget):
         if self.participant is not None:
             self.chooser.setCurrentIndex(snapshot.present.index(self.participant))
             self.next_label.setText(self.tr("Nästa: %1").replace("%1", labels[self.participant.id]))
+            self.help.setText(
+                self.tr(
+                    "Lämna datorn till personen ovan och tryck Enter. Bara den personens tomma formulär visas; "
+                    "värdena döljs när hen trycker Enter på sista skalan."
+                )
+            )
         else:
             self.chooser.setCurrentIndex(-1)
             self.next_label.setText(self.tr("Alla har bedömt."))
+            self.help.setText(
+                self.tr(
+                    "Lämna tillbaka datorn till samtalsledaren, som avslutar rundan (Avsluta skicka runt, Ctrl+F8) "
+                    "och visar spridningen för gruppen (Visa värdena, F8). Vill någon göra om sin bedömning, "
+                    "välj hen nedan."
+                )
+            )
         self.chooser.blockSignals(False)
         self.begin.setEnabled(self.participant is not None)
         self.pages.setCurrentWidget(self.handover)

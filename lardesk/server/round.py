@@ -1,0 +1,238 @@
+"""One rating round from phones: its token, its seats and its answers. No HTTP here (see lardesk.server.http).
+
+A *seat* is one participant of the session who has not rated this round yet. A phone takes a seat (in
+anonymous and roles mode the round picks a free participant at random and never tells the phone who it is; in
+open mode the phone picks a name) and gets back an opaque seat id; its answer is written through the ratings
+service, as any edit is, and a second answer from the same seat replaces the first.
+"""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from lardesk.method.guide import SCALE_MAX, SCALE_MIN, Guide, GuideError, load_guide
+from lardesk.method.snapshot import Anonymity
+from lardesk.services import Changes, InputError, NotFound
+
+if TYPE_CHECKING:
+    from lardesk.services import Services
+
+TOKEN_BITS = 130
+"""The round's token: 26 base32 letters and digits, 130 random bits (at least 128, as the contract says)."""
+TOKEN_ALPHABET = "abcdefghijklmnopqrstuvwxyz234567"
+"""Base32 (RFC 4648) in lower case: no 0/O or 1/l to mix up."""
+SEAT_BYTES = 16
+ROUNDS = (1, 2)
+"""The rounds a phone round can collect: the personal assessment and the round after the discussion."""
+
+RoundListener = Callable[["Changes | None"], None]
+"""Told (from the server's thread) after a seat is taken (None) and after an answer is stored (its Changes)."""
+
+
+class RoundRefused(Exception):
+    """A request the round refuses; ``status`` is its HTTP status. Nothing was stored."""
+
+    status = 400
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class UnknownSeat(RoundRefused):
+    status = 403
+
+
+class NoFreeSeat(RoundRefused):
+    status = 409
+
+
+class BadAnswer(RoundRefused):
+    status = 422
+
+
+def new_token() -> str:
+    """A fresh random token: lower-case base32 (a–z, 2–7), easy to read aloud and to type."""
+    bits = secrets.randbits(TOKEN_BITS)
+    return "".join(TOKEN_ALPHABET[(bits >> (5 * i)) & 31] for i in range(TOKEN_BITS // 5))
+
+
+def normalize_token(text: str) -> str:
+    """A token as typed: case and the dashes of the grouped form do not matter."""
+    return text.replace("-", "").lower()
+
+
+def grouped(token: str, size: int = 5) -> str:
+    """The token in groups (``abcde-fghij-…``), for the address shown on the projector."""
+    return "-".join(token[i : i + size] for i in range(0, len(token), size))
+
+
+@dataclass(frozen=True, slots=True)
+class RoundScale:
+    scale: int
+    label: str
+    question: str
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """In open mode, a participant a phone may choose: its key (sent back) and how it is named."""
+
+    key: str
+    name: str
+
+
+def _guide(language: str) -> Guide:
+    try:
+        return load_guide(language)
+    except (GuideError, OSError, KeyError):
+        return load_guide("sv")
+
+
+class PhoneRound:
+    """One open round of one session. Thread-safe: the server calls it from its own threads."""
+
+    def __init__(
+        self, services: Services, session_id: int, round_: int = 1, listener: RoundListener | None = None
+    ) -> None:
+        if type(round_) is not int or round_ not in ROUNDS:
+            raise InputError("a round from phones is round 1 or 2, not {round!r}", round=round_)
+        snapshot = services.sessions.snapshot(session_id, with_previous=False)  # NotFound for an unknown session
+        info = snapshot.session
+        self.services = services
+        self.session_id = session_id
+        self.round = round_
+        self.language = info.language if info.language in ("sv", "en") else "sv"
+        self.guide = _guide(self.language)
+        self.organisation = info.organisation.display_name
+        self.open_mode = info.anonymity is Anonymity.OPEN
+        self.scales = tuple(
+            RoundScale(s, self.guide.scale(s).label, self.guide.scale(s).question) for s in info.agreed_sections
+        )
+        rated = {rating.participant_id for rating in snapshot.ratings_in(round_)}
+        free = [p for p in snapshot.present if p.id not in rated]
+        if not free:
+            raise InputError(
+                "every participant present has already rated round {round}: no seat is left for a phone",
+                round=round_,
+            )
+        self._free = {p.id: p for p in free}
+        self._order = [p.id for p in free]
+        self._by_key = {p.key: p.id for p in free}
+        self.total = len(free)
+        self.token = new_token()
+        self._seats: dict[str, int] = {}
+        self._answered: set[str] = set()
+        self._lock = threading.Lock()
+        self._write_lock = threading.Lock()
+        self._listener = listener
+        self.closed = False
+
+    # -- what the room and the page see ---------------------------------------------------------------
+    def matches(self, text: str) -> bool:
+        """Whether ``text`` (from the address) is this round's token; compared in constant time."""
+        candidate = normalize_token(text).encode("ascii", "replace")
+        return not self.closed and hmac.compare_digest(candidate, self.token.encode("ascii"))
+
+    @property
+    def answered(self) -> int:
+        """How many seats have an answer stored."""
+        with self._lock:
+            return len(self._answered)
+
+    @property
+    def seated(self) -> int:
+        with self._lock:
+            return len(self._seats)
+
+    def choices(self) -> tuple[Choice, ...]:
+        """Open mode only: the participants still free, in the session's order, by name."""
+        if not self.open_mode:
+            return ()
+        with self._lock:
+            taken = set(self._seats.values())
+            return tuple(
+                Choice(self._free[pid].key, self._free[pid].label(show_names=True))
+                for pid in self._order
+                if pid not in taken
+            )
+
+    def close(self) -> None:
+        """No seat and no answer after this (the server stops too)."""
+        self.closed = True
+
+    # -- the two calls --------------------------------------------------------------------------------
+    def take_seat(self, participant: object = None) -> str:
+        """A new seat: in open mode ``participant`` is the chosen participant's key; otherwise it must be
+        absent and a free participant is taken at random (the phone is never told whom)."""
+        with self._lock:
+            if self.closed:
+                raise UnknownSeat("the round is closed")
+            taken = set(self._seats.values())
+            if self.open_mode:
+                if not isinstance(participant, str) or participant not in self._by_key:
+                    raise BadAnswer("open mode: 'participant' must be the key of a participant of the round")
+                chosen = self._by_key[participant]
+                if chosen in taken:
+                    raise NoFreeSeat("that participant already has a seat")
+            else:
+                if participant is not None:
+                    raise BadAnswer("a participant is chosen only in open mode")
+                free = [pid for pid in self._order if pid not in taken]
+                if not free:
+                    raise NoFreeSeat("all seats are taken")
+                chosen = secrets.choice(free)
+            seat = secrets.token_urlsafe(SEAT_BYTES)
+            self._seats[seat] = chosen
+        self._tell(None)
+        return seat
+
+    def answer(self, seat: object, ratings: object) -> Changes:
+        """Store a seat's answer (``{"1": 7, "4": null, …}``), replacing its earlier one."""
+        if not isinstance(seat, str):
+            raise BadAnswer("'seat' must be the text the seat call returned")
+        values = self.parse_ratings(ratings)
+        with self._write_lock:  # one answer at a time: the last one accepted is the one stored
+            with self._lock:
+                if self.closed:
+                    raise UnknownSeat("the round is closed")
+                participant_id = self._seats.get(seat)
+            if participant_id is None:
+                raise UnknownSeat("there is no such seat in this round")
+            scales = [s.scale for s in self.scales]
+            try:
+                changes = self.services.ratings.replace_ratings(participant_id, values, self.round, scales)
+            except NotFound as error:  # the participant was removed while the round was open
+                raise UnknownSeat(str(error)) from error
+            except InputError as error:
+                raise BadAnswer(str(error)) from error
+            with self._lock:
+                self._answered.add(seat)
+        self._tell(changes)
+        return changes
+
+    def parse_ratings(self, ratings: object) -> dict[int, int | None]:
+        """``{"1": 7, "4": null}`` → ``{1: 7, 4: None}``; BadAnswer for anything else."""
+        if not isinstance(ratings, Mapping):
+            raise BadAnswer("'ratings' must be an object: scale number → value 1–10 or null")
+        numbers = {s.scale for s in self.scales}
+        values: dict[int, int | None] = {}
+        for key, value in ratings.items():
+            if not isinstance(key, str) or not key.isdigit() or not key.isascii() or str(int(key)) != key:
+                raise BadAnswer(f"{key!r} is not a scale number")
+            scale = int(key)
+            if scale not in numbers:
+                raise BadAnswer(f"scale {scale} is not in this round")
+            if value is not None and (type(value) is not int or not SCALE_MIN <= value <= SCALE_MAX):
+                raise BadAnswer(f"scale {scale}: a value is a whole number from {SCALE_MIN} to {SCALE_MAX} or null")
+            values[scale] = value
+        return values
+
+    def _tell(self, changes: Changes | None) -> None:
+        if self._listener is not None:
+            self._listener(changes)

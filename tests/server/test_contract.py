@@ -1,0 +1,393 @@
+"""The HTTP contract of a phone round, spoken to a real server on 127.0.0.1 with a real HTTP client.
+
+Every refusal is checked to leave the stored ratings exactly as they were."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+import threading
+
+import pytest
+
+from lardesk.method.guide import load_guide
+from lardesk.method.snapshot import Anonymity
+from lardesk.server.limits import Limits, RateLimiter
+from lardesk.server.round import TOKEN_ALPHABET, TOKEN_BITS, PhoneRound, grouped
+from lardesk.server.runner import ListenError, parse_listen, start_round
+from lardesk.services import Changed, Changes, InputError, Services
+from tests.server.conftest import StartRound
+from tests.server.phones import Client, make_session, stored
+
+ALL = {str(s): 5 for s in range(1, 10)}
+
+
+def seated(client: Client) -> str:
+    reply = client.seat()
+    assert reply.status == 200, reply.body
+    seat: str = reply.json()["seat"]
+    return seat
+
+
+def answered_once(client: Client) -> str:
+    """A seat with an answer stored, so that a refusal has something it could wrongly change."""
+    seat = seated(client)
+    assert client.answer(seat, {"1": 7, "2": None, "3": 4}).status == 200
+    return seat
+
+
+# -- the page ---------------------------------------------------------------------------------------------
+
+
+def test_the_page_is_one_document_with_its_own_style_and_script(client: Client) -> None:
+    reply = client.page()
+    assert reply.status == 200
+    assert reply.headers["content-type"] == "text/html; charset=utf-8"
+    html = reply.body.decode("utf-8")
+    assert '<html lang="sv">' in html
+    assert "<title>Personlig bedömning</title>" in html
+    assert "Ankeby kommun · omgång 1" in html
+    # nothing from elsewhere: no external script, style, font or image, and no address to another host
+    assert not re.search(r"\b(src|href)\s*=", html)
+    assert "http://" not in html and "https://" not in html and "@import" not in html and "url(" not in html
+    # the policy allows exactly the inline script and style that were served
+    csp = reply.headers["content-security-policy"]
+    script = re.search(r"<script>(.*?)</script>", html, re.S)
+    style = re.search(r"<style>(.*?)</style>", html, re.S)
+    assert script is not None and style is not None
+    for text, directive in ((script.group(1), "script-src"), (style.group(1), "style-src")):
+        digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+        assert f"{directive} 'sha256-{digest}'" in csp
+    assert "default-src 'none'" in csp and "connect-src 'self'" in csp and "frame-ancestors 'none'" in csp
+    assert reply.headers["cache-control"] == "no-store"
+    assert reply.headers["referrer-policy"] == "no-referrer"
+    assert reply.headers["x-content-type-options"] == "nosniff"
+    assert "server" not in reply.headers
+
+
+def test_the_page_data_cannot_close_its_script_block(services: Services, open_round: StartRound) -> None:
+    sid = make_session(services, 2, Anonymity.OPEN)
+    person = services.sessions.snapshot(sid).participants[0]
+    services.sessions.update_participant(person.id, name="</script><script>alert(1)</script>")
+    html = Client(open_round(sid).address.url).page().body.decode("utf-8")
+    assert html.count("</script>") == 2  # the data block's and the script's own
+    data = re.search(r'<script type="application/json" id="round-data">(.*?)</script>', html, re.S)
+    assert data is not None
+    names = [c["name"] for c in json.loads(data.group(1))["choices"]]
+    assert "</script><script>alert(1)</script>" in names[0]
+
+
+def test_an_english_session_gets_the_page_in_english(services: Services, open_round: StartRound) -> None:
+    sid = make_session(services, 2, language="en")
+    client = Client(open_round(sid).address.url)
+    html = client.page().body.decode("utf-8")
+    assert '<html lang="en">' in html and "<title>Personal assessment</title>" in html
+    scales = client.seat().json()["scales"]
+    assert scales[0] == {
+        "scale": 1,
+        "label": "Starting point",
+        "question": scales[0]["question"],
+    }
+    assert scales[0]["question"].startswith("To what extent")
+
+
+# -- seats and answers ------------------------------------------------------------------------------------
+
+
+def test_an_answer_is_stored_and_a_second_one_replaces_it(services: Services, open_round: StartRound) -> None:
+    told: list[Changes | None] = []
+    sid = make_session(services, 3, parts=(1, 2, 3))
+    server = start_round(services, sid, 1, "127.0.0.1", 0, listener=told.append)
+    try:
+        client = Client(server.address.url)
+        reply = client.seat()
+        assert reply.status == 200
+        assert sorted(reply.json()) == ["scales", "seat"]
+        assert [s["scale"] for s in reply.json()["scales"]] == [1, 2, 3, 9]  # the agreed scales, and scale 9
+        nine = load_guide("sv").scale(9)
+        assert reply.json()["scales"][3] == {"scale": 9, "label": nine.label, "question": nine.question}
+        seat = reply.json()["seat"]
+        assert client.answer(seat, {"1": 7, "2": None, "3": 10, "9": 1}).status == 200
+        first = stored(services, sid)
+        assert sorted((scale, value) for _, scale, _, value in first) == [(1, 7), (2, None), (3, 10), (9, 1)]
+        person = first[0][0]
+        assert {row[0] for row in first} == {person} and {row[2] for row in first} == {1}
+        # a resubmission replaces the whole answer: a scale left out is no longer rated
+        assert client.answer(seat, {"1": 3, "9": None}).json() == {"saved": True}
+        assert stored(services, sid) == [(person, 1, 1, 3), (person, 9, 1, None)]
+        assert server.round.answered == 1 and server.round.seated == 1
+        assert told[0] is None  # the seat
+        assert told[1:] == [Changes(Changed.RATINGS, sid)] * 2
+    finally:
+        server.stop()
+
+
+def test_anonymous_seats_never_say_who_and_each_participant_is_given_once(
+    services: Services, open_round: StartRound
+) -> None:
+    sid = make_session(services, 4)
+    people = services.sessions.snapshot(sid).participants
+    client = Client(open_round(sid).address.url)
+    seats = []
+    for _ in people:
+        reply = client.seat()
+        value = reply.json()
+        assert sorted(value) == ["scales", "seat"]  # a random seat id and the scales: nothing about the person
+        scales = json.dumps(value["scales"], ensure_ascii=False)
+        for person in people:
+            assert value["seat"] not in (person.key, str(person.id))
+            assert person.key not in scales and (person.name or "") not in scales and person.role not in scales
+        seats.append(value["seat"])
+    assert len(set(seats)) == 4 and all(len(seat) >= 22 for seat in seats)
+    for number, seat in enumerate(seats, start=1):
+        assert client.answer(seat, {"1": number}).status == 200
+    ratings = stored(services, sid)
+    assert [row[3] for row in sorted(ratings, key=lambda row: row[3] or 0)] == [1, 2, 3, 4]
+    assert sorted(row[0] for row in ratings) == sorted(p.id for p in people)  # one seat per person
+
+
+def test_open_mode_phones_choose_their_name(services: Services, open_round: StartRound) -> None:
+    sid = make_session(services, 3, Anonymity.OPEN)
+    people = services.sessions.snapshot(sid).participants
+    client = Client(open_round(sid).address.url)
+    html = client.page().body.decode("utf-8")
+    assert all(f'"name":"{p.name} ({p.role})"' in html for p in people)
+    before = stored(services, sid)
+    assert client.seat().status == 422  # a name must be chosen
+    assert client.seat("nobody").status == 422
+    assert client.post("seat", {"participant": 3}).status == 422
+    seat = client.seat(people[1].key).json()["seat"]
+    assert client.seat(people[1].key).status == 409  # that person already has a seat
+    assert stored(services, sid) == before
+    assert client.answer(seat, {"4": 8}).status == 200
+    assert stored(services, sid) == [(people[1].id, 4, 1, 8)]
+    html = client.page().body.decode("utf-8")
+    assert f'"name":"{people[1].name} ({people[1].role})"' not in html  # no longer offered
+
+
+def test_only_participants_present_and_not_yet_rated_are_seats(services: Services, open_round: StartRound) -> None:
+    sid = make_session(services, 4)
+    people = services.sessions.snapshot(sid).participants
+    services.sessions.update_participant(people[0].id, present=False)
+    services.ratings.set_rating(people[1].id, 1, 6, 1)  # typed in by the facilitator before the round
+    server = open_round(sid)
+    assert server.round.total == 2
+    client = Client(server.address.url)
+    seats = [seated(client), seated(client)]
+    assert client.seat().status == 409
+    for seat in seats:
+        assert client.answer(seat, {"2": 9}).status == 200
+    rated = {row[0] for row in stored(services, sid) if row[1] == 2}
+    assert rated == {people[2].id, people[3].id}
+    # round 2 is apart: everyone present is a seat again
+    assert open_round(sid, round_=2).round.total == 3
+
+
+def test_a_round_needs_a_free_seat_and_round_1_or_2(services: Services) -> None:
+    sid = make_session(services, 1)
+    with pytest.raises(InputError, match="round 1 or 2"):
+        PhoneRound(services, sid, 3)
+    with pytest.raises(InputError, match=r"no session|there is no"):
+        PhoneRound(services, sid + 99, 1)
+    person = services.sessions.snapshot(sid).participants[0]
+    services.ratings.set_rating(person.id, 9, 5, 1)
+    with pytest.raises(InputError, match="no seat is left"):
+        PhoneRound(services, sid, 1)
+    assert PhoneRound(services, sid, 2).total == 1
+
+
+def test_the_token_is_random_with_at_least_128_bits(services: Services, open_round: StartRound) -> None:
+    sid = make_session(services, 2)
+    tokens = {open_round(sid).round.token for _ in range(3)}
+    assert len(tokens) == 3
+    assert TOKEN_BITS >= 128
+    for token in tokens:
+        assert len(token) * 5 >= 128 and set(token) <= set(TOKEN_ALPHABET)
+
+
+def test_the_grouped_address_is_the_same_round(client: Client) -> None:
+    token = client.base.split("/")[2]
+    typed = Client(client.url.replace(token, grouped(token).upper()))
+    assert typed.page().status == 200
+    assert typed.seat().status == 200
+
+
+# -- every refusal, none of which changes a stored rating --------------------------------------------------
+
+
+def test_a_wrong_token_or_another_path_is_404(services: Services, open_round: StartRound) -> None:
+    server = open_round()
+    client = Client(server.address.url)
+    seat = answered_once(client)
+    before = stored(services, server.round.session_id)
+    token = server.round.token
+    other = ("b" if token[0] != "b" else "c") + token[1:]
+    wrong = Client(client.url.replace(token, other))
+    assert wrong.page().status == 404
+    assert wrong.seat().status == 404
+    assert wrong.answer(seat, ALL).status == 404
+    for path in ("/", "/r/", f"/r/{token}/other", f"/r/{token}/seat/x", f"/x/{token}/", f"/r/{token[:-1]}/"):
+        assert client.request("GET", path).status == 404, path
+        assert client.request("POST", path, b"{}").status == 404, path
+    assert client.request("GET", f"/r/{token}/seat").status == 405
+    assert stored(services, server.round.session_id) == before
+
+
+def test_a_body_over_8_kb_is_413(services: Services, open_round: StartRound) -> None:
+    server = open_round()
+    client = Client(server.address.url)
+    seat = answered_once(client)
+    before = stored(services, server.round.session_id)
+    big = json.dumps({"seat": seat, "ratings": {"1": 2}}).encode() + b" " * 8192
+    assert len(big) > 8 * 1024
+    assert client.request("POST", client.base + "answer", big).status == 413
+    just = json.dumps({"seat": seat, "ratings": {"1": 2}}).encode()
+    just += b" " * (8 * 1024 - len(just))
+    # a body that says nothing of its length (chunked) is counted as it comes
+    chunks = [b'{"seat": "' + seat.encode() + b'", "ratings": {"1": 2}}'] + [b" " * 1024] * 9
+    assert client.request("POST", client.base + "answer", iter(chunks)).status == 413
+    assert client.request("POST", client.base + "seat", b"[" * 9000).status == 413
+    assert stored(services, server.round.session_id) == before
+    assert client.request("POST", client.base + "answer", just).status == 200  # exactly 8 KB is allowed
+
+
+MALFORMED: tuple[bytes, ...] = (
+    b"{",
+    b"not json",
+    b"[]",
+    b'"text"',
+    b"\xff\xfe",
+    b'{"seat": "S", "ratings": {"1": 0}}',
+    b'{"seat": "S", "ratings": {"1": 11}}',
+    b'{"seat": "S", "ratings": {"1": 7.5}}',
+    b'{"seat": "S", "ratings": {"1": 7.0}}',
+    b'{"seat": "S", "ratings": {"1": true}}',
+    b'{"seat": "S", "ratings": {"1": "7"}}',
+    b'{"seat": "S", "ratings": {"1": NaN}}',
+    b'{"seat": "S", "ratings": {"1": -1}}',
+    b'{"seat": "S", "ratings": {"10": 5}}',
+    b'{"seat": "S", "ratings": {"0": 5}}',
+    b'{"seat": "S", "ratings": {"01": 5}}',
+    b'{"seat": "S", "ratings": {" 1": 5}}',
+    b'{"seat": "S", "ratings": {"\xd9\xa1": 5}}',
+    b'{"seat": "S", "ratings": {"5": 5}}',
+    b'{"seat": "S", "ratings": {"1": 5, "1": 6}}',
+    b'{"seat": "S", "ratings": [5]}',
+    b'{"seat": "S"}',
+    b'{"seat": 1, "ratings": {"1": 5}}',
+    b'{"seat": "S", "ratings": {"1": 5}, "participant": "p1"}',
+)
+"""Bodies of an answer that are not JSON, not an object, have a value outside 1–10 (or not a whole number),
+a scale not in the round (5 is not agreed; 10 and 0 are no scale), or members that do not belong."""
+
+
+def test_malformed_json_or_a_bad_value_or_scale_is_422(services: Services, open_round: StartRound) -> None:
+    sid = make_session(services, 2, parts=(1, 2, 3))  # scale 5 is not in this round
+    client = Client(open_round(sid, limits=Limits(burst=100)).address.url)
+    seat = answered_once(client)
+    before = stored(services, sid)
+    for body in MALFORMED:
+        reply = client.request("POST", client.base + "answer", body.replace(b'"S"', json.dumps(seat).encode()))
+        assert reply.status == 422, (body, reply.body)
+        assert "error" in reply.json()
+    for body in (b"{", b"[]", b'{"participant": "p1"}', b'{"other": 1}'):
+        assert client.request("POST", client.base + "seat", body).status == 422, body
+    assert stored(services, sid) == before
+
+
+def test_an_unknown_seat_is_403(services: Services, open_round: StartRound) -> None:
+    server = open_round()
+    client = Client(server.address.url)
+    seat = answered_once(client)
+    before = stored(services, server.round.session_id)
+    for other in ("", "x", seat[:-1], seat + "x", seat.upper() if seat.upper() != seat else seat.lower()):
+        assert client.answer(other, {"1": 2}).status == 403
+    assert stored(services, server.round.session_id) == before
+
+
+def test_when_every_seat_is_taken_it_is_409(services: Services, open_round: StartRound) -> None:
+    server = open_round(people=2)
+    client = Client(server.address.url)
+    answered_once(client)
+    seated(client)
+    before = stored(services, server.round.session_id)
+    reply = client.seat()
+    assert reply.status == 409 and reply.json() == {"error": "all seats are taken"}
+    assert stored(services, server.round.session_id) == before
+
+
+def test_too_many_requests_from_one_address_is_429(services: Services, open_round: StartRound) -> None:
+    server = open_round(limits=Limits(burst=6, per_second=0.001))
+    client = Client(server.address.url)
+    seat = answered_once(client)  # 2 requests
+    before = stored(services, server.round.session_id)
+    assert [client.page().status for _ in range(4)] == [200] * 4
+    refused = client.answer(seat, {"1": 1})
+    assert refused.status == 429 and refused.headers["retry-after"] == "30"
+    assert client.seat().status == 429
+    assert client.request("GET", "/r/guessing/").status == 429  # guessing tokens is throttled too
+    assert stored(services, server.round.session_id) == before
+    # another address (another phone) is not held up
+    other = Client(server.address.url, source="127.0.0.2")
+    assert other.answer(seat, {"1": 1}).status == 200
+
+
+def test_the_rate_limiter_refills_and_forgets_the_oldest_address() -> None:
+    now = [0.0]
+    limiter = RateLimiter(Limits(burst=3, per_second=1.0, max_addresses=2), clock=lambda: now[0])
+    assert [limiter.allow("a") for _ in range(4)] == [True, True, True, False]
+    now[0] = 1.0
+    assert [limiter.allow("a") for _ in range(2)] == [True, False]
+    assert limiter.allow("b") and limiter.allow("c")  # "a" is forgotten (the oldest): it starts full again
+    assert [limiter.allow("a") for _ in range(4)] == [True, True, True, False]
+
+
+# -- opening and closing -----------------------------------------------------------------------------------
+
+
+def test_nothing_listens_once_the_round_is_closed(services: Services, open_round: StartRound) -> None:
+    server = open_round()
+    client = Client(server.address.url)
+    seat = seated(client)
+    server.stop()
+    assert not server.running
+    with pytest.raises(ConnectionRefusedError):
+        client.page()
+    assert server.round.closed and not server.round.matches(server.round.token)
+    assert stored(services, server.round.session_id) == []
+    # the round itself refuses too, should a request still be under way
+    with pytest.raises(Exception, match="closed"):
+        server.round.answer(seat, {"1": 5})
+    assert [t.name for t in threading.enumerate() if t.name.startswith("lardesk-round")] == []
+
+
+def test_a_port_in_use_is_bad_input(services: Services, open_round: StartRound) -> None:
+    first = open_round()
+    sid = first.round.session_id
+    with pytest.raises(ListenError, match=r"cannot listen on 127\.0\.0\.1"):
+        start_round(services, sid, 2, "127.0.0.1", first.port)
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("127.0.0.1", "HOST:PORT"),
+        (":8080", "HOST:PORT"),
+        ("127.0.0.1:x", "HOST:PORT"),
+        ("localhost:8080", "not an IP address"),
+        ("0.0.0.0:8080", "every network"),
+        ("[::]:8080", "every network"),
+        ("127.0.0.1:70000", "not a port"),
+    ],
+)
+def test_a_listen_address_is_one_address_of_this_computer(text: str, problem: str) -> None:
+    with pytest.raises(ListenError, match=problem):
+        parse_listen(text)
+
+
+def test_listen_addresses_that_are_fine() -> None:
+    assert parse_listen("127.0.0.1:0") == ("127.0.0.1", 0)
+    assert parse_listen(" 192.168.1.20:8470 ") == ("192.168.1.20", 8470)
+    assert parse_listen("[::1]:8470") == ("::1", 8470)
