@@ -16,6 +16,7 @@ from lardesk.method.messages import Message
 from lardesk.method.snapshot import Anonymity
 from lardesk.reports.exchange import (
     EXTENSION,
+    GENDER_TOTALS,
     KIND_OF_LIST,
     LOGIC_LISTS,
     MAX_FILE_BYTES,
@@ -89,6 +90,8 @@ class ExchangeService(ServiceBase):
                 organisation = Organisation(name=org["name"], unit=org.get("unit", ""))
                 db.add(organisation)
             extra = {name: value for name, value in document.items() if name.startswith("x-") and name != EXTENSION}
+            if extension.get("gender_totals"):  # an anonymous group's gender counts, kept for the next export
+                extra[GENDER_TOTALS] = extension["gender_totals"]
             session = FollowUpSession(
                 organisation=organisation,
                 date=dt.date.fromisoformat(session_data["date"]),
