@@ -4,7 +4,7 @@
     lardesk import FILE                                 import one session; print its id
     lardesk export SESSION FILE                         write one session as an exchange file
     lardesk sessions [--json]                           list organisations and their sessions
-    lardesk findings SESSION [--json]                   the gaps G1–G7 and the status findings
+    lardesk findings SESSION [--json]                   the gaps G1–G8 and the status findings
     lardesk demo                                        load the guide's example session; print its id
 
 Exit status: 0 done, 2 bad input (a bad file, an unknown session, a damaged database), 1 anything else.
@@ -197,7 +197,7 @@ def _configure_session_json(parser: argparse.ArgumentParser) -> None:
 
 
 @command(
-    "findings", "the gaps G1–G7 and the status findings S1–S2 of a session's program logic", _configure_session_json
+    "findings", "the gaps G1–G8 and the status findings S1–S4 of a session's program logic", _configure_session_json
 )
 def _findings(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     snapshot = services.sessions.snapshot(args.session, with_previous=False)
@@ -241,6 +241,7 @@ def _demo(services: Services, args: argparse.Namespace, out: TextIO) -> int:
 
 def _load_plugins() -> None:
     """Commands defined in other modules (stats, minutes, forms…) register themselves on import."""
+    import lardesk.cli_indicators
     import lardesk.cli_maintenance
     import lardesk.cli_overview
     import lardesk.cli_rate

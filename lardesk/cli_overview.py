@@ -1,7 +1,9 @@
 """Command-line overview across units and the improvement actions through the year.
 
-    lardesk overview [--json] [--organisation NAME] [--year YEAR] [--today DATE] [--output FILE.csv]
+    lardesk overview [--json] [--organisation NAME] [--year YEAR] [--today DATE] [--output FILE.csv|FILE.pdf]
     lardesk actions [--json] [--open] [--overdue] [--today YYYY-MM-DD]
+    lardesk action-status SESSION KEY STATUS [--comment TEXT]
+    lardesk actions-checkpoint FILE.pdf [--unit UNIT ...] [--today YYYY-MM-DD]
 
 Registered with :func:`lardesk.cli.command` when :mod:`lardesk.cli` loads its plugins. Bad input (an unknown
 session, key or status, a bad date, a wrong file name) is an InputError: exit status 2.
@@ -13,12 +15,14 @@ import argparse
 import datetime as dt
 from typing import TextIO
 
-from lardesk.cli import EXIT_OK, _print_json, check_target, command, write_output
+from lardesk.cli import EXIT_OK, _print_json, check_target, command, session_id, write_output
+from lardesk.method.actions import ActionStatus
 from lardesk.method.guide import SECTIONS, load_guide
 from lardesk.method.logic import FINDING_CODES
 from lardesk.method.overview import Overview, action_json, change_text, median_text, overview_json
 from lardesk.reports.overview_csv import write_overview_csv
 from lardesk.services import Services
+from lardesk.services.sessions import action_status
 
 
 def iso_date(text: str) -> dt.date:
@@ -41,16 +45,25 @@ def _configure_overview(parser: argparse.ArgumentParser) -> None:
         "--year", type=year, help="the follow-ups of this year (each unit's latest of the year, beside the one before)"
     )
     parser.add_argument("--today", type=iso_date, metavar="YYYY-MM-DD", help="judge overdue actions as of this day")
-    parser.add_argument("--output", metavar="FILE", help="also write the overview as FILE.csv (for Swedish Excel)")
+    parser.add_argument(
+        "--output",
+        metavar="FILE",
+        help="also write the overview: FILE.csv (for Swedish Excel) or FILE.pdf (tagged PDF/UA-1)",
+    )
 
 
 @command("overview", "every unit's latest follow-up side by side (the strategist's overview)", _configure_overview)
 def _overview(services: Services, args: argparse.Namespace, out: TextIO) -> int:
-    path = check_target(args.output, (".csv",)) if args.output else None
+    path = check_target(args.output, (".csv", ".pdf")) if args.output else None
     overview = services.overview.overview(organisation=args.organisation, year=args.year, today=args.today)
     if path is not None:
         guide = load_guide("sv")
-        write_output(path, lambda: write_overview_csv(overview, guide, path))
+        if path.suffix.lower() == ".pdf":
+            from lardesk.reports.overview_pdf import render_overview_pdf
+
+            write_output(path, lambda: render_overview_pdf(overview, guide, path))
+        else:
+            write_output(path, lambda: write_overview_csv(overview, guide, path))
     if args.json:
         _print_json(overview_json(overview), out)
         return EXIT_OK
@@ -110,4 +123,47 @@ def _actions(services: Services, args: argparse.Namespace, out: TextIO) -> int:
         )
         if action.status_comment:
             out.write(f"         {action.status_comment}\n")
+    return EXIT_OK
+
+
+def _configure_action_status(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("session", type=session_id, help="the session's id")
+    parser.add_argument("key", help="the action's key (in 'lardesk export', e.g. i3)")
+    parser.add_argument("status", help=f"one of {', '.join(status.value for status in ActionStatus)}")
+    parser.add_argument("--comment", metavar="TEXT", help="why, or what was done (kept with the status)")
+
+
+@command("action-status", "set an improvement action's status (dated today)", _configure_action_status)
+def _action_status(services: Services, args: argparse.Namespace, out: TextIO) -> int:
+    action_status(args.status)  # an unknown status is refused before anything is looked up
+    improvement = services.overview.action_id(args.session, args.key)
+    services.sessions.set_action_status(improvement, args.status, args.comment)
+    return EXIT_OK
+
+
+def _configure_checkpoint(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", help="the PDF to write")
+    parser.add_argument(
+        "--unit",
+        action="append",
+        default=[],
+        metavar="UNIT",
+        help="only this unit (its name, 'Organisation – unit', or an organisation for all its units); repeatable",
+    )
+    parser.add_argument("--today", type=iso_date, metavar="YYYY-MM-DD", help="the day printed, and 'overdue' as of it")
+
+
+@command(
+    "actions-checkpoint",
+    "print the half-year checkpoint: per unit, the latest follow-up's actions and room to write",
+    _configure_checkpoint,
+)
+def _checkpoint(services: Services, args: argparse.Namespace, out: TextIO) -> int:
+    from lardesk.reports.overview_pdf import render_checkpoint_pdf
+
+    path = check_target(args.file, (".pdf",))
+    actions = services.overview.checkpoint_actions(args.unit)
+    today = args.today or dt.date.today()
+    write_output(path, lambda: render_checkpoint_pdf(actions, load_guide("sv"), path, today))
+    out.write(f"{path}\n")
     return EXIT_OK

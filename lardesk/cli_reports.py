@@ -3,6 +3,8 @@
     lardesk minutes SESSION FILE.pdf [--docx] [--dnr DNR] [--no-board] [--no-spread]
     lardesk minutes SESSION FILE.docx                  the editable DOCX instead of the PDF
     lardesk forms FILE.pdf [--session SESSION] [--copies N] [--only personal|worksheet] [--blank-worksheet]
+                                                       the A4 forms in FILE.pdf, the A3 worksheet in
+                                                       FILE-arbetsblad.pdf (or alone in FILE.pdf with --only)
 
 Registered with :func:`lardesk.cli.command` when :mod:`lardesk.cli` loads its plugins. Bad input (an unknown
 session, a wrong file name, a folder that is not there) is an InputError: exit status 2.
@@ -94,6 +96,12 @@ def _forms(services: Services, args: argparse.Namespace, out: TextIO) -> int:
         copies=args.copies,
         prefill=not args.blank_worksheet,
     )
-    write_output(path, lambda: render_forms(guide_for(snapshot), path, snapshot=snapshot, options=options))
-    out.write(f"{path}\n")
+    written: list[Path] = []
+
+    def write() -> None:
+        written.extend(render_forms(guide_for(snapshot), path, snapshot=snapshot, options=options))
+
+    write_output(path, write)
+    for item in written:  # the A4 forms, and the A3 worksheet in a file of its own beside them
+        out.write(f"{item}\n")
     return EXIT_OK

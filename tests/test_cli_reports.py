@@ -72,8 +72,12 @@ def test_bad_input_is_exit_2(demo: tuple[str, str], tmp_path: Path, args: tuple[
 def test_forms_blank_and_for_a_session(demo: tuple[str, str], tmp_path: Path) -> None:
     data, session = demo
     blank = tmp_path / "blank.pdf"
-    assert run("--data-dir", data, "forms", str(blank), "--copies", "3")[0] == EXIT_OK
-    assert len(PdfReader(blank).pages) == 4  # three personal forms and the worksheet
+    code, out, _ = run("--data-dir", data, "forms", str(blank), "--copies", "3")
+    assert code == EXIT_OK
+    assert len(PdfReader(blank).pages) == 3  # three personal forms (A4)
+    sheet = tmp_path / "blank-arbetsblad.pdf"
+    assert len(PdfReader(sheet).pages) == 1  # and the worksheet (A3), in a file of its own
+    assert out.split() == [str(blank), str(sheet)]
     mine = tmp_path / "session.pdf"
     assert run("--data-dir", data, "forms", str(mine), "--session", session, "--only", "personal")[0] == EXIT_OK
     assert len(PdfReader(mine).pages) == 6  # one a participant present

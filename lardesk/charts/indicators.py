@@ -26,12 +26,10 @@ from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter
 
 from lardesk.method.indicators import (
-    Figures,
     Group,
     Indicator,
     change_unit,
     direction_word,
-    figures_text,
     format_number,
     gap_word,
     group_word,
@@ -329,11 +327,3 @@ def alt_text(indicator: Indicator, language: str = "sv") -> str:
         moved = direction_word(summary.direction, language)
         sentences.append(f"{'Utvecklingen har gått' if sv else 'The figures moved'} {moved}.")
     return " ".join(sentences)
-
-
-def latest_text(indicator: Indicator, language: str = "sv") -> str:
-    """The latest women/men (or total) values, short, for a board item: "2013: kvinnor 38 %, män 62 %"."""
-    latest: Figures | None = indicator.latest
-    if latest is None:
-        return ""
-    return f"{latest.period}: {figures_text(latest, indicator.unit, language)}"

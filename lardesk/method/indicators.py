@@ -32,6 +32,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
+from lardesk.method.logic import ItemKind
 from lardesk.method.messages import NO_BREAK_SPACE, LocalizedError, Message
 
 TEXT_MAX = 500
@@ -45,6 +46,9 @@ MAX_PLACES = 6
 """Figures are kept and shown with at most this many decimals."""
 MAX_MEASUREMENTS = 200
 """Measurements per indicator (a monthly series over many years fits)."""
+
+INDICATOR_KINDS = frozenset({ItemKind.STARTING_POINT, ItemKind.RESULT, ItemKind.EFFECT})
+"""The kinds of item that carry indicators (format version 2)."""
 
 SHARE_UNIT = "%"
 """A share of a whole (women + men ≤ 100)."""
@@ -107,6 +111,14 @@ class Indicator:
         """The newest measurement, or the baseline when nothing has been measured since."""
         series = self.series
         return series[-1] if series else None
+
+
+class FiguresKind(StrEnum):
+    """Which figures of an indicator: its baseline, a measurement, or its target."""
+
+    BASELINE = "baseline"
+    MEASUREMENT = "measurement"
+    TARGET = "target"
 
 
 class Group(StrEnum):
@@ -189,12 +201,16 @@ def parse_number(text: str, what: Message | None = None, *, unit: str = "") -> f
             value=text,
             limit=int(MAX_MAGNITUDE),
         )
-    return _tidy(value) + 0.0  # no "-0"
+    return _tidy(value)
 
 
 def _tidy(value: float) -> float:
-    """``value`` with at most MAX_PLACES decimals (float noise removed)."""
-    return float(round(Decimal(repr(value)), MAX_PLACES))
+    """``value`` with at most MAX_PLACES decimals (float noise removed); a whole number as an int (38, not
+    38.0: the exchange file keeps what was typed), and never "-0"."""
+    if isinstance(value, int):
+        return value
+    tidy = float(round(Decimal(repr(value)), MAX_PLACES)) + 0.0
+    return int(tidy) if tidy.is_integer() else tidy
 
 
 def format_number(
@@ -290,7 +306,7 @@ def _check_number(value: object, what: Message) -> float | None:
         raise IndicatorError("{what} must be a number", what=what)
     if not math.isfinite(value) or abs(value) > MAX_MAGNITUDE:
         raise IndicatorError("{what} is not a sensible number", what=what)
-    return _tidy(float(value)) + 0.0
+    return _tidy(value)
 
 
 def figures_name(kind: str, period: str = "") -> Message:
@@ -355,7 +371,7 @@ def _sum(a: float, b: float) -> float:
 
 def _shown(value: float) -> int | float:
     """How a number goes into a message: 36.0 → 36, 38.5 → 38.5 (the Swedish template writes "38,5")."""
-    return int(value) if value.is_integer() else value
+    return int(value) if float(value).is_integer() else value
 
 
 def check_indicator(indicator: Indicator) -> Indicator:
@@ -606,6 +622,87 @@ def change_text(change: GroupChange, unit: str, language: str = "sv") -> str:
         left = with_unit(format_number(abs(change.to_target), language), per)
         parts.append(f"{left} {'kvar till målet' if sv else 'to go to the target'}")
     return ", ".join(parts)
+
+
+def summary_lines(summary: IndicatorSummary, language: str = "sv") -> list[str]:
+    """One line per group that has figures, then the gap and the direction: what the figures say, in words."""
+    lines = []
+    for change in summary.groups:
+        said = change_text(change, summary.indicator.unit, language)
+        if said:
+            lines.append(f"{group_word(change.group, language)}: {said}.")
+    tail = []
+    if summary.gaps:
+        tail.append(gap_word(summary.gap_trend, language))
+    if summary.indicator.target is not None:
+        moved = direction_word(summary.direction, language)
+        tail.append(("utvecklingen: " if language == "sv" else "the figures moved: ") + moved)
+    if tail:
+        text = "; ".join(tail)
+        lines.append(text[:1].upper() + text[1:] + ".")
+    return lines
+
+
+SHORT_GROUP_WORDS: dict[str, dict[Group, str]] = {
+    "sv": {Group.WOMEN: "kv", Group.MEN: "m", Group.TOTAL: "tot"},
+    "en": {Group.WOMEN: "w", Group.MEN: "m", Group.TOTAL: "tot"},
+}
+
+
+def latest_text(indicator: Indicator, language: str = "sv") -> str:
+    """The latest figures, short, for a board item: "2013: kv 38 %, m 62 %" (the total only when neither
+    women nor men were given)."""
+    latest = indicator.latest
+    if latest is None:
+        return ""
+    words = SHORT_GROUP_WORDS.get(language, SHORT_GROUP_WORDS["sv"])
+    groups = [g for g in (Group.WOMEN, Group.MEN) if latest.value(g) is not None] or [Group.TOTAL]
+    parts = [f"{words[g]} {with_unit(format_number(latest.value(g), language), indicator.unit)}" for g in groups]
+    return f"{latest.period}: {', '.join(parts)}"
+
+
+def group_sentence(change: GroupChange, unit: str, language: str = "sv") -> str:
+    """ "kvinnor 36 → 38 % (+2 procentenheter; mål 40 %, 2 procentenheter kvar)" for one group."""
+    sv = language == "sv"
+    word = group_word(change.group, language).lower()
+    per = change_unit(unit, language)
+    if change.baseline is not None and change.latest is not None:
+        figures = (
+            f"{format_number(change.baseline, language)} → {with_unit(format_number(change.latest, language), unit)}"
+        )
+    elif change.latest is not None or change.baseline is not None:
+        figures = with_unit(
+            format_number(change.latest if change.latest is not None else change.baseline, language), unit
+        )
+    else:
+        figures = ""
+    notes = []
+    if change.change is not None:
+        notes.append(with_unit(format_number(change.change, language, signed=True), per))
+    if change.target is not None:
+        target = f"{'mål' if sv else 'target'} {with_unit(format_number(change.target, language), unit)}"
+        if change.reached:
+            target += ", nått" if sv else ", reached"
+        elif change.to_target is not None:
+            left = with_unit(format_number(abs(change.to_target), language), per)
+            target += f", {left} {'kvar' if sv else 'to go'}"
+        notes.append(target)
+    if not figures and not notes:
+        return ""
+    return f"{word} {figures}".rstrip() + (f" ({'; '.join(notes)})" if notes else "")
+
+
+def indicator_sentence(indicator: Indicator, language: str = "sv") -> str:
+    """One indicator in a sentence: per group baseline → latest, the change and the target, then whether
+    the gap narrowed and where the figures moved ("…; skillnaden har minskat; mot målet")."""
+    summary = summarize(indicator)
+    parts = [said for change in summary.groups if (said := group_sentence(change, indicator.unit, language))]
+    if summary.gaps:
+        parts.append(gap_word(summary.gap_trend, language))
+    if indicator.target is not None and summary.direction is not Direction.UNKNOWN:
+        parts.append(direction_word(summary.direction, language))
+    head = f"{indicator.key} {indicator.text}"
+    return f"{head}: {'; '.join(parts)}." if parts else f"{head}."
 
 
 # -- the exchange format's objects, and how the database keeps them ----------------------------------------

@@ -281,5 +281,15 @@ class SessionSnapshot:
                 return joint
         return None
 
+    def joint_needs_comment(self, scale: int) -> bool:
+        """The agreed value lies outside the individual range (round 1, those present) and no comment says
+        why: kept, but marked until the comment is written."""
+        joint = self.joint_for(scale)
+        if joint is None or joint.comment.strip():
+            return False
+        (stats,) = self.stats(1, [scale])
+        low, high = stats.minimum, stats.maximum
+        return low is not None and high is not None and not low <= joint.value <= high
+
     def improvements_for(self, scale: int | None) -> tuple[ImprovementInfo, ...]:
         return tuple(improvement for improvement in self.improvements if improvement.scale == scale)

@@ -30,7 +30,8 @@ def plain(text: Text) -> str:
     return text if isinstance(text, str) else "".join(run.text for run in text)
 
 
-ParagraphStyle = Literal["body", "note", "small", "label", "question", "group", "part", "kicker", "subtitle"]
+ParagraphStyle = Literal["body", "note", "small", "lead", "label", "question", "group", "part", "kicker", "subtitle"]
+"""How a paragraph looks; "lead" is small print that stays with what follows (a figure's introduction)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +106,9 @@ class Figure:
 @dataclass(frozen=True, slots=True)
 class PageBreak:
     orientation: Literal["portrait", "landscape"] = "portrait"
+    soft: bool = False
+    """Break only while still on page 1 (the summary stands alone on page 1; when it runs on to page 2, what
+    follows goes on straight after it, never leaving a nearly blank page)."""
 
 
 Block = Heading | Paragraph | ItemList | Fields | Table | Figure | PageBreak
@@ -186,6 +190,8 @@ def document_json(document: Document, figure_key: Callable[[Figure], str]) -> di
                     "height": block.height_in,
                 }
             )
+        elif isinstance(block, PageBreak) and block.soft:
+            blocks.append({"kind": "softbreak"})
         elif isinstance(block, PageBreak):
             pages.append({"flipped": block.orientation == "landscape", "blocks": []})
     return {

@@ -722,7 +722,8 @@ def snapshot_to_exchange(snapshot: SessionSnapshot) -> dict[str, Any]:
     for name, value in snapshot.extra.items():
         if name not in (EXTENSION, GENDER_TOTALS) and name.startswith("x-"):
             document[name] = value
-    document[EXTENSION] = extension
+    if extension:  # nothing of lardesk's own: no empty member
+        document[EXTENSION] = extension
     return document
 
 

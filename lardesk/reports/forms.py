@@ -3,15 +3,20 @@
 * The personal assessment form: one A4 page a participant, the nine scales with their questions, ten boxes
   each (1 = "I mycket liten grad", 10 = "I mycket hög grad"), a box to abstain, and a name line that may stay
   empty. Printed blank (N copies) or one page per participant of a session.
-* The worksheet: an A3 landscape sheet with the columns resources | planned activities | expected results |
+* The worksheet (its own file: A3 paper goes to another printer tray): an A3 landscape sheet with the columns
+  resources | planned activities | expected results |
   mediating instances | expected effects, under the guide's own headers, with empty rows to write in; it can
   be pre-filled with a session's program logic (last year's plan as this year's starting point).
 
-Both are pure functions of the guide (and optionally a snapshot), written atomically like every export.
+Both are pure functions of the guide (and optionally a snapshot), written atomically like every export. With a
+session, the personal form lists only the scales the group agreed on (the guide's "9 (eller annat antal)");
+without one, it has lines for the organisation and the date. The digits in the boxes and every text are at
+least 4.5:1 against the paper (WCAG AA); the worksheet's pages are numbered.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -102,6 +107,8 @@ def table_style(header_rows: int = 1, extra: Sequence[tuple[Any, ...]] = ()) -> 
     return TableStyle(commands)
 
 
+DIGIT_COLOUR = MUTED
+"""The digits printed in the boxes: 4.5:1 or more against white (they were a faint grey)."""
 MAX_COPIES = 500
 WORKSHEET_ROWS = 12
 """Empty rows on a blank worksheet (a pre-filled one gets two more below its items)."""
@@ -121,6 +128,9 @@ class FormWords:
     worksheet_hint: str
     assessment: str
     date: str
+    organisation: str
+    worksheet_file: str
+    """Added to the file name of the worksheet when it is written beside the personal forms."""
 
 
 SV_WORDS = FormWords(
@@ -131,7 +141,7 @@ SV_WORDS = FormWords(
     name_hint="(frivilligt)",
     instructions=(
         "Gör din egen bedömning under varje rubrik och kryssa för ett värde från 1 till 10. "
-        "Vill du inte bedöma en skala kryssar du för »Avstår«."
+        "Vill du inte bedöma en skala kryssar du för ”Avstår”."
     ),
     abstain="Avstår",
     appendix1="BILAGA 1",
@@ -142,6 +152,8 @@ SV_WORDS = FormWords(
     ),
     assessment="Bedömning:",
     date="Datum",
+    organisation="Organisation",
+    worksheet_file="arbetsblad",
 )
 
 EN_WORDS = FormWords(
@@ -150,7 +162,7 @@ EN_WORDS = FormWords(
     guide_title="Question guide for learning follow-up",
     name="Name",
     name_hint="(optional)",
-    instructions="Make your own assessment under each heading and tick one value from 1 to 10, or »Abstain«.",
+    instructions="Make your own assessment under each heading and tick one value from 1 to 10, or “Abstain”.",
     abstain="Abstain",
     appendix1="APPENDIX 1",
     worksheet_title="Program logic – worksheet",
@@ -160,6 +172,8 @@ EN_WORDS = FormWords(
     ),
     assessment="Assessment:",
     date="Date",
+    organisation="Organisation",
+    worksheet_file="worksheet",
 )
 
 
@@ -212,14 +226,15 @@ def _assessment_page_class() -> type:
 
     ink, muted, accent, rule = (colors.HexColor(c) for c in (INK, MUTED, ACCENT, RULE))
     question_style = ParagraphStyle("q", fontName=FONT, bulletFontName=FONT, fontSize=8.8, leading=10.6, textColor=ink)
-    faint = colors.HexColor("#a7afb8")
+    digits = colors.HexColor(DIGIT_COLOUR)
 
     class AssessmentPage(Flowable):  # type: ignore[misc]
         """One whole page of the personal assessment form."""
 
-        def __init__(self, guide: Guide, name: str, heading: str) -> None:
+        def __init__(self, guide: Guide, name: str, heading: str, scales: tuple[int, ...]) -> None:
             super().__init__()
             self.guide, self.name, self.heading = guide, name, heading
+            self.scales = [scale for scale in guide.scales if scale.number in scales]
             self.words = words_for(guide.language)
 
         def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
@@ -266,8 +281,18 @@ def _assessment_page_class() -> type:
             y -= 12 + h
             instructions.drawOn(c, 0, y)
             y -= 6
-            block = y / len(self.guide.scales)
-            for index, scale in enumerate(self.guide.scales):
+            if not self.heading:  # a blank form: lines to write the organisation and the date on
+                c.setFillColor(ink)
+                c.setFont(FONT, 10)
+                y -= 14
+                c.drawString(0, y, words.organisation)
+                start = c.stringWidth(words.organisation, FONT, 10) + 6
+                c.line(start, y - 2, w * 0.62, y - 2)
+                c.drawString(w * 0.66, y, words.date)
+                c.line(w * 0.66 + c.stringWidth(words.date, FONT, 10) + 6, y - 2, w, y - 2)
+                y -= 12
+            block = min(y / max(len(self.scales), 1), 110.0)
+            for index, scale in enumerate(self.scales):
                 self._scale(scale.number, scale.label, scale.question, y - index * block, block)
 
         def _scale(self, number: int, label: str, question: str, top: float, block: float) -> None:
@@ -291,7 +316,7 @@ def _assessment_page_class() -> type:
                 c.setStrokeColor(ink)
                 c.setLineWidth(0.6)
                 c.rect(x, boxes_y, box_w, box_h, stroke=1, fill=0)
-                c.setFillColor(faint)
+                c.setFillColor(digits)
                 c.setFont(FONT, 8)
                 c.drawCentredString(x + box_w / 2, boxes_y + box_h / 2 - 3, str(SCALE_MIN + i))
             last_right = count * box_w + (count - 1) * gap
@@ -384,30 +409,49 @@ def _worksheet_story(
     return story
 
 
-def write_forms_pdf(
-    guide: Guide, target: Path, *, snapshot: SessionSnapshot | None = None, options: FormsOptions | None = None
-) -> None:
-    """Lay out the forms into ``target``; not atomic by itself (see :func:`render_forms`)."""
-    from reportlab.lib.pagesizes import A3, A4, landscape
+def _numbered_canvas(words: FormWords, lab_page: str) -> type:
+    """A canvas that holds its pages until the end so that each can say "Sida x (y)" (the worksheet)."""
+    from reportlab.lib import colors
     from reportlab.lib.units import mm
-    from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate
+    from reportlab.pdfgen.canvas import Canvas
 
-    options = options or FormsOptions()
-    if not options.personal and not options.worksheet:
-        raise ValueError("nothing to print: neither the personal form nor the worksheet")
-    register_fonts()
-    words = words_for(guide.language)
-    names = form_names(snapshot, options.copies) if options.personal else []
-    heading = form_heading(snapshot)
-    margin = 16 * mm
+    class NumberedCanvas(Canvas):  # type: ignore[misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._held: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._held.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._held)
+            for number, state in enumerate(self._held, start=1):
+                self.__dict__.update(state)
+                width, _height = self._pagesize
+                self.setFillColor(colors.HexColor(MUTED))
+                self.setFont(FONT, 9)
+                self.drawRightString(
+                    width - 14 * mm, 7 * mm, f"{words.worksheet_title} · {lab_page} {number} ({total})"
+                )
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+    return NumberedCanvas
+
+
+def _document(target: Path, guide: Guide, pagesize: Any, margin: float, title: str) -> Any:
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+    width, height = pagesize
     doc = BaseDocTemplate(
         str(target),
-        pagesize=A4,
+        pagesize=pagesize,
         leftMargin=margin,
         rightMargin=margin,
         topMargin=margin,
         bottomMargin=margin,
-        title=f"{words.personal_title} / {words.worksheet_title}",
+        title=title,
         author="lardesk",
         subject=guide.title,
         creator="lardesk",
@@ -415,42 +459,51 @@ def write_forms_pdf(
         initialFontName=FONT,  # else every page names Helvetica, a font that is not embedded
         initialFontSize=9.5,
     )
-    a4_width, a4_height = A4
-    a3_width, a3_height = landscape(A3)
-    wide_margin = 14 * mm
-    doc.addPageTemplates(
-        [
-            PageTemplate(
-                id="personal",
-                pagesize=A4,
-                frames=[Frame(margin, margin, a4_width - 2 * margin, a4_height - 2 * margin, 0, 0, 0, 0)],
-            ),
-            PageTemplate(
-                id="worksheet",
-                pagesize=landscape(A3),
-                frames=[
-                    Frame(wide_margin, wide_margin, a3_width - 2 * wide_margin, a3_height - 2 * wide_margin, 0, 0, 0, 0)
-                ],
-            ),
-        ]
-    )
-    page_class = _assessment_page_class()
-    story: list[Any] = []
-    if names:
+    frame = Frame(margin, margin, width - 2 * margin, height - 2 * margin, 0, 0, 0, 0)
+    doc.addPageTemplates([PageTemplate(id="page", pagesize=pagesize, frames=[frame])])
+    return doc
+
+
+def write_forms_pdf(
+    guide: Guide, target: Path, *, snapshot: SessionSnapshot | None = None, options: FormsOptions | None = None
+) -> None:
+    """Lay out one kind of form into ``target``: the personal forms (A4) when ``options.personal``, else the
+    worksheet (A3). Not atomic by itself (see :func:`render_forms`, which writes both as two files)."""
+    from reportlab.lib.pagesizes import A3, A4, landscape
+    from reportlab.lib.units import mm
+    from reportlab.platypus import PageBreak
+
+    options = options or FormsOptions()
+    if not options.personal and not options.worksheet:
+        raise ValueError("nothing to print: neither the personal form nor the worksheet")
+    register_fonts()
+    words = words_for(guide.language)
+    heading = form_heading(snapshot)
+    if options.personal:
+        names = form_names(snapshot, options.copies)
+        if not names:  # copies=0
+            raise ValueError("nothing to print: zero copies of the personal form")
+        scales = snapshot.session.agreed_sections if snapshot is not None else tuple(s.number for s in guide.scales)
+        doc = _document(target, guide, A4, 16 * mm, words.personal_title)
+        page_class = _assessment_page_class()
+        story: list[Any] = []
         for index, name in enumerate(names):
             if index:
                 story.append(PageBreak())
-            story.append(page_class(guide, name, heading))
-    if options.worksheet:
-        if story:
-            story.append(NextPageTemplate("worksheet"))
-            story.append(PageBreak())
-        else:
-            doc.pageTemplates.reverse()  # the first template is the one the document starts with
-        story += _worksheet_story(guide, snapshot, options.prefill, a3_width - 2 * wide_margin, heading)
-    if not story:  # copies=0 and no worksheet
-        raise ValueError("nothing to print: zero copies of the personal form and no worksheet")
-    doc.build(story)
+            story.append(page_class(guide, name, heading, scales))
+        doc.build(story)
+        return
+    margin = 14 * mm
+    a3_width, _ = landscape(A3)
+    doc = _document(target, guide, landscape(A3), margin, words.worksheet_title)
+    story = _worksheet_story(guide, snapshot, options.prefill, a3_width - 2 * margin, heading)
+    doc.build(story, canvasmaker=_numbered_canvas(words, labels_for(guide.language).page))
+
+
+def worksheet_path(path: str | Path, guide: Guide) -> Path:
+    """Where the worksheet goes beside the personal forms: "Blanketter.pdf" → "Blanketter-arbetsblad.pdf"."""
+    path = Path(path)
+    return path.with_name(f"{path.stem}-{words_for(guide.language).worksheet_file}{path.suffix}")
 
 
 def render_forms(
@@ -459,9 +512,27 @@ def render_forms(
     *,
     snapshot: SessionSnapshot | None = None,
     options: FormsOptions | None = None,
-) -> None:
-    """Write the printable forms to ``path`` (PDF), atomically."""
-    render_atomic(path, lambda temp: write_forms_pdf(guide, temp, snapshot=snapshot, options=options))
+) -> list[Path]:
+    """Write the printable forms as PDF, atomically; returns the files written.
+
+    The personal forms (A4) go to ``path``; the worksheet (A3) too when it is the only thing asked for, else
+    to its own file beside it (:func:`worksheet_path`): different paper, different printer trays.
+    """
+    options = options or FormsOptions()
+    if not options.personal and not options.worksheet:
+        raise ValueError("nothing to print: neither the personal form nor the worksheet")
+    form_names(snapshot, options.copies)  # refuse a bad number of copies before anything is written
+    written: list[Path] = []
+    if options.personal:
+        personal = dataclasses.replace(options, worksheet=False)
+        render_atomic(path, lambda temp: write_forms_pdf(guide, temp, snapshot=snapshot, options=personal))
+        written.append(Path(path))
+    if options.worksheet:
+        target = worksheet_path(path, guide) if options.personal else Path(path)
+        sheet = dataclasses.replace(options, personal=False)
+        render_atomic(target, lambda temp: write_forms_pdf(guide, temp, snapshot=snapshot, options=sheet))
+        written.append(target)
+    return written
 
 
-__all__ = ["FormsOptions", "form_names", "render_forms", "write_forms_pdf"]
+__all__ = ["FormsOptions", "form_names", "render_forms", "worksheet_path", "write_forms_pdf"]

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lardesk import __version__
+from lardesk.method.actions import ActionStatus
 from lardesk.method.guide import Guide
 from lardesk.method.logic import GAP_CODES, STATUS_CODES, ItemKind
 from lardesk.method.snapshot import Anonymity, ItemInfo, SessionSnapshot
@@ -441,6 +442,28 @@ class ActionRow:
     owner: str
     due: str
     done: bool = False
+    status: str = ""
+    """The status the group gave the action, in words ("Ej följd upp" while it is still open)."""
+
+
+STATUS_WORDS: dict[str, dict[ActionStatus, str]] = {
+    "sv": {
+        ActionStatus.OPEN: "Ej följd upp",
+        ActionStatus.IN_PROGRESS: "Pågår",
+        ActionStatus.DONE: "Genomförd",
+        ActionStatus.PARTLY_DONE: "Delvis genomförd",
+        ActionStatus.NOT_DONE: "Ej genomförd",
+        ActionStatus.DROPPED: "Avförd",
+    },
+    "en": {
+        ActionStatus.OPEN: "Not followed up",
+        ActionStatus.IN_PROGRESS: "In progress",
+        ActionStatus.DONE: "Done",
+        ActionStatus.PARTLY_DONE: "Partly done",
+        ActionStatus.NOT_DONE: "Not done",
+        ActionStatus.DROPPED: "Dropped",
+    },
+}
 
 
 @dataclass(frozen=True)
@@ -666,7 +689,8 @@ def build_minutes(snapshot: SessionSnapshot, guide: Guide, options: MinutesOptio
     def action_row(index: int, i: Any) -> ActionRow:
         owner = i.owner.strip() or lab.owner_missing
         due = fmt_date(i.due) or lab.due_missing
-        return ActionRow(str(index), i.text, applies(i.scale), owner, due, i.done)
+        status = STATUS_WORDS["en" if guide.language == "en" else "sv"][i.status]
+        return ActionRow(str(index), i.text, applies(i.scale), owner, due, i.done, status)
 
     actions = tuple(action_row(index, i) for index, i in enumerate(snapshot.improvements, start=1))
     previous_actions: tuple[ActionRow, ...] = ()
@@ -791,7 +815,9 @@ def _joint_comment(joint: Any, stats: ScaleStats | None, guide: Guide, lab: Labe
 
 def _joint_rows(snapshot: SessionSnapshot, guide: Guide, lab: Labels, round_: int) -> tuple[JointRow, ...]:
     rows = []
-    for stats in snapshot.stats(round_, snapshot.session.agreed_sections):
+    latest = _latest_stats(snapshot)  # the joint assessment follows the last round that rated the scale
+    for first in snapshot.stats(round_, snapshot.session.agreed_sections):
+        stats = latest.get(first.scale, first)
         joint = snapshot.joint_for(stats.scale)
         history = snapshot.previous.scale(stats.scale) if snapshot.previous is not None else None
         previous = "–"
@@ -997,17 +1023,35 @@ class FigureImage:
     @property
     def png(self) -> bytes:
         if self._png is None:
-            if self._figure is None:
-                raise ValueError("this figure has no PNG")
-            buffer = io.BytesIO()
-            self._figure.savefig(buffer, format="png", dpi=PNG_DPI)
-            self._png = buffer.getvalue()
+            if self._figure is not None:
+                buffer = io.BytesIO()
+                self._figure.savefig(buffer, format="png", dpi=PNG_DPI)
+                self._png = buffer.getvalue()
+            else:
+                from lardesk.reports.typst_pdf import svg_to_png
+
+                self._png = svg_to_png(self.svg(), PNG_DPI)
         return self._png
+
+    def has_png(self) -> bool:
+        return self._png is not None
+
+    def set_png(self, png: bytes) -> None:
+        self._png = png
 
     def printed_width(self, box: tuple[float, float]) -> float:
         """The width (inches) it is printed at in ``box``: its own size or less, whole on one page."""
         width, height = box
         return min(self.width_in, width, self.width_in * height * FIGURE_SHARE / self.height_in)
+
+
+@dataclass(frozen=True)
+class BoardPart:
+    """One printed figure of the board, with its words."""
+
+    caption: str
+    alt: str
+    image: FigureImage
 
 
 @dataclass(frozen=True)
@@ -1019,8 +1063,8 @@ class MinutesFigures:
     """The spread of the first round."""
     later_rounds: tuple[tuple[int, FigureImage], ...] = ()
     """The spread of each later round (only the scales rated again)."""
-    board_parts: tuple[tuple[str, FigureImage], ...] = ()
-    """A board too large for one page, as column pairs (their caption, their figure); else empty."""
+    board_parts: tuple[BoardPart, ...] = ()
+    """The board as printed (:mod:`lardesk.reports.board_print`): whole, or by column pairs over pages."""
 
     def spread_of(self, round_: int) -> FigureImage | None:
         if round_ == 1:
@@ -1057,6 +1101,43 @@ def board_image(snapshot: SessionSnapshot, guide: Guide) -> FigureImage | None:
     return FigureImage(build(snapshot, guide, width_in=LANDSCAPE_TEXT_IN[0], font_size=BOARD_FONT))
 
 
+def board_parts(snapshot: SessionSnapshot, guide: Guide) -> tuple[BoardPart, ...]:
+    """The board as printed: whole on one landscape page when it fits, else by column pairs (milliseconds: the
+    SVG is written directly, not drawn by matplotlib)."""
+    from lardesk.reports.board_print import board_pieces
+
+    lab = labels_for(guide.language)
+    english = guide.language == "en"
+    parts = []
+    for piece in board_pieces(snapshot, guide):
+        names = [guide.term(_PLURAL_TERM[kind]) for kind in piece.kinds]
+        if piece.kinds[-1] is ItemKind.MEDIATOR and len(names) == 3:
+            columns = f"{names[0]} → {names[1]} ← {names[2]}"
+        else:
+            columns = " → ".join(names)
+        caption = lab.board_part.format(columns=columns)
+        if piece.parts > 1:
+            caption += f" ({'part' if english else 'del'} {piece.part} {'of' if english else 'av'} {piece.parts})"
+        if english:
+            alt = f"{caption}: {piece.items} boxes and {piece.links} links. The links and gaps are told in the text."
+        else:
+            alt = (
+                f"{caption}: {piece.items} rutor och {piece.links} kopplingar. Kopplingarna och luckorna står i texten."
+            )
+        image = FigureImage(svg=piece.svg.encode("utf-8"), width_in=piece.width / 72, height_in=piece.height / 72)
+        parts.append(BoardPart(caption, alt, image))
+    return tuple(parts)
+
+
+_PLURAL_TERM: dict[ItemKind, str] = {
+    ItemKind.RESOURCE: "resources",
+    ItemKind.ACTIVITY: "activities",
+    ItemKind.RESULT: "results",
+    ItemKind.MEDIATOR: "mediators",
+    ItemKind.EFFECT: "effects",
+}
+
+
 def draw_figures(snapshot: SessionSnapshot, guide: Guide, options: MinutesOptions | None = None) -> MinutesFigures:
     """Draw the figures ``options`` asks for (matplotlib lays out every label: the slow part of an export)."""
     options = options or MinutesOptions()
@@ -1068,9 +1149,9 @@ def draw_figures(snapshot: SessionSnapshot, guide: Guide, options: MinutesOption
             if round_ > 1 and (image := spread_image(snapshot, guide, round_)) is not None:
                 later.append((round_, image))
     return MinutesFigures(
-        board=board_image(snapshot, guide) if options.include_board else None,
         spread=spread,
         later_rounds=tuple(later),
+        board_parts=board_parts(snapshot, guide) if options.include_board else (),
     )
 
 
@@ -1136,7 +1217,7 @@ def summary_blocks(minutes: Minutes) -> list[doc.Block]:
         for group in found:
             named = "; ".join(group.items[:2]) + (" …" if len(group.items) > 2 else "")
             rows.append((f"{group.code} {group.title}", str(len(group.items)), named))
-        blocks.append(doc.Table((lab.gap, lab.count, lab.examples), tuple(rows), (2.2, 0.6, 3.0), "lrl"))
+        blocks.append(doc.Table((lab.gap, lab.count, lab.examples), tuple(rows), (3.0, 0.6, 2.6), "lrl"))
     else:
         blocks.append(doc.Paragraph(lab.no_gaps))
     return blocks
@@ -1207,7 +1288,7 @@ def _scale_table_block(table: ScaleTable, minutes: Minutes) -> doc.Table:
     return doc.Table(
         table.headers,
         table.rows,
-        (3.0 if has_previous else 3.4,) + (0.8,) * numeric,
+        (2.6 if has_previous else 3.0, *(1.1 if index == 3 else 0.8 for index in range(numeric))),
         "l" + "r" * numeric,
         group_header=group,
         muted_from=table.previous_from if has_previous else None,
@@ -1216,14 +1297,14 @@ def _scale_table_block(table: ScaleTable, minutes: Minutes) -> doc.Table:
 
 def ratings_blocks(minutes: Minutes, figures: MinutesFigures) -> list[doc.Block]:
     lab = minutes.labels
-    blocks: list[doc.Block] = [doc.Heading(lab.ratings, new_page=True)]
+    blocks: list[doc.Block] = [doc.Heading(lab.ratings)]
     several = len(minutes.scale_tables) > 1
     rounds = {r.round_: r for r in minutes.spread_rounds}
     for table in minutes.scale_tables:
         if several:
             blocks.append(doc.Heading(lab.round_.format(round=table.round_), 2))
             if table.round_ > 1:
-                blocks.append(doc.Paragraph(lab.rerated.format(round=table.round_), "small"))
+                blocks.append(doc.Paragraph(lab.rerated.format(round=table.round_), "lead"))
         image = figures.spread_of(table.round_)
         spread = rounds.get(table.round_)
         if image is not None and spread is not None:
@@ -1260,7 +1341,7 @@ def actions_blocks(minutes: Minutes) -> list[doc.Block]:
             doc.Table(
                 ("", lab.action, lab.owner, lab.due, lab.status),
                 tuple(
-                    (a.number, a.text, a.owner, a.due, lab.done if a.done else lab.not_followed_up)
+                    (a.number, a.text, a.owner, a.due, a.status or lab.not_followed_up)
                     for a in minutes.previous_actions
                 ),
                 (0.3, 3.0, 1.4, 1.1, 1.1),
@@ -1323,12 +1404,34 @@ def logic_blocks(minutes: Minutes, figures: MinutesFigures) -> list[doc.Block]:
     blocks.append(_findings_table(minutes.status_findings, lab))
     if figures.board_parts:
         blocks.append(doc.Heading(lab.board_alt, 2))
-        for caption, image in figures.board_parts:
-            blocks.append(_figure_block(image, f"{minutes.board_alt} ({caption})", caption, LANDSCAPE_TEXT_IN))
-    elif figures.board is not None:
-        blocks.append(doc.Heading(lab.board_alt, 2))
-        blocks.append(_figure_block(figures.board, minutes.board_alt, lab.board_caption, LANDSCAPE_TEXT_IN))
+        blocks.append(doc.Paragraph(minutes.board_alt, "small"))
+        for part in figures.board_parts:
+            width = part.image.width_in  # printed at 100 %: its text is 8 pt
+            blocks.append(
+                doc.Figure(
+                    alt=part.alt,
+                    caption=part.caption,
+                    width_in=width,
+                    height_in=part.image.height_in,
+                    svg=part.image.svg,
+                    png=_png_of(part.image),
+                    landscape=True,
+                )
+            )
     return blocks
+
+
+def rasterise(images: Sequence[FigureImage]) -> None:
+    """Draw the PNG of every SVG-only image among ``images`` in one Typst run (much faster than one by one)."""
+    from lardesk.reports.typst_pdf import svgs_to_png
+
+    waiting = [image for image in images if image._figure is None and not image.has_png()]
+    for image, png in zip(waiting, svgs_to_png([image.svg() for image in waiting], PNG_DPI), strict=True):
+        image.set_png(png)
+
+
+def _png_of(image: FigureImage) -> Callable[[], bytes]:
+    return lambda: image.png
 
 
 def _findings_table(groups: Sequence[FindingGroup], lab: Labels) -> doc.Table:
@@ -1338,7 +1441,7 @@ def _findings_table(groups: Sequence[FindingGroup], lab: Labels) -> doc.Table:
 
 SECTIONS_IN_ORDER: tuple[Callable[[Minutes, MinutesFigures], list[doc.Block]], ...] = (
     lambda m, f: summary_blocks(m),
-    lambda m, f: [doc.PageBreak()],
+    lambda m, f: [doc.PageBreak(soft=True)],
     lambda m, f: participant_blocks(m),
     lambda m, f: agreed_blocks(m),
     lambda m, f: discussion_blocks(m),
@@ -1400,6 +1503,8 @@ def render_minutes(
     options = options or MinutesOptions()
     minutes = build_minutes(snapshot, guide, options)
     figures = figures if figures is not None else draw_figures(snapshot, guide, options)
+    if options.include_board and not figures.board_parts:
+        figures = dataclasses.replace(figures, board_parts=board_parts(snapshot, guide))
     if not options.include_board:
         figures = dataclasses.replace(figures, board=None, board_parts=())
     if not options.include_spread:

@@ -1,36 +1,48 @@
 """The minutes as an editable Word document (DOCX), for the committee secretary who must adapt them.
 
-Same content as the PDF (both read :func:`lardesk.reports.minutes.build_minutes`), laid out with Word's own
-styles (Title, Heading 1/2, List, tables) so the secretary can restyle it to the municipality's template;
-"Sida x (y)" is a PAGE/NUMPAGES field in the header. Written atomically like every export.
+Same blocks as the PDF (:func:`lardesk.reports.minutes.minutes_document`), written with Word's own styles so
+that the secretary can restyle it to the municipality's template and Word's accessibility checker finds
+nothing to flag: the language (sv-SE, en-GB) in the style defaults, Title and Heading 1–3 styles, real
+bulleted and numbered lists, tables with a header row that repeats on every page and column widths set from
+the content, alt text on every picture, no picture taller than a page (the board comes in the same pieces as in
+the PDF), "Sida x (y)" as PAGE/NUMPAGES fields at an A4 tab stop in the header. Written atomically.
 """
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Any
 
 from lardesk.method.guide import Guide
-from lardesk.method.snapshot import Anonymity, SessionSnapshot
+from lardesk.method.snapshot import SessionSnapshot
+from lardesk.reports import document as doc
 from lardesk.reports.files import render_atomic
 from lardesk.reports.minutes import (
-    FigureImage,
     Minutes,
     MinutesFigures,
     MinutesOptions,
+    board_parts,
     build_minutes,
     draw_figures,
+    minutes_document,
+    rasterise,
 )
 
 FONT_NAME = "DejaVu Sans"
 """Asked for, not embedded: Word falls back to a similar sans serif where DejaVu is not installed."""
+PORTRAIT_CM = (21.0 - 4.4, 29.7 - 5.0)
+"""The text area of a portrait A4 page (cm)."""
+LANDSCAPE_CM = (29.7 - 4.4, 21.0 - 5.0)
+MUTED = "505A64"
 
 
-def _field(run: Any, instruction: str) -> None:
-    """A Word field (PAGE, NUMPAGES) inside ``run``."""
+def _field(paragraph: Any, instruction: str) -> None:
+    """A Word field (PAGE, NUMPAGES) at the end of ``paragraph``."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
+    run = paragraph.add_run()
     begin = OxmlElement("w:fldChar")
     begin.set(qn("w:fldCharType"), "begin")
     text = OxmlElement("w:instrText")
@@ -46,218 +58,327 @@ def _field(run: Any, instruction: str) -> None:
         run._r.append(element)
 
 
-def _table(document: Any, header: list[str] | None, rows: list[list[str]], widths_cm: list[float] | None = None) -> Any:
+def _set_language(document: Any, tag: str) -> None:
+    """The language of every run that does not say otherwise: ``w:lang`` in the style defaults (and Normal)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    styles = document.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        styles.insert(0, defaults)
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    if rpr_default is None:
+        rpr_default = OxmlElement("w:rPrDefault")
+        defaults.insert(0, rpr_default)
+    rpr = rpr_default.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        rpr_default.append(rpr)
+    for holder in (rpr, document.styles["Normal"].element.get_or_add_rPr()):
+        lang = holder.find(qn("w:lang"))
+        if lang is None:
+            lang = OxmlElement("w:lang")
+            holder.append(lang)
+        lang.set(qn("w:val"), tag)
+        lang.set(qn("w:eastAsia"), tag)
+        lang.set(qn("w:bidi"), tag)
+
+
+def _add_text(paragraph: Any, text: doc.Text, *, size: float | None = None, colour: str | None = None) -> None:
+    from docx.shared import Pt, RGBColor
+
+    pieces = (doc.Run(text),) if isinstance(text, str) else text
+    for piece in pieces:
+        lines = piece.text.split("\n")
+        for index, line in enumerate(lines):
+            run = paragraph.add_run(line)
+            run.bold = piece.bold or None
+            run.italic = piece.italic or None
+            if size:
+                run.font.size = Pt(size)
+            if colour:
+                run.font.color.rgb = RGBColor.from_string(colour)
+            if index < len(lines) - 1:
+                run.add_break()
+
+
+def _paragraph(document: Any, block: doc.Paragraph) -> None:
     from docx.shared import Cm, Pt
 
-    table = document.add_table(rows=0, cols=len(rows[0] if rows else header or [""]))
-    table.style = "Table Grid"
-    if header:
-        cells = table.add_row().cells
-        for cell, text in zip(cells, header, strict=True):
-            cell.text = ""
-            run = cell.paragraphs[0].add_run(text)
-            run.bold = True
-            run.font.size = Pt(8.5)
-    for values in rows:
-        cells = table.add_row().cells
-        for cell, text in zip(cells, values, strict=True):
-            lines = text.split("\n")
-            cell.text = ""
-            paragraph = cell.paragraphs[0]
-            for index, line in enumerate(lines):
-                run = paragraph.add_run(line)
-                run.font.size = Pt(9)
-                if index < len(lines) - 1:
-                    run.add_break()
-    if widths_cm:
-        for row in table.rows:
-            for cell, width in zip(row.cells, widths_cm, strict=False):
-                cell.width = Cm(width)
-    return table
+    style = block.style
+    if style == "subtitle":
+        paragraph = document.add_paragraph(style="Subtitle")
+        _add_text(paragraph, block.text)
+        return
+    paragraph = document.add_paragraph()
+    text = block.text
+    if style == "lead":
+        paragraph.paragraph_format.keep_with_next = True
+    if style in ("label", "question", "part", "kicker"):
+        text = tuple(doc.Run(r.text, True, r.italic) for r in ((doc.Run(text),) if isinstance(text, str) else text))
+        paragraph.paragraph_format.keep_with_next = True
+    if style == "group":
+        text = tuple(doc.Run(r.text, r.bold, True) for r in ((doc.Run(text),) if isinstance(text, str) else text))
+        paragraph.paragraph_format.keep_with_next = True
+    if style == "note":
+        paragraph.paragraph_format.left_indent = Cm(0.4)
+    if style in ("part", "kicker"):
+        paragraph.paragraph_format.space_before = Pt(10)
+    small = style in ("small", "lead")
+    _add_text(paragraph, text, size=9 if small else None, colour=MUTED if small else None)
 
 
-def _picture(document: Any, image: FigureImage, width_cm: float, caption: str) -> None:
-    import io
+def _repeat_header(row: Any) -> None:
+    """Mark ``row`` as the table's header row: Word repeats it on every page the table runs on to."""
+    from docx.oxml.ns import qn
 
+    properties = row._tr.get_or_add_trPr()
+    properties.append(_element("w:cantSplit"))
+    header = _element("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    properties.append(header)
+
+
+def _split_groups(block: doc.Table) -> list[tuple[str, doc.Table]]:
+    """A table with grouped header cells as one table a group, each with the row labels (Word's checker flags
+    merged cells, and a long group label in every cell would break words in narrow columns)."""
+    if not any(label for label, _ in block.group_header):
+        return [("", block)]
+    spans: list[tuple[str, range]] = []
+    start = 0
+    for label, span in block.group_header:
+        spans.append((label, range(start, start + span)))
+        start += span
+    keys = [columns for label, columns in spans if not label]
+    key = list(keys[0]) if keys else []
+    widths = list(block.widths) or [1.0] * len(block.header)
+    align = (block.align or "l" * len(block.header)).ljust(len(block.header), "l")
+    result = []
+    for label, columns in spans:
+        if not label:
+            continue
+        chosen = key + list(columns)
+        result.append(
+            (
+                label,
+                doc.Table(
+                    tuple(block.header[c] for c in chosen),
+                    tuple(tuple(row[c] for c in chosen) for row in block.rows),
+                    tuple(widths[c] for c in chosen),
+                    "".join(align[c] for c in chosen),
+                ),
+            )
+        )
+    return result
+
+
+CHAR_CM = 9 * 0.62 / 72 * 2.54
+"""The width of an average DejaVu Sans character at 9 pt, generously (cm)."""
+CELL_PADDING_CM = 0.45
+
+
+def column_widths(block: doc.Table, text_width_cm: float) -> list[float]:
+    """Column widths (cm) from the relative widths, but never narrower than a column's longest word (so that
+    Word never breaks a word in the middle); what is left is shared by the relative widths."""
+    count = len(block.header)
+    weights = list(block.widths) or [1.0] * count
+    longest = [0] * count
+    for row in (block.header, *block.rows):
+        for column, value in enumerate(row):
+            words = doc.plain(value).split()
+            longest[column] = max([longest[column], *(len(w) for w in words)])
+    minimum = [n * CHAR_CM + CELL_PADDING_CM for n in longest]
+    spare = text_width_cm - sum(minimum)
+    if spare <= 0:
+        return [text_width_cm * m / sum(minimum) for m in minimum]
+    proportional = [text_width_cm * w / sum(weights) for w in weights]
+    widths = [max(m, p) for m, p in zip(minimum, proportional, strict=True)]
+    excess = sum(widths) - text_width_cm
+    if excess > 0:  # take it from the columns that got more than their minimum
+        room = [w - m for w, m in zip(widths, minimum, strict=True)]
+        total_room = sum(room)
+        widths = [w - excess * r / total_room for w, r in zip(widths, room, strict=True)]
+    return widths
+
+
+def _table(document: Any, block: doc.Table, text_width_cm: float) -> None:
+    for label, part in _split_groups(block):
+        if label:
+            paragraph = document.add_paragraph()
+            paragraph.paragraph_format.keep_with_next = True
+            _add_text(paragraph, doc.runs(doc.Run(label, bold=True)))
+        _one_table(document, part, text_width_cm)
+    if block.caption:
+        caption = document.add_paragraph()
+        _add_text(caption, block.caption, size=9, colour=MUTED)
+
+
+def _one_table(document: Any, block: doc.Table, text_width_cm: float, *, muted: bool = False) -> None:
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm
 
-    document.add_picture(io.BytesIO(image.png), width=Cm(width_cm))
-    paragraph = document.add_paragraph(caption)
-    paragraph.runs[0].italic = True
+    count = len(block.header)
+    table = document.add_table(rows=1, cols=count)
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    table.autofit = False
+    centimetres = column_widths(block, text_width_cm)
+    align = (block.align or "l" * count).ljust(count, "l")
+    for cell, label, column in zip(table.rows[0].cells, block.header, range(count), strict=True):
+        paragraph = cell.paragraphs[0]
+        _add_text(paragraph, doc.runs(doc.Run(label or " ", bold=True)), size=9)
+        if align[column] == "r":
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    _repeat_header(table.rows[0])
+    first_muted = block.muted_from if block.muted_from is not None else count
+    for values in block.rows:
+        row = table.add_row()
+        row._tr.get_or_add_trPr().append(_element("w:cantSplit"))
+        for column, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
+            paragraph = cell.paragraphs[0]
+            grey = column >= first_muted or (muted and column > 0)
+            _add_text(paragraph, value, size=9, colour=MUTED if grey else None)
+            if align[column] == "r":
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    for row in table.rows:
+        for cell, width in zip(row.cells, centimetres, strict=True):
+            cell.width = Cm(width)
+    for column, width in zip(table.columns, centimetres, strict=True):
+        column.width = Cm(width)
 
 
-def write_minutes_docx(
-    minutes: Minutes, target: Path, *, board: FigureImage | None = None, spread: FigureImage | None = None
-) -> None:
-    """Lay out ``minutes`` as a DOCX at ``target``; not atomic by itself."""
+def _element(tag: str) -> Any:
+    from docx.oxml import OxmlElement
+
+    return OxmlElement(tag)
+
+
+def _figure(document: Any, block: doc.Figure, box_cm: tuple[float, float]) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm
+
+    width = min(block.width_in * 2.54, box_cm[0])
+    height = width * block.height_in / block.width_in
+    if height > box_cm[1] * 0.85:  # never a picture taller than a page
+        width = box_cm[1] * 0.85 * block.width_in / block.height_in
+    paragraph = document.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.paragraph_format.keep_with_next = True
+    run = paragraph.add_run()
+    shape = run.add_picture(io.BytesIO(block.png()), width=Cm(width))
+    properties = shape._inline.docPr
+    properties.set("descr", block.alt)
+    properties.set("title", block.caption or block.alt[:60])
+    if block.caption:
+        caption = document.add_paragraph(style="Caption")
+        _add_text(caption, block.caption)
+
+
+def _page_furniture(section: Any, document_: doc.Document, text_width_cm: float) -> None:
+    from docx.enum.text import WD_TAB_ALIGNMENT
+    from docx.shared import Cm
+
+    section.header.is_linked_to_previous = False
+    section.footer.is_linked_to_previous = False
+    header = section.header.paragraphs[0]
+    header.text = ""
+    header.paragraph_format.tab_stops.clear_all()
+    header.paragraph_format.tab_stops.add_tab_stop(Cm(text_width_cm), WD_TAB_ALIGNMENT.RIGHT)
+    _add_text(header, document_.running_head, size=8, colour=MUTED)
+    header.add_run("\t")
+    _add_text(header, f"{document_.page_word} ", size=8, colour=MUTED)
+    _field(header, "PAGE")
+    _add_text(header, " (", size=8, colour=MUTED)
+    _field(header, "NUMPAGES")
+    _add_text(header, ")", size=8, colour=MUTED)
+    if document_.running_right:
+        header.add_run().add_break()
+        header.add_run("\t")
+        _add_text(header, document_.running_right, size=8, colour=MUTED)
+    footer = section.footer.paragraphs[0]
+    footer.text = ""
+    _add_text(footer, document_.footer, size=8, colour=MUTED)
+
+
+def write_document_docx(document_: doc.Document, target: Path) -> None:
+    """Lay out ``document_`` as a DOCX at ``target``; not atomic by itself."""
     from docx import Document
     from docx.enum.section import WD_ORIENT
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt
 
-    lab = minutes.labels
     document = Document()
     styles = document.styles
     styles["Normal"].font.name = FONT_NAME
     styles["Normal"].font.size = Pt(10)
+    _set_language(document, document_.lang_tag)
     core = document.core_properties
-    meta = minutes.metadata
-    core.title = meta.get("title", "")
-    core.author = meta.get("author", "")
-    core.subject = meta.get("subject", "")
-    core.keywords = meta.get("keywords", "")
-    core.language = meta.get("lang", "sv-SE")
+    meta = document_.metadata
+    core.title = document_.title
+    core.author = document_.author
+    core.subject = document_.subject
+    core.keywords = ", ".join(document_.keywords)
+    core.language = document_.lang_tag
     core.comments = meta.get("creator", "")
 
     section = document.sections[0]
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)
     section.left_margin = section.right_margin = Cm(2.2)
-    header = section.header.paragraphs[0]
-    header.text = f"{minutes.running_head}\t\t"
-    header.add_run(f"{lab.page} ")
-    _field(header.add_run(), "PAGE")
-    header.add_run(" (")
-    _field(header.add_run(), "NUMPAGES")
-    header.add_run(")")
-    if minutes.case_number:
-        header.add_run(f"\n\t\t{lab.case_number} {minutes.case_number}")
-    section.footer.paragraphs[0].text = minutes.footer
+    section.top_margin, section.bottom_margin = Cm(2.7), Cm(2.3)
+    box = PORTRAIT_CM
+    _page_furniture(section, document_, box[0])
 
-    document.add_paragraph(lab.kind.upper()).runs[0].bold = True
-    document.add_heading(minutes.title, level=0)
-    if minutes.subtitle:
-        document.add_paragraph(minutes.subtitle)
-    _table(document, None, [[label, value] for label, value in minutes.header], [4.2, 12.4])
+    if document_.kicker:
+        _paragraph(document, doc.Paragraph(document_.kicker.upper(), "kicker"))
+    document.add_heading(document_.heading or document_.title, level=0)
+    if document_.subtitle:
+        _paragraph(document, doc.Paragraph(document_.subtitle, "subtitle"))
+    page_break_next = False
+    for block in document_.blocks:
+        if isinstance(block, doc.PageBreak) and block.soft:
+            page_break_next = True  # Word cannot know where page 1 ends: the next heading starts a page
+            continue
+        if isinstance(block, doc.PageBreak):
+            landscape = block.orientation == "landscape"
+            new = document.add_section()
+            new.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+            new.page_width, new.page_height = (Cm(29.7), Cm(21.0)) if landscape else (Cm(21.0), Cm(29.7))
+            box = LANDSCAPE_CM if landscape else PORTRAIT_CM
+            _page_furniture(new, document_, box[0])
+            continue
+        if isinstance(block, doc.Heading):
+            heading = document.add_heading(block.text, level=block.level)
+            if block.new_page or page_break_next:
+                heading.paragraph_format.page_break_before = True
+            page_break_next = False
+        elif isinstance(block, doc.Paragraph):
+            _paragraph(document, block)
+        elif isinstance(block, doc.ItemList):
+            style = "List Number" if block.numbered else "List Bullet"
+            for item in block.items:
+                _add_text(document.add_paragraph(style=style), item)
+        elif isinstance(block, doc.Fields):
+            from docx.enum.text import WD_TAB_ALIGNMENT
 
-    document.add_heading(lab.participants, level=1)
-    document.add_paragraph(minutes.participation + ".")
-    if minutes.participant_mode is Anonymity.OPEN and minutes.participants:
-        _table(document, [lab.name, lab.role], [[n, r] for n, r in minutes.participants], [7.5, 9.1])
-    elif minutes.participant_mode is Anonymity.ROLES and minutes.roles_summary:
-        paragraph = document.add_paragraph()
-        paragraph.add_run(f"{lab.roles}: ").bold = True
-        paragraph.add_run(minutes.roles_summary + ".")
-    elif minutes.participant_mode is Anonymity.ANONYMOUS:
-        document.add_paragraph(lab.count_only)
-
-    document.add_heading(lab.agreed, level=1)
-    document.add_paragraph(minutes.agreed_intro)
-    for line in minutes.agreed:
-        document.add_paragraph(line, style="List Bullet")
-
-    document.add_heading(lab.discussion, level=1)
-    for part in minutes.sections:
-        if part.part_title:
-            document.add_paragraph(part.part_title.upper()).runs[0].bold = True
-        document.add_heading(f"{part.number}. {part.title}", level=2)
-        for chunk in _chunks(part.note):
-            document.add_paragraph(chunk)
-        for question in part.questions:
-            if question.group:
-                document.add_paragraph(question.group).runs[0].italic = True
-            document.add_paragraph().add_run(f"{question.number}  {question.question}").bold = True
-            for chunk in _chunks(question.note):
-                document.add_paragraph(chunk)
-        if not part.note and not part.questions:
-            document.add_paragraph(lab.no_notes).runs[0].italic = True
-        paragraph = document.add_paragraph()
-        paragraph.add_run(f"{part.assessment_heading}. ").bold = True
-        paragraph.add_run(part.assessment_question).italic = True
-        document.add_paragraph(part.assessment)
-        if part.joint:
-            document.add_paragraph(part.joint)
-        if part.actions:
-            document.add_paragraph().add_run(part.follow_up).bold = True
-            for action in part.actions:
-                document.add_paragraph(action, style="List Bullet")
-
-    # The program logic, on a landscape section like the worksheet.
-    wide = document.add_section()
-    wide.orientation = WD_ORIENT.LANDSCAPE
-    wide.page_width, wide.page_height = Cm(29.7), Cm(21.0)
-    document.add_heading(lab.logic, level=1)
-    document.add_paragraph(lab.logic_intro)
-    if minutes.starting_points:
-        document.add_paragraph().add_run(lab.starting_points).bold = True
-        for point in minutes.starting_points:
-            document.add_paragraph(point.text, style="List Bullet")
-    height = max((len(column) for column in minutes.logic_columns), default=0)
-    rows = [
-        [
-            (f"{column[r].text}\n{column[r].detail}" if column[r].detail else column[r].text) if r < len(column) else ""
-            for column in minutes.logic_columns
-        ]
-        for r in range(height)
-    ]
-    if rows:
-        _table(document, list(minutes.logic_headers), rows, [4.3, 5.8, 5.8, 4.8, 4.6])
-    else:
-        _table(document, list(minutes.logic_headers), [[""] * len(minutes.logic_headers)])
-    if board is not None:
-        _picture(document, board, 24.0, lab.board_caption)
-    tall = document.add_section()
-    tall.orientation = WD_ORIENT.PORTRAIT
-    tall.page_width, tall.page_height = Cm(21.0), Cm(29.7)
-
-    document.add_heading(lab.gaps, level=1)
-    document.add_paragraph(lab.gaps_intro)
-    _table(document, None, [[g.title, "\n".join(g.items) or lab.none] for g in minutes.gaps], [7.0, 9.6])
-    document.add_paragraph().add_run(lab.status_findings).bold = True
-    _table(document, None, [[g.title, "\n".join(g.items) or lab.none] for g in minutes.status_findings], [7.0, 9.6])
-
-    document.add_heading(lab.ratings, level=1)
-    if spread is not None:
-        _picture(document, spread, 16.0, lab.spread_caption)
-    for table in minutes.scale_tables:
-        if len(minutes.scale_tables) > 1:
-            document.add_paragraph().add_run(lab.round_.format(round=table.round_)).bold = True
-        headers = list(table.headers)
-        if table.previous_from < len(headers):
-            headers = headers[: table.previous_from] + [
-                f"{h} – {minutes.previous_label}" for h in headers[table.previous_from :]
-            ]
-        _table(document, headers, [list(row) for row in table.rows])
-        document.add_paragraph()
-    if minutes.joint_comments:
-        document.add_paragraph().add_run(lab.joint_comments).bold = True
-        for heading, comment in minutes.joint_comments:
-            paragraph = document.add_paragraph()
-            paragraph.add_run(f"{heading}. ").bold = True
-            paragraph.add_run(comment)
-
-    document.add_heading(lab.actions, level=1)
-    if minutes.actions:
-        document.add_paragraph(lab.actions_intro)
-        _table(
-            document,
-            ["", lab.action, lab.applies_to, lab.owner, lab.due],
-            [[a.number, a.text, a.applies_to, a.owner, a.due] for a in minutes.actions],
-            [0.8, 7.0, 3.2, 3.6, 2.2],
-        )
-    else:
-        document.add_paragraph(lab.no_actions)
-    if minutes.previous_actions:
-        document.add_paragraph().add_run(lab.previous_actions).bold = True
-        _table(
-            document,
-            ["", lab.action, lab.applies_to, lab.owner, lab.due, lab.status],
-            [
-                [a.number, a.text, a.applies_to, a.owner, a.due, lab.done if a.done else lab.not_done]
-                for a in minutes.previous_actions
-            ],
-        )
-    if minutes.recorded_by:
-        document.add_paragraph()
-        document.add_paragraph(lab.recorded_by).runs[0].italic = True
-        document.add_paragraph(minutes.recorded_by)
-    for paragraph in document.paragraphs:
-        if paragraph.style is not None and paragraph.style.name == "Title":
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
+            for label, value in block.rows:
+                paragraph = document.add_paragraph()
+                paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(4.5), WD_TAB_ALIGNMENT.LEFT)
+                paragraph.paragraph_format.space_after = Pt(2)
+                _add_text(paragraph, label, colour=MUTED)
+                paragraph.add_run("\t")
+                _add_text(paragraph, value)
+        elif isinstance(block, doc.Table):
+            _table(document, block, box[0])
+        elif isinstance(block, doc.Figure):
+            _figure(document, block, box)
     document.save(str(target))
 
 
-def _chunks(text: str) -> list[str]:
-    return [chunk.strip() for chunk in text.replace("\r\n", "\n").split("\n\n") if chunk.strip()]
+def write_minutes_docx(minutes: Minutes, target: Path, figures: MinutesFigures | None = None) -> None:
+    """Lay out ``minutes`` as a DOCX at ``target``; not atomic by itself."""
+    write_document_docx(minutes_document(minutes, figures), target)
 
 
 def render_minutes_docx(
@@ -269,12 +390,19 @@ def render_minutes_docx(
     figures: MinutesFigures | None = None,
 ) -> None:
     """Write the minutes of ``snapshot`` as an editable DOCX at ``path``, atomically."""
+    import dataclasses
+
     options = options or MinutesOptions()
     minutes = build_minutes(snapshot, guide, options)
     figures = figures if figures is not None else draw_figures(snapshot, guide, options)
-    board = figures.board if options.include_board else None
-    spread = figures.spread if options.include_spread else None
-    render_atomic(path, lambda temp: write_minutes_docx(minutes, temp, board=board, spread=spread))
+    if options.include_board and not figures.board_parts:
+        figures = dataclasses.replace(figures, board_parts=board_parts(snapshot, guide))
+    if not options.include_board:
+        figures = dataclasses.replace(figures, board=None, board_parts=())
+    if not options.include_spread:
+        figures = dataclasses.replace(figures, spread=None, later_rounds=())
+    rasterise([part.image for part in figures.board_parts])
+    render_atomic(path, lambda temp: write_minutes_docx(minutes, temp, figures))
 
 
-__all__ = ["render_minutes_docx", "write_minutes_docx"]
+__all__ = ["render_minutes_docx", "write_document_docx", "write_minutes_docx"]

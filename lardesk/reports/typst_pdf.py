@@ -93,10 +93,46 @@ def write_pdf(document: Document, target: str | Path, *, timestamp: dt.datetime 
         raise PublishError(_describe(error)) from error
 
 
+_RASTER = b"""#set page(width: auto, height: auto, margin: 0pt, fill: white)
+#for key in sys.inputs.keys().sorted(key: k => int(k)) {
+  page(image(bytes(sys.inputs.at(key)), format: "svg"))
+}
+"""
+
+
+def svgs_to_png(svgs: list[bytes], ppi: float) -> list[bytes]:
+    """SVGs as PNGs (for Word, which takes no SVG), drawn by Typst with the same fonts as the PDF, all in one
+    run (one page each)."""
+    import typst
+
+    if not svgs:
+        return []
+    try:
+        result = typst.compile(
+            _RASTER,
+            format="png",
+            ppi=ppi,
+            font_paths=_fonts(),
+            ignore_system_fonts=True,
+            sys_inputs={str(index): svg.decode("utf-8") for index, svg in enumerate(svgs)},
+        )
+    except typst.TypstError as error:
+        raise PublishError(_describe(error)) from error
+    pages = [result] if isinstance(result, bytes) else list(result or [])
+    if len(pages) != len(svgs):  # pragma: no cover - one page per image by construction
+        raise PublishError(f"{len(svgs)} figures gave {len(pages)} pictures")
+    return pages
+
+
+def svg_to_png(svg: bytes, ppi: float) -> bytes:
+    """One SVG as PNG (see :func:`svgs_to_png`)."""
+    return svgs_to_png([svg], ppi)[0]
+
+
 def _describe(error: Any) -> str:
     hints = "; ".join(getattr(error, "hints", None) or [])
     message = str(getattr(error, "message", "") or error)
     return f"{message} ({hints})" if hints else message
 
 
-__all__ = ["PublishError", "fonts_dir", "typst_inputs", "write_pdf"]
+__all__ = ["PublishError", "fonts_dir", "svg_to_png", "svgs_to_png", "typst_inputs", "write_pdf"]

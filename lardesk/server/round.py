@@ -22,8 +22,9 @@ from lardesk.services import Changes, InputError, NotFound
 if TYPE_CHECKING:
     from lardesk.services import Services
 
-TOKEN_BITS = 130
-"""The round's token: 26 base32 letters and digits, 130 random bits (at least 128, as the contract says)."""
+TOKEN_BITS = 140
+"""The round's token: 28 base32 letters and digits, 140 random bits (at least 128, as the contract says), shown
+in seven groups of four."""
 TOKEN_ALPHABET = "abcdefghijklmnopqrstuvwxyz234567"
 """Base32 (RFC 4648) in lower case: no 0/O or 1/l to mix up."""
 SEAT_BYTES = 16
@@ -67,8 +68,8 @@ def normalize_token(text: str) -> str:
     return text.replace("-", "").lower()
 
 
-def grouped(token: str, size: int = 5) -> str:
-    """The token in groups (``abcde-fghij-…``), for the address shown on the projector."""
+def grouped(token: str, size: int = 4) -> str:
+    """The token in groups (``abcd-efgh-…``), for the address shown on the projector."""
     return "-".join(token[i : i + size] for i in range(0, len(token), size))
 
 

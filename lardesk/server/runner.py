@@ -68,7 +68,7 @@ class Address:
 
     @property
     def short(self) -> str:
-        """The same address to type by hand: without ``http://``, the token in groups of five."""
+        """The same address to type by hand: without ``http://``, the token in groups of four."""
         return f"{url_host(self.host)}:{self.port}/r/{grouped(self.token)}"
 
 

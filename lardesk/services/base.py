@@ -61,6 +61,8 @@ class Changes:
     session_id: int | None = None
     new_id: int | None = None
     """The id of a row the call created (a session, an item, a participant…)."""
+    new_key: str | None = None
+    """The key of a thing the call created that has no row of its own (an indicator)."""
 
     def __contains__(self, flag: Changed) -> bool:
         return bool(self.what & flag)

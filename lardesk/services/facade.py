@@ -7,6 +7,7 @@ from pathlib import Path
 
 from lardesk.paths import Paths
 from lardesk.services.exchange import ExchangeService
+from lardesk.services.indicators import IndicatorService
 from lardesk.services.logic import LogicService
 from lardesk.services.overview import OverviewService
 from lardesk.services.ratings import RatingService
@@ -22,6 +23,7 @@ class Services:
     database: Database
     sessions: SessionService
     logic: LogicService
+    indicators: IndicatorService
     ratings: RatingService
     exchange: ExchangeService
     overview: OverviewService
@@ -45,6 +47,7 @@ class Services:
             database=database,
             sessions=SessionService(database),
             logic=LogicService(database),
+            indicators=IndicatorService(database),
             ratings=RatingService(database),
             exchange=ExchangeService(database),
             overview=OverviewService(database),

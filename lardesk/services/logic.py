@@ -8,7 +8,13 @@ from collections.abc import Sequence
 
 from sqlalchemy import delete, func, or_, select, update
 
-from lardesk.method.indicators import Indicator, IndicatorError, check_indicator, indicators_to_json
+from lardesk.method.indicators import (
+    INDICATOR_KINDS,
+    Indicator,
+    IndicatorError,
+    check_indicator,
+    indicators_to_json,
+)
 from lardesk.method.logic import (
     DEFAULT_STATUS,
     MAX_AMOUNT_SEK,
@@ -33,8 +39,6 @@ KEY_PREFIX: dict[ItemKind, str] = {
 TEXT_MAX = 2000
 OUTCOME_MAX = 5000
 REASON_MAX = 2000
-INDICATOR_KINDS = frozenset({ItemKind.STARTING_POINT, ItemKind.RESULT, ItemKind.EFFECT})
-"""The kinds of item that may carry indicators (format version 2)."""
 KEY_PATTERN = re.compile(r"[A-Za-z0-9_.-]{1,64}")
 SESSION = Message("session")
 ITEM = Message("item")

@@ -2,19 +2,21 @@
 
 The overview is read in a fixed number of queries, whatever the number of units and sessions: one for the
 units with their latest and previous follow-up (a window function ranks each organisation's sessions), then
-one per table — agreed values, ratings, logic items, links, actions — each joined to that same selection on
-the server. Nothing is read per session; the medians and the findings are computed here from those rows
-(the gap rules are :func:`lardesk.method.logic.find_findings`, the same as everywhere else).
+one per table — agreed values, absent participants, ratings, logic items, links, actions — for all the chosen
+sessions at once (their ids as one list, read through each table's session index). Nothing is read per
+session; the medians and the findings are computed here from those rows (the gap rules are
+:func:`lardesk.method.logic.find_findings`, the same as everywhere else).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from typing import Any
 
-from sqlalchemy import Connection, Select, and_, case, func, select, union_all
+from sqlalchemy import Connection, Select, and_, case, func, select
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql.selectable import CTE
 
@@ -30,7 +32,7 @@ from lardesk.method.overview import (
     scale_overviews,
     select_actions,
 )
-from lardesk.services.base import Changed, Changes, InputError, ServiceBase, check_text
+from lardesk.services.base import InputError, NotFound, ServiceBase
 from lardesk.storage.models import (
     FollowUpSession,
     Improvement,
@@ -44,7 +46,11 @@ from lardesk.storage.models import (
 
 SESSION = Message("session")
 KINDS = {kind.value: kind for kind in ItemKind}
-COMMENT_MAX = 5000
+IDS_PER_QUERY = 5000
+"""Session ids sent in one statement (SQLite takes 32,766 parameters, PostgreSQL 65,535)."""
+
+
+STATUSES = {status.value: status for status in ActionStatus}
 
 
 class OverviewService(ServiceBase):
@@ -70,55 +76,69 @@ class OverviewService(ServiceBase):
                 .join(Organisation, Organisation.id == picked.c.organisation_id)
                 .order_by(Organisation.name, Organisation.unit, Organisation.id)
             ).all()
-            chosen = union_all(
-                select(picked.c.latest_id.label("session_id")),
-                select(picked.c.previous_id).where(picked.c.previous_id.is_not(None)),
-            ).subquery("chosen")
+            # Then each table once for all the units: the chosen sessions' ids go to the server as one list
+            # (a few thousand at most per statement), and each table is read through its session index.
+            latest_ids = [row[0] for row in units]
+            both_ids = latest_ids + [row[2] for row in units if row[2] is not None]
+
+            def rows_of(query: Any, column: Any, ids: list[int]) -> list[Any]:
+                found: list[Any] = []
+                for start in range(0, len(ids), IDS_PER_QUERY):
+                    found += db.execute(query.where(column.in_(ids[start : start + IDS_PER_QUERY]))).all()
+                return found
+
             joint: dict[int, dict[int, int]] = defaultdict(dict)
-            for session_id, scale, value in db.execute(
-                select(JointAssessment.session_id, JointAssessment.scale, JointAssessment.value).join(
-                    chosen, chosen.c.session_id == JointAssessment.session_id
-                )
-            ).all():
+            for session_id, scale, value in rows_of(
+                select(JointAssessment.session_id, JointAssessment.scale, JointAssessment.value),
+                JointAssessment.session_id,
+                both_ids,
+            ):
                 joint[session_id][scale] = value
             # Only those present count (as in the session's own statistics): the few absent are read apart,
             # so the ratings need no join with the participants.
-            absent = set(
-                db.scalars(
-                    select(Participant.id)
-                    .join(picked, picked.c.latest_id == Participant.session_id)
-                    .where(Participant.present.is_(False))
+            absent = {
+                row[0]
+                for row in rows_of(
+                    select(Participant.id).where(Participant.present.is_(False)), Participant.session_id, latest_ids
                 )
-            )
+            }
             ratings: dict[int, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
-            for session_id, participant_id, scale, given in db.execute(
-                select(Rating.session_id, Rating.participant_id, Rating.scale, Rating.value)
-                .join(picked, picked.c.latest_id == Rating.session_id)
-                .where(Rating.round == 1, Rating.value.is_not(None))
-            ).all():
+            for session_id, participant_id, scale, given in rows_of(
+                select(Rating.session_id, Rating.participant_id, Rating.scale, Rating.value).where(
+                    Rating.round == 1, Rating.value.is_not(None)
+                ),
+                Rating.session_id,
+                latest_ids,
+            ):
                 if participant_id not in absent and given is not None:
                     ratings[session_id][scale].append(given)
             nodes: dict[int, list[LogicNode]] = defaultdict(list)
-            for item_id, session_id, kind, status in db.execute(
-                select(LogicItem.id, LogicItem.session_id, LogicItem.kind, LogicItem.status)
-                .join(picked, picked.c.latest_id == LogicItem.session_id)
-                .order_by(LogicItem.session_id, LogicItem.position, LogicItem.id)
-            ).all():
-                nodes[session_id].append(LogicNode(item_id, KINDS[kind], "", status))
-            links: dict[int, list[tuple[int, int]]] = defaultdict(list)
-            for session_id, source, target in db.execute(
-                select(LogicLink.session_id, LogicLink.source_id, LogicLink.target_id).join(
-                    picked, picked.c.latest_id == LogicLink.session_id
+            for item_id, session_id, kind, status, dropped_reason, carried_over in rows_of(
+                select(
+                    LogicItem.id,
+                    LogicItem.session_id,
+                    LogicItem.kind,
+                    LogicItem.status,
+                    LogicItem.dropped_reason,
+                    LogicItem.carried_over,
+                ),
+                LogicItem.session_id,
+                latest_ids,
+            ):
+                node = LogicNode(
+                    item_id, KINDS[kind], "", status, dropped=dropped_reason is not None, carried_over=carried_over
                 )
-            ).all():
+                nodes[session_id].append(node)
+            links: dict[int, list[tuple[int, int]]] = defaultdict(list)
+            for session_id, source, target in rows_of(
+                select(LogicLink.session_id, LogicLink.source_id, LogicLink.target_id), LogicLink.session_id, latest_ids
+            ):
                 links[session_id].append((source, target))
             actions: dict[int, list[tuple[ActionStatus, dt.date | None]]] = defaultdict(list)
-            for session_id, status, due in db.execute(
-                select(Improvement.session_id, Improvement.status, Improvement.due).join(
-                    picked, picked.c.latest_id == Improvement.session_id
-                )
-            ).all():
-                actions[session_id].append((ActionStatus(status), due))
+            for session_id, status, due in rows_of(
+                select(Improvement.session_id, Improvement.status, Improvement.due), Improvement.session_id, latest_ids
+            ):
+                actions[session_id].append((STATUSES[status], due))
         rows = []
         for latest_id, latest_date, previous_id, previous_date, org_id, name, unit in units:
             rows.append(
@@ -221,97 +241,91 @@ class OverviewService(ServiceBase):
         date is before ``today``."""
         today = today or dt.date.today()
         with self.database.reading() as db:
-            query = (
-                select(
-                    Improvement.id,
-                    Improvement.session_id,
-                    Improvement.scale,
-                    Improvement.text,
-                    Improvement.owner,
-                    Improvement.due,
-                    Improvement.key,
-                    Improvement.status,
-                    Improvement.status_comment,
-                    Improvement.status_date,
-                    FollowUpSession.date,
-                    Organisation.name,
-                    Organisation.unit,
-                )
-                .join(FollowUpSession, FollowUpSession.id == Improvement.session_id)
-                .join(Organisation, Organisation.id == FollowUpSession.organisation_id)
-                .order_by(
-                    Organisation.name,
-                    Organisation.unit,
-                    FollowUpSession.date,
-                    FollowUpSession.id,
-                    Improvement.position,
-                    Improvement.id,
-                )
-            )
-            entries = [
-                ActionEntry(
-                    id=id_,
-                    organisation=name,
-                    unit=unit,
-                    session_id=session_id,
-                    session_date=date,
-                    key=key,
-                    scale=scale,
-                    text=text,
-                    owner=owner,
-                    due=due,
-                    status=ActionStatus(status),
-                    status_comment=status_comment,
-                    status_date=status_date,
-                )
-                for (
-                    id_,
-                    session_id,
-                    scale,
-                    text,
-                    owner,
-                    due,
-                    key,
-                    status,
-                    status_comment,
-                    status_date,
-                    date,
-                    name,
-                    unit,
-                ) in db.connection().execute(query).all()
-            ]
+            entries = self._action_entries(db.connection(), None)
         return select_actions(entries, today, open_only=open_only, overdue_only=overdue_only)
 
-    def set_action_status(
-        self,
-        improvement_id: int,
-        status: ActionStatus | str,
-        comment: str | None = None,
-        *,
-        today: dt.date | None = None,
-    ) -> Changes:
-        """Set one action's status (and its comment, when given), dated ``today``."""
-        status = parse_status(status)
-        if comment is not None:
-            check_text(comment, Message("the comment"), max_length=COMMENT_MAX)
-        with self.database.transaction() as db:
-            row = self._get(db, Improvement, improvement_id, Message("improvement action"))
-            row.status = status.value
-            if comment is not None:
-                row.status_comment = comment
-            row.status_date = today or dt.date.today()
-            return Changes(Changed.IMPROVEMENTS, row.session_id)
+    def checkpoint_actions(self, units: Sequence[str] = ()) -> list[ActionEntry]:
+        """The half-year checkpoint's actions: those of each unit's latest follow-up, by organisation and unit.
+        ``units`` chooses units by name, by "organisation – unit" or by organisation (all its units); a name
+        that matches nothing is refused."""
+        with self._consistent() as db:
+            entries = self._action_entries(db, self._picked(None, None))
+        if not units:
+            return entries
+        wanted = {name.strip().casefold() for name in units}
+        known = {name for entry in entries for name in _unit_names(entry)}
+        unknown = sorted(name for name in units if name.strip().casefold() not in known)
+        if unknown:
+            raise InputError("there is no unit named {names} with improvement actions", names=", ".join(unknown))
+        return [entry for entry in entries if wanted & _unit_names(entry)]
+
+    @staticmethod
+    def _action_entries(db: Connection, picked: CTE | None) -> list[ActionEntry]:
+        query = (
+            select(
+                Improvement.id,
+                Improvement.session_id,
+                Improvement.key,
+                Improvement.scale,
+                Improvement.text,
+                Improvement.owner,
+                Improvement.due,
+                Improvement.status,
+                Improvement.status_comment,
+                Improvement.status_date,
+                FollowUpSession.date,
+                Organisation.name,
+                Organisation.unit,
+            )
+            .join(FollowUpSession, FollowUpSession.id == Improvement.session_id)
+            .join(Organisation, Organisation.id == FollowUpSession.organisation_id)
+            .order_by(
+                Organisation.name,
+                Organisation.unit,
+                FollowUpSession.date,
+                FollowUpSession.id,
+                Improvement.position,
+                Improvement.id,
+            )
+        )
+        if picked is not None:
+            query = query.join(picked, picked.c.latest_id == Improvement.session_id)
+        return [
+            ActionEntry(
+                id=row.id,
+                organisation=row.name,
+                unit=row.unit,
+                session_id=row.session_id,
+                session_date=row.date,
+                key=row.key,
+                scale=row.scale,
+                text=row.text,
+                owner=row.owner,
+                due=row.due,
+                status=STATUSES[row.status],
+                status_comment=row.status_comment,
+                status_date=row.status_date,
+            )
+            for row in db.execute(query).all()
+        ]
+
+    def action_id(self, session_id: int, key: str) -> int:
+        """The id of the improvement action ``key`` of session ``session_id`` (refused when there is none)."""
+        with self.database.reading() as db:
+            self._get(db, FollowUpSession, session_id, SESSION)
+            found = db.scalar(
+                select(Improvement.id).where(Improvement.session_id == session_id, Improvement.key == key)
+            )
+        if found is None:
+            raise NotFound(
+                "session {session} has no improvement action with the key {key!r}", session=session_id, key=key
+            )
+        return found
 
 
-def parse_status(value: ActionStatus | str) -> ActionStatus:
-    try:
-        return ActionStatus(value)
-    except ValueError as error:
-        raise InputError(
-            "unknown status {value!r} (one of {allowed})",
-            value=value,
-            allowed=", ".join(status.value for status in ActionStatus),
-        ) from error
+def _unit_names(entry: ActionEntry) -> set[str]:
+    """What a user may call the entry's unit: its name, "organisation – unit", or the organisation."""
+    return {name.casefold() for name in (entry.unit, entry.display_unit, entry.organisation) if name}
 
 
-__all__ = ["OverviewService", "parse_status"]
+__all__ = ["OverviewService"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 
 from sqlalchemy import select
 
@@ -43,8 +43,11 @@ class RatingService(ServiceBase):
         _check_round(round_)
         return self._write(participant_id, {scale: value}, round_)
 
-    def set_ratings(self, participant_id: int, values: Mapping[int, int | None], round_: int = 1) -> Changes:
-        """One participant's form at once (scale → value, None = abstained), in one transaction."""
+    def set_ratings(
+        self, participant_id: int, values: Mapping[int, int | None], round_: int = 1, *, clear: Iterable[int] = ()
+    ) -> Changes:
+        """One participant's form at once (scale → value, None = abstained), in one transaction; the scales in
+        ``clear`` lose their rating (not given yet), as undo needs to put a form back as it was."""
         checked: dict[int, int | None] = {}
         for scale, value in values.items():
             _check_scale(scale)
@@ -52,8 +55,9 @@ class RatingService(ServiceBase):
                 checked[scale] = check_value(value)
             except RatingError as error:
                 raise InputError("scale {scale}: {problem}", scale=scale, problem=error) from error
+        cleared = {_check_scale(scale) for scale in clear}
         _check_round(round_)
-        return self._write(participant_id, checked, round_)
+        return self._write(participant_id, checked, round_, clear=cleared - set(checked))
 
     def replace_ratings(
         self, participant_id: int, values: Mapping[int, int | None], round_: int, scales: Collection[int]
@@ -183,8 +187,14 @@ class RatingService(ServiceBase):
             row.revealed_rounds = ",".join(str(r) for r in sorted(rounds))
             return Changes(Changed.SESSION | Changed.RATINGS, session_id)
 
-    def set_joint(self, session_id: int, scale: int, value: int, comment: str = "") -> Changes:
-        """The group's agreed value on a scale; outside the individual range a comment must say why."""
+    def set_joint(
+        self, session_id: int, scale: int, value: int, comment: str = "", *, keep_without_comment: bool = False
+    ) -> Changes:
+        """The group's agreed value on a scale; outside the individual range a comment must say why.
+
+        With ``keep_without_comment`` (the screen writes each value as it is typed) a value outside the range
+        is kept even before its comment is written; the snapshot then marks it
+        (``SessionSnapshot.joint_needs_comment``) until the comment is there."""
         _check_scale(scale)
         try:
             checked = check_value(value)
@@ -206,7 +216,8 @@ class RatingService(ServiceBase):
                 )
                 if v is not None
             ]
-            if values and not min(values) <= checked <= max(values) and not comment.strip():
+            outside = bool(values) and not min(values) <= checked <= max(values)
+            if outside and not comment.strip() and not keep_without_comment:
                 raise InputError(
                     "the agreed value {value} lies outside the individual range {low}–{high}: "
                     "write a comment that says why",

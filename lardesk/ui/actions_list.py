@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QFont, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -39,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from lardesk.method.actions import ActionStatus
+from lardesk.method.guide import load_guide
 from lardesk.method.overview import ActionEntry
 from lardesk.services import Changes
 from lardesk.ui.bus import ChangeBus
@@ -274,6 +276,10 @@ class ActionsPanel(QWidget):
             filters.addWidget(combo, 1)
         self.overdue = QCheckBox(self.tr("Bara &försenade"), self)
         filters.addWidget(self.overdue)
+        self.checkpoint_button = QPushButton(self.tr("Skriv &halvårsuppföljning…"), self)
+        self.checkpoint_button.setAccessibleName(self.tr("Skriv ut åtgärderna för halvårsuppföljningen (PDF)"))
+        self.checkpoint_button.clicked.connect(self.print_checkpoint)
+        filters.addWidget(self.checkpoint_button)
         layout.addLayout(filters)
         self.model = ActionsModel(self._commit, self)
         self.proxy = QSortFilterProxyModel(self)
@@ -310,9 +316,17 @@ class ActionsPanel(QWidget):
         for combo in (self.owner, self.unit, self.status):
             combo.currentIndexChanged.connect(lambda _i: self._filter())
         self.overdue.toggled.connect(lambda _on: self._filter())
-        self.refresh()
+        self.loaded = False
+        """The actions are read when the tab is first shown (the overview opens without them)."""
+        self.today = dt.date.today()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self.loaded:
+            self.refresh()
 
     def refresh(self, today: dt.date | None = None) -> None:
+        self.loaded = True
         self.today = today or dt.date.today()
         self.everything = self.services.overview.actions(today=self.today)
         for combo, values, all_text in (
@@ -347,6 +361,25 @@ class ActionsPanel(QWidget):
             if name != "text":
                 self.table.resizeColumnToContents(column)
 
+    def print_checkpoint(self) -> None:
+        """The half-year checkpoint as PDF: the latest follow-up's actions of the unit chosen (or of all)."""
+        from lardesk.reports.overview_pdf import render_checkpoint_pdf
+        from lardesk.ui.i18n import current_language
+        from lardesk.ui.overview import OverviewFiles, export_call
+
+        path = OverviewFiles.ask_save(self, self.tr("halvårsuppföljning.pdf"), "PDF (*.pdf)")
+        if not path:
+            return
+        unit = self.unit.currentData()
+        guide = load_guide(current_language())
+        today = self.today
+
+        def write() -> None:
+            actions = self.services.overview.checkpoint_actions([unit] if unit else [])
+            render_checkpoint_pdf(actions, guide, path, today)
+
+        self.bus.run(lambda: export_call(path, write), self)
+
     def _status_key(self, index: QModelIndex, status: ActionStatus) -> None:
         self.model.set_status(self.proxy.mapToSource(index).row(), status)
 
@@ -354,7 +387,7 @@ class ActionsPanel(QWidget):
         today = dt.date.today()
 
         def call() -> Changes:
-            return self.services.overview.set_action_status(action.id, status, comment, today=today)
+            return self.services.sessions.set_action_status(action.id, status, comment, today)
 
         self.writing = True
         try:

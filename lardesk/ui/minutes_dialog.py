@@ -69,6 +69,19 @@ def suggested_name(snapshot: SessionSnapshot, suffix: str) -> str:
     return f"{safe}{suffix}"
 
 
+def missing_owner_or_date(snapshot: SessionSnapshot) -> str:
+    """What the minutes will say is missing among the actions, or "" when every action has an owner and a date."""
+    owners = sum(1 for action in snapshot.improvements if not action.owner.strip())
+    dates = sum(1 for action in snapshot.improvements if action.due is None)
+    if not owners and not dates:
+        return ""
+    return QCoreApplication.translate(
+        "MinutesDialog",
+        "Åtgärder utan ansvarig: {owners}, utan datum: {dates}. Minnesanteckningarna skriver "
+        "”Ansvarig saknas” och ”Datum saknas” där; fyll i dem i samtalet först om ni vill.",
+    ).format(owners=owners, dates=dates)
+
+
 def minutes_html(minutes: Minutes, *, board: bool = False, spread: bool = False) -> str:
     """The minutes as rich text for the preview (figures referenced as ``figure:board`` / ``figure:spread``)."""
     lab = minutes.labels
@@ -192,9 +205,15 @@ class MinutesDialog(QDialog):
         self.save_pdf_button.clicked.connect(lambda: self._save_as(".pdf"))
         self.save_docx_button.clicked.connect(lambda: self._save_as(".docx"))
         self.status = QLabel(self)
+        # Said before writing: actions without an owner or a date print "Ansvarig saknas" / "Datum saknas".
+        self.missing = QLabel(missing_owner_or_date(self.snapshot), self)
+        self.missing.setWordWrap(True)
+        self.missing.setVisible(bool(self.missing.text()))
+        self.missing.setAccessibleName(QCoreApplication.translate("MinutesDialog", "Åtgärder som saknar uppgifter"))
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.missing)
         layout.addWidget(self.preview, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
@@ -360,9 +379,10 @@ class FormsDialog(QDialog):
         session_id = self.session.currentData()
         return self.services.sessions.snapshot(int(session_id)) if session_id is not None else None
 
-    def save(self, path: str | Path) -> None:
+    def save(self, path: str | Path) -> list[Path]:
+        """Write the forms; the A3 worksheet goes to a file of its own beside the A4 forms."""
         snapshot = self.snapshot()
-        render_forms(guide_for(snapshot), path, snapshot=snapshot, options=self.options())
+        return render_forms(guide_for(snapshot), path, snapshot=snapshot, options=self.options())
 
     def _save_as(self) -> None:
         path = SaveFiles.ask_save(
@@ -376,7 +396,7 @@ class FormsDialog(QDialog):
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
         try:
-            self.save(path)
+            written = self.save(path)
         except (OSError, ValueError) as error:
             QMessageBox.warning(
                 self,
@@ -384,4 +404,5 @@ class FormsDialog(QDialog):
                 QCoreApplication.translate("MinutesDialog", "Filen kunde inte sparas: {error}").format(error=error),
             )
             return
-        self.status.setText(QCoreApplication.translate("MinutesDialog", "Sparad: {path}").format(path=path))
+        shown = ", ".join(str(item) for item in written)
+        self.status.setText(QCoreApplication.translate("MinutesDialog", "Sparad: {path}").format(path=shown))

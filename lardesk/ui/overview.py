@@ -11,6 +11,7 @@ No names appear: the overview counts actions, it does not list owners.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,9 +24,10 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QBrush, QCloseEvent, QColor, QFont, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QBrush, QCloseEvent, QColor, QFont, QFontMetrics, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -55,7 +57,7 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole
 SESSION_ROLE = Qt.ItemDataRole.UserRole + 1
 SETTINGS_KEY = "overview"
-FIXED = ("organisation", "unit", "latest", "previous")
+FIXED = ("organisation", "unit", "latest")
 ACTION_COLUMNS = ("open", "in_progress", "overdue", "done")
 REFRESH_DELAY_MS = 800
 """Edits in a session window arrive as they are typed: the overview reads again once they pause."""
@@ -110,6 +112,14 @@ class OverviewModel(QAbstractTableModel):
         if kind == "scale":
             assert isinstance(what, int)
             return self._scale_data(unit, what, role)
+        if kind == "latest" and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            # The latest follow-up's date, the previous one's under it in brackets.
+            latest = unit.latest.date.isoformat()
+            previous = unit.previous.date.isoformat() if unit.previous else ""
+            if role == Qt.ItemDataRole.AccessibleTextRole:
+                words = self.tr("Senaste %1, föregående %2").replace("%1", latest)
+                return words.replace("%2", previous or self.tr("ingen"))
+            return f"{latest}\n({previous})" if previous else latest
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, SORT_ROLE):
             value = self._value(unit, kind, what)
             if role == SORT_ROLE:
@@ -137,8 +147,6 @@ class OverviewModel(QAbstractTableModel):
             return unit.unit
         if kind == "latest":
             return unit.latest.date.isoformat()
-        if kind == "previous":
-            return unit.previous.date.isoformat() if unit.previous else None
         if kind == "finding":
             return unit.findings.get(str(what), 0)
         return int(getattr(unit.actions, str(what)))
@@ -202,8 +210,7 @@ class OverviewModel(QAbstractTableModel):
         titles = {
             "organisation": self.tr("Organisation"),
             "unit": self.tr("Enhet"),
-            "latest": self.tr("Senaste"),
-            "previous": self.tr("Föregående"),
+            "latest": self.tr("Senaste\n(föregående)"),
         }
         if kind in titles:
             return titles[kind]
@@ -269,11 +276,24 @@ class OverviewTab(QWidget):
             combo.setAccessibleName(label_text.replace("&", "").rstrip(":"))
             filters.addWidget(label)
             filters.addWidget(combo)
+        # Sorting by keyboard too (the header's clicks are the mouse's way): a column and an order.
+        self.sort = QComboBox(self)
+        sort_label = QLabel(self.tr("Sor&tera:"), self)
+        sort_label.setBuddy(self.sort)
+        self.sort.setAccessibleName(self.tr("Sortera efter"))
+        self.descending = QCheckBox(self.tr("&Högst först"), self)
+        filters.addWidget(sort_label)
+        filters.addWidget(self.sort)
+        filters.addWidget(self.descending)
         filters.addStretch(1)
         self.csv_button = QPushButton(self.tr("Spara &CSV…"), self)
         self.csv_button.setAccessibleName(self.tr("Spara översikten som CSV"))
         self.csv_button.clicked.connect(self.export_csv)
         filters.addWidget(self.csv_button)
+        self.pdf_button = QPushButton(self.tr("Spara &PDF…"), self)
+        self.pdf_button.setAccessibleName(self.tr("Spara översikten som PDF"))
+        self.pdf_button.clicked.connect(self.export_pdf)
+        filters.addWidget(self.pdf_button)
         layout.addLayout(filters)
         self.model = OverviewModel(self.guide, self)
         self.proxy = QSortFilterProxyModel(self)
@@ -291,8 +311,11 @@ class OverviewTab(QWidget):
         self.table.setAccessibleName(self.tr("Översikt över enheternas senaste uppföljningar"))
         self.table.activated.connect(self._activated)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(60)  # widths from the first rows, not all 300 (or 3,000)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionsClickable(True)
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # two lines each: no row measured
         header.setSortIndicatorShown(True)
         layout.addWidget(self.table, 1)
         self.summary = QLabel(self)
@@ -302,6 +325,10 @@ class OverviewTab(QWidget):
         self.organisation.currentIndexChanged.connect(lambda _i: self.refresh())
         self.year.currentIndexChanged.connect(lambda _i: self.refresh())
         self.scale.currentIndexChanged.connect(lambda _i: self._show_scales())
+        self._fill_sort()
+        self.sort.currentIndexChanged.connect(lambda _i: self._sort_chosen())
+        self.descending.toggled.connect(lambda _on: self._sort_chosen())
+        header.sortIndicatorChanged.connect(self._sorted_by_header)
         self._apply_font()
         self.refresh()
 
@@ -326,6 +353,26 @@ class OverviewTab(QWidget):
             for number in SECTIONS:
                 self.scale.addItem(f"{number} {self.guide.scale(number).label}", number)
 
+    def _fill_sort(self) -> None:
+        self.sort.addItem(self.tr("Organisation och enhet"), -1)
+        for column in range(self.model.columnCount()):
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "").replace("\n", " ")
+            self.sort.addItem(title, column)
+
+    def _sort_chosen(self) -> None:
+        column = self.sort.currentData()
+        order = Qt.SortOrder.DescendingOrder if self.descending.isChecked() else Qt.SortOrder.AscendingOrder
+        self.table.sortByColumn(int(column) if column is not None else -1, order)
+
+    def _sorted_by_header(self, column: int, order: Qt.SortOrder) -> None:
+        """A click on a header shows in the sort controls (without sorting again)."""
+        for widget in (self.sort, self.descending):
+            widget.blockSignals(True)
+        self.sort.setCurrentIndex(max(self.sort.findData(column), 0))
+        self.descending.setChecked(order == Qt.SortOrder.DescendingOrder)
+        for widget in (self.sort, self.descending):
+            widget.blockSignals(False)
+
     def selected_filters(self) -> tuple[str | None, int | None, int | None]:
         organisation = self.organisation.currentData()
         year = self.year.currentData()
@@ -337,6 +384,7 @@ class OverviewTab(QWidget):
         overview = self.services.overview.overview(organisation=organisation, year=year)
         self.model.load(overview)
         self._show_scales()
+        self._fit_columns()
         units = len(overview.units)
         self.summary.setText(
             self.tr("%1 enheter. Samlad bedömning med förändring (↑ upp, ↓ ned, → oförändrad) och median (md) när "
@@ -350,7 +398,6 @@ class OverviewTab(QWidget):
         _organisation, _year, chosen = self.selected_filters()
         for number in SECTIONS:
             self.table.setColumnHidden(self.model.scale_column(number), chosen is not None and number != chosen)
-        self.table.resizeRowsToContents()
 
     # -- looks -----------------------------------------------------------------------------------------------
     def zoom(self, steps: int) -> None:
@@ -362,8 +409,34 @@ class OverviewTab(QWidget):
         font.setPointSizeF(self.point_size)
         self.table.setFont(font)
         self.table.horizontalHeader().setFont(font)
-        self.table.resizeColumnsToContents()
-        self.table.resizeRowsToContents()
+        lines = self.table.fontMetrics().lineSpacing()
+        self.table.verticalHeader().setDefaultSectionSize(2 * lines + 8)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Each column as wide as its widest text, measured here rather than by asking every cell (the
+        view's own "resize to contents" asks each cell for each role: slow with hundreds of units)."""
+        plain = self.table.fontMetrics()
+        bold_font = QFont(self.table.font())
+        bold_font.setBold(True)
+        bold = QFontMetrics(bold_font)
+        header = self.table.horizontalHeader()
+        header_metrics = QFontMetrics(header.font())
+        pad = 2 * plain.horizontalAdvance("M")
+        units = self.model.overview.units
+        for column, (kind, _what) in enumerate(self.model.columns):
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            width = max((header_metrics.horizontalAdvance(line) for line in title.split("\n")), default=0)
+            if kind in ("organisation", "unit"):
+                texts = {u.organisation if kind == "organisation" else u.unit for u in units}
+                width = max([width, *(plain.horizontalAdvance(text) for text in texts)])
+            elif kind == "latest":
+                width = max(width, plain.horizontalAdvance("2026-12-31"))
+            elif kind == "scale":
+                width = max(width, bold.horizontalAdvance("10  ↑ +10"), plain.horizontalAdvance("md 10,5"))
+            else:
+                width = max(width, plain.horizontalAdvance("000"))
+            header.resizeSection(column, width + pad)
 
     # -- actions ---------------------------------------------------------------------------------------------
     def _activated(self, index: QModelIndex) -> None:
@@ -375,25 +448,39 @@ class OverviewTab(QWidget):
         from lardesk.reports.overview_csv import write_overview_csv
 
         path = OverviewFiles.ask_save(self, self.tr("översikt.csv"), "CSV (*.csv)")
-        if not path:
-            return
-        overview = self.model.overview
+        if path:
+            overview, scales = self.model.overview, self.shown_scales()
+            self._export(path, lambda: write_overview_csv(overview, self.guide, path, scales))
+
+    def export_pdf(self) -> None:
+        from lardesk.reports.overview_pdf import render_overview_pdf
+
+        path = OverviewFiles.ask_save(self, self.tr("översikt.pdf"), "PDF (*.pdf)")
+        if path:
+            overview, scales = self.model.overview, self.shown_scales()
+            self._export(path, lambda: render_overview_pdf(overview, self.guide, path, scales))
+
+    def shown_scales(self) -> tuple[int, ...]:
         _organisation, _year, chosen = self.selected_filters()
-        scales = (chosen,) if chosen else SECTIONS
+        return (chosen,) if chosen else SECTIONS
 
-        def write() -> Changes:
-            try:
-                write_overview_csv(overview, self.guide, path, scales)
-            except OSError as error:
-                from lardesk.services import InputError
-
-                raise InputError(
-                    "{path}: could not be written ({reason})", path=path, reason=error.strerror or str(error)
-                ) from error
-            return Changes(Changed.NONE)
-
-        if self.bus.run(write, self) is not None:
+    def _export(self, path: str, write: Callable[[], None]) -> None:
+        """Write what is shown; a file that cannot be written is said so (and an earlier file is kept)."""
+        if self.bus.run(lambda: export_call(path, write), self) is not None:
             self.summary.setText(self.tr("Sparad: %1").replace("%1", path))
+
+
+def export_call(path: str, write: Callable[[], None]) -> Changes:
+    """Run an export as a service call would: an error of the file system becomes a message to show."""
+    from lardesk.reports.typst_pdf import PublishError
+    from lardesk.services import InputError
+
+    try:
+        write()
+    except (OSError, PublishError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        raise InputError("{path}: could not be written ({reason})", path=path, reason=reason) from error
+    return Changes(Changed.NONE)
 
 
 class OverviewFiles:
@@ -422,7 +509,8 @@ class OverviewWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.setWindowTitle(self.tr("Översikt – lardesk"))
         self.overview_tab.open_session.connect(self.open_session)
-        self._stale = False
+        self._overview_stale = False
+        self._actions_stale = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_DELAY_MS)
@@ -446,21 +534,28 @@ class OverviewWindow(QMainWindow):
     def _changed(self, changes: Changes) -> None:
         relevant = Changed.SESSIONS | Changed.RATINGS | Changed.JOINT | Changed.LOGIC | Changed.IMPROVEMENTS
         relevant |= Changed.PARTICIPANTS
-        if changes.what & relevant and not self.actions_panel.writing:
-            self._stale = True
-            self._timer.start()
+        if not changes.what & relevant:
+            return
+        self._overview_stale = True  # a status set in the actions tab changes the overview's counts too
+        if not self.actions_panel.writing:  # … but the actions tab already shows what it saved
+            self._actions_stale = True
+        self._timer.start()
 
     def _refresh_if_stale(self) -> None:
-        if not self._stale or not self.isVisible():
+        if not self.isVisible():
             return
-        self._stale = False
-        self.overview_tab.reload_filters()
-        self.overview_tab.refresh()
-        self.actions_panel.refresh()
+        if self._overview_stale:
+            self._overview_stale = False
+            self.overview_tab.reload_filters()
+            self.overview_tab.refresh()
+        if self._actions_stale:
+            self._actions_stale = False
+            if self.actions_panel.loaded:
+                self.actions_panel.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._stale:
+        if self._overview_stale or self._actions_stale:
             self._timer.start(0)
 
     def closeEvent(self, event: QCloseEvent) -> None:

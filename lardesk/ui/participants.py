@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lardesk.method.guide import LANGUAGES
 from lardesk.method.people import Gender
 from lardesk.method.snapshot import Anonymity, ParticipantInfo, SessionSnapshot
 from lardesk.services import Changes, NewParticipant
@@ -34,6 +35,36 @@ def gender_box(parent: QWidget | None) -> QComboBox:
         (Gender.OTHER, QCoreApplication.translate("Gender", "Annat")),
     ):
         box.addItem(text, value.value)
+    return box
+
+
+OPENNESS = {Anonymity.ANONYMOUS: 0, Anonymity.ROLES: 1, Anonymity.OPEN: 2}
+"""How much of who said what a mode shows: going up asks the group first, going down removes names."""
+
+
+def anonymity_box(parent: QWidget | None) -> QComboBox:
+    """The anonymity modes, from the most closed to the most open (so that the arrow keys move one way),
+    with the default chosen; the same choices when a session is created and later, in the room."""
+    box = QComboBox(parent)
+    for mode, text in (
+        (Anonymity.ANONYMOUS, QCoreApplication.translate("Anonymity", "Anonymt: inga namn sparas alls")),
+        (Anonymity.ROLES, QCoreApplication.translate("Anonymity", "Namn sparas, bedömningar visas utan namn")),
+        (Anonymity.OPEN, QCoreApplication.translate("Anonymity", "Öppet: namn visas vid bedömningarna")),
+    ):
+        box.addItem(text, mode.value)
+    box.setCurrentIndex(box.findData(Anonymity.ROLES.value))
+    return box
+
+
+def language_box(parent: QWidget | None) -> QComboBox:
+    """The languages of the question guide."""
+    box = QComboBox(parent)
+    for code, name in (
+        ("sv", QCoreApplication.translate("Language", "Svenska")),
+        ("en", QCoreApplication.translate("Language", "Engelska")),
+    ):
+        if code in LANGUAGES:
+            box.addItem(name, code)
     return box
 
 
@@ -88,7 +119,10 @@ class ParticipantsEditor(QWidget):
         layout.addLayout(buttons)
 
     def load(self, snapshot: SessionSnapshot) -> None:
-        self.anonymous = snapshot.session.anonymity is Anonymity.ANONYMOUS
+        anonymous = snapshot.session.anonymity is Anonymity.ANONYMOUS
+        if anonymous != self.anonymous:  # the mode changed in the room: the name column changes with it
+            self.people = ()
+        self.anonymous = anonymous
         self.rated = {rating.participant_id for rating in snapshot.ratings}
         if snapshot.participants == self.people:
             self._enable()

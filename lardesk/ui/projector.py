@@ -7,9 +7,9 @@ projector widget (the board, the spread). The reflection timer is shown in its c
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QResizeEvent, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QRectF, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QFont, QFontMetricsF, QGuiApplication, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from lardesk.ui.settings import restore_window, save_window
 
@@ -17,6 +17,61 @@ BACKGROUND = "#1f2430"
 FOREGROUND = "#f4f1ea"
 MUTED = "#b9c2d0"
 SETTINGS_KEY = "projector"
+
+
+class FittingLabel(QLabel):
+    """Plain text in the largest type (up to ``largest`` pixels) that fits the label's box whole: wrapped at
+    word boundaries only (the widest word fits a line), never cut at the top or bottom. The layout gives the
+    label its box; the label does not ask for more."""
+
+    def __init__(self, share: int, smallest: int = 12, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.share = share
+        """The largest type is the window's height divided by this (13: about 55 px on a 720 px projector)."""
+        self.smallest = smallest
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self._fitted: tuple[str, int, int, int, bool] | None = None
+
+    def largest(self) -> int:
+        window = self.window()
+        return max(self.smallest, max(window.height(), 300) // self.share)
+
+    def needed(self, pixels: int, width: int) -> tuple[float, float]:
+        """The text's (widest word, height) in ``pixels``-sized type wrapped to ``width``."""
+        font = QFont(self.font())
+        font.setPixelSize(pixels)
+        metrics = QFontMetricsF(font)
+        text = self.text()
+        widest = max((metrics.horizontalAdvance(word) for word in text.split()), default=0.0)
+        flags = int(Qt.TextFlag.TextWordWrap) | int(self.alignment())
+        height = metrics.boundingRect(QRectF(0, 0, width, 1e6), flags, text).height() if text else 0.0
+        return widest, height
+
+    def fit(self) -> None:
+        box = self.contentsRect()
+        key = (self.text(), box.width(), box.height(), self.largest(), self.font().bold())
+        if key == self._fitted or box.width() <= 0 or box.height() <= 0:
+            return
+        self._fitted = key
+        pixels = self.largest()
+        while pixels > self.smallest:
+            widest, height = self.needed(pixels, box.width())
+            if widest <= box.width() and height <= box.height():
+                break
+            pixels -= max(1, pixels // 16)
+        font = QFont(self.font())
+        font.setPixelSize(pixels)
+        super().setFont(font)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit()
 
 
 class ProjectorWindow(QWidget):
@@ -36,14 +91,13 @@ class ProjectorWindow(QWidget):
         self.timer.setObjectName("projectorTimer")
         self.timer.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.timer.hide()
-        self.text = QLabel(self)
+        self.text = FittingLabel(13, parent=self)
         self.text.setObjectName("projectorText")
-        self.text.setWordWrap(True)
         self.text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.detail = QLabel(self)
+        self.detail = FittingLabel(30, parent=self)
         self.detail.setObjectName("projectorDetail")
         self.detail.setStyleSheet(f"color:{MUTED};")
-        self.detail.setWordWrap(True)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.content: QWidget | None = None
 
         top = QHBoxLayout()
@@ -53,8 +107,8 @@ class ProjectorWindow(QWidget):
         self.body.setContentsMargins(48, 32, 48, 32)
         self.body.setSpacing(24)
         self.body.addLayout(top)
-        self.body.addWidget(self.text, 1)
-        self.body.addWidget(self.detail)
+        self.body.addWidget(self.text, 3)
+        self.body.addWidget(self.detail, 1)
 
         # the room's window never keeps the keyboard: shown, or full screen, the facilitator's window has it
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
@@ -138,6 +192,8 @@ class ProjectorWindow(QWidget):
             font.setPixelSize(max(14, height // share))
             font.setBold(label is self.text or label is self.timer)
             label.setFont(font)
+            if isinstance(label, FittingLabel):  # the largest size that fits its box
+                label.fit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

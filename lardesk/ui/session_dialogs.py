@@ -30,11 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lardesk.method.guide import LANGUAGES
 from lardesk.method.people import Gender
 from lardesk.method.snapshot import Anonymity, ParticipantInfo
 from lardesk.services import NewParticipant, NewSession
-from lardesk.ui.participants import fit_gender_column, gender_box
+from lardesk.ui.participants import anonymity_box, fit_gender_column, gender_box, language_box
 
 if TYPE_CHECKING:
     from lardesk.services import Services
@@ -104,17 +103,11 @@ class NewSessionDialog(QDialog):
         self.title_edit.setPlaceholderText(self.tr("frivilligt"))
         self.facilitator = QLineEdit(self)
         self.facilitator.setAccessibleName(self.tr("Samtalsledare"))
-        self.language = QComboBox(self)
+        self.language = language_box(self)
         self.language.setAccessibleName(self.tr("Frågeguidens språk"))
-        for code, name in (("sv", self.tr("Svenska")), ("en", self.tr("Engelska"))):
-            if code in LANGUAGES:
-                self.language.addItem(name, code)
         self.language.setCurrentIndex(max(0, self.language.findData(language)))
-        self.anonymity = QComboBox(self)
+        self.anonymity = anonymity_box(self)
         self.anonymity.setAccessibleName(self.tr("Anonymitet"))
-        self.anonymity.addItem(self.tr("Namn sparas, bedömningar visas utan namn"), Anonymity.ROLES.value)
-        self.anonymity.addItem(self.tr("Öppet: namn visas vid bedömningarna"), Anonymity.OPEN.value)
-        self.anonymity.addItem(self.tr("Anonymt: inga namn sparas alls"), Anonymity.ANONYMOUS.value)
         self.anonymity.currentIndexChanged.connect(self._anonymity_changed)
         for label, field in (
             (self.tr("&Organisation:"), self.organisation),

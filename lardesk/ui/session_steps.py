@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QPlainTextEdit,
     QScrollArea,
     QSplitter,
@@ -25,11 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from lardesk.method.guide import JOINT_SCALE, SECTIONS, Guide, GuideError, Section, load_guide
-from lardesk.method.snapshot import SessionSnapshot
+from lardesk.method.snapshot import Anonymity, SessionSnapshot
 from lardesk.services import Changed, Changes
 from lardesk.ui.bus import ChangeBus
 from lardesk.ui.improvements import IdMap, ImprovementsEditor
-from lardesk.ui.participants import ParticipantsEditor
+from lardesk.ui.participants import OPENNESS, ParticipantsEditor, anonymity_box, language_box
 from lardesk.ui.write_through import ServiceCommand, WriteThrough
 
 if TYPE_CHECKING:
@@ -84,6 +85,32 @@ class Context:
 # -- agreeing on the parts ------------------------------------------------------------------------------
 
 
+class ConfirmOpenness:
+    """Asking before a session shows more of who rated what (a class so tests can answer for the group)."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, mode: Anonymity) -> bool:
+        if mode is Anonymity.OPEN:
+            text = QCoreApplication.translate(
+                "ConfirmOpenness",
+                "Öppet läge visar namnen vid bedömningarna, i tabellen och i spridningen. Är alla i gruppen "
+                "överens om det?",
+            )
+        else:
+            text = QCoreApplication.translate(
+                "ConfirmOpenness",
+                "Med det här läget kan deltagarnas namn sparas i uppföljningen. Är alla i gruppen överens om det?",
+            )
+        answer = QMessageBox.question(
+            parent,
+            QCoreApplication.translate("ConfirmOpenness", "Öppnare läge"),
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+
 class PartsStep(QWidget):
     STEP_ID = "parts"
 
@@ -123,6 +150,18 @@ class PartsStep(QWidget):
             edit.setPlaceholderText(hint)
             form.addRow(label, edit)
             self.details[name] = WriteThrough(edit, self._detail_writer(name), debounce=name != "date")
+        # decided in the room as often as before it: the guide's language and how open the ratings are
+        self.language = language_box(details)
+        self.language.setAccessibleName(self.tr("Frågeguidens språk"))
+        self.language.activated.connect(self._language_chosen)
+        form.addRow(self.tr("Frågeguidens &språk:"), self.language)
+        self.anonymity = anonymity_box(details)
+        self.anonymity.setAccessibleName(self.tr("Anonymitet"))
+        self.anonymity.setToolTip(
+            self.tr("Ett öppnare läge kräver att gruppen är överens; ett mer slutet tar bort namnen direkt.")
+        )
+        self.anonymity.activated.connect(self._anonymity_chosen)
+        form.addRow(self.tr("&Anonymitet:"), self.anonymity)
         right.addWidget(details)
         self.boxes: dict[int, QCheckBox] = {}
         for part in guide.parts:
@@ -168,6 +207,7 @@ class PartsStep(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scrolling(content, self))
         self._parts: frozenset[int] = frozenset(SECTIONS)
+        self._anonymity = Anonymity.ROLES
         self._defer = False
 
     def title(self) -> str:
@@ -195,6 +235,11 @@ class PartsStep(QWidget):
         }
         for name, field in self.details.items():
             field.show(values[name])
+        self._anonymity = info.anonymity
+        for combo, value in ((self.language, info.language), (self.anonymity, info.anonymity.value)):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+            combo.blockSignals(False)
         self.people.setText(snapshot.participation_sentence(self.context.guide.language))
         self.participants.load(snapshot)
         self.previous_list.clear()
@@ -233,6 +278,27 @@ class PartsStep(QWidget):
 
         key = ("session", field) if merge else None
         context.undo.push(ServiceCommand(context.bus, text, lambda: call(new), lambda: call(old), self, merge_key=key))
+
+    def _language_chosen(self, index: int) -> None:
+        """The guide's language of this session (its steps are shown again in it)."""
+        language = str(self.language.itemData(index))
+        sessions, session_id = self.context.services.sessions, self.context.session_id
+        if language != self.context.guide.language:
+            self.context.bus.run(lambda: sessions.update_session(session_id, language=language), self)
+
+    def _anonymity_chosen(self, index: int) -> None:
+        """A more open mode only when the group agrees (asked); a less open one at once (anonymous: the
+        service removes every name from the session, which no undo brings back)."""
+        new, old = Anonymity(self.anonymity.itemData(index)), self._anonymity
+        if new is old:
+            return
+        sessions, session_id = self.context.services.sessions, self.context.session_id
+        if (OPENNESS[new] > OPENNESS[old] and not ConfirmOpenness.ask(self, new)) or self.context.bus.run(
+            lambda: sessions.update_session(session_id, anonymity=new.value), self
+        ) is None:
+            self.anonymity.setCurrentIndex(self.anonymity.findData(old.value))
+            return
+        self._anonymity = new
 
     def _detail_writer(self, name: str) -> Callable[[str, str], None]:
         def write(old: str, new: str) -> None:
@@ -274,7 +340,9 @@ class SectionStep(QWidget):
         self.context = context
         self.number = number
         self.section: Section = context.guide.section(number)
-        self.current_question = 0
+        self.current_question = 1 if self.section.questions else 0
+        """The question the projector shows: the first at once, then the one whose notes have the focus, or
+        the one the facilitator moves to (Ctrl+↓ / Ctrl+↑, ``move_question``)."""
         section = self.section
         content = QWidget(self)
         layout = QVBoxLayout(content)
@@ -394,6 +462,22 @@ class SectionStep(QWidget):
                 text += "\n" + "\n".join(f"– {item}" for item in question.items)
             return self.title(), text, question.info
         return self.title(), "", section.info
+
+    def move_question(self, step: int) -> bool:
+        """Show the next (``step`` 1) or previous (-1) question on the projector, and bring its notes into
+        view without touching them; False at the first or last question."""
+        numbers = [question.number for question in self.section.questions]
+        if not numbers:
+            return False
+        here = numbers.index(self.current_question) if self.current_question in numbers else -1
+        there = max(0, min(len(numbers) - 1, here + step)) if here >= 0 else 0
+        if numbers[there] == self.current_question:
+            return False
+        self.current_question = numbers[there]
+        editor = self.notes.get(self.current_question)
+        if editor is not None:
+            self.scroll_area.ensureWidgetVisible(editor, 0, 120)
+        return True
 
     def focused_question(self, widget: QWidget | None) -> int | None:
         for question, editor in self.notes.items():

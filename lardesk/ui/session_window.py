@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import Qt, QTime, Signal
+from PySide6.QtCore import Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -201,7 +201,19 @@ class SessionWindow(QMainWindow):
             self.tr("Föregående steg"), [key("Ctrl+PgUp"), key("Alt+Left")], self.previous_step
         )
         self.list_action = self._action(self.tr("Välj steg i listan"), [key("Ctrl+L")], self.step_list.setFocus)
-        for action in (self.next_action, self.previous_action, self.list_action):
+        self.next_question_action = self._action(
+            self.tr("Nästa fråga på projektorn"), [key("Ctrl+Down")], lambda: self.move_question(1)
+        )
+        self.previous_question_action = self._action(
+            self.tr("Föregående fråga på projektorn"), [key("Ctrl+Up")], lambda: self.move_question(-1)
+        )
+        for action in (
+            self.next_action,
+            self.previous_action,
+            self.list_action,
+            self.next_question_action,
+            self.previous_question_action,
+        ):
             go.addAction(action)
         view = self.menuBar().addMenu(self.tr("&Visa"))
         self.timer_action = self._action(self.tr("Starta/pausa betänketid"), [key("F6")], self.timer.toggle)
@@ -248,6 +260,9 @@ class SessionWindow(QMainWindow):
         self._add(step_id, widget, page)
         if step_id == "board":
             self.board_page = page
+        use_undo_stack = getattr(widget, "use_undo_stack", None)
+        if callable(use_undo_stack):  # its edits are undone with Ctrl+Z like the notes
+            use_undo_stack(self.undo)
         passing = getattr(widget, "pass_round_changed", None)
         if passing is not None:
             passing.connect(self._lock_for_pass_round)
@@ -378,6 +393,27 @@ class SessionWindow(QMainWindow):
                 if callable(focus_kind):
                     focus_kind(None)
 
+    def rebuild_steps(self) -> None:
+        """Make every step again from the stored session (after its guide's language changed). The undo
+        history goes with the old steps: its commands belong to them."""
+        flush_all(self)
+        snapshot = self.services.sessions.snapshot(self.session_id)
+        self.snapshot = snapshot
+        current = self.current
+        for page in self.pages.values():
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        if self.board is not None and self.board.parent() not in self.pages.values():
+            self.board.deleteLater()
+        self.steps, self.pages, self.order, self.stale = {}, {}, [], set()
+        self.board = self.board_page = None
+        self.undo.clear()
+        self.context.guide = guide_for(snapshot.session.language)
+        self.current = ""
+        self._show_title(snapshot)
+        self._arrange(snapshot)
+        self.go_to(current if current in self.order else self.order[0], remember=False)
+
     def next_step(self) -> None:
         row = self.order.index(self.current)
         if row < len(self.order) - 1:
@@ -387,6 +423,13 @@ class SessionWindow(QMainWindow):
         row = self.order.index(self.current)
         if row > 0:
             self.go_to(self.order[row - 1])
+
+    def move_question(self, step: int) -> None:
+        """Ctrl+↓ / Ctrl+↑: the projector shows the section's next or previous question (the notes are left as
+        they are)."""
+        current = self.steps.get(self.current)
+        if isinstance(current, SectionStep) and current.move_question(step):
+            self.update_projector()
 
     def _row_chosen(self, row: int) -> None:
         if 0 <= row < len(self.order):
@@ -405,6 +448,11 @@ class SessionWindow(QMainWindow):
         for step_id, step in self.steps.items():
             if changes.what & step.refresh_on():
                 self.stale.add(step_id)
+        if snapshot.session.language != self.context.guide.language:
+            # the guide's language was changed (in the parts step): every step is made again in it, after
+            # the signal that told us has returned (the widget that sent it is one of those steps)
+            QTimer.singleShot(0, self, self.rebuild_steps)
+            return
         if Changed.SESSION in changes:
             self._show_title(snapshot)
             current = self.current

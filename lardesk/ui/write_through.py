@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoCommand
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from lardesk.services import Changes
@@ -98,6 +98,26 @@ class WriteThrough(QObject):
         return False
 
 
+class WindowUndo(QObject):
+    """Lets Ctrl+Z / Ctrl+Shift+Z through to the window's undo (the saved edits) from a field whose own undo
+    means nothing to the user (a spin box whose every value is written at once)."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            keys = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
+            if any(event.matches(key) for key in keys) or event.keyCombination() == UNDO_SHIFT:
+                event.ignore()
+                return True
+        return False
+
+
+UNDO_SHIFT = QKeyCombination(Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier, Qt.Key.Key_Z)
+
+
 def flush_all(root: QWidget) -> None:
     """Write every pending edit below ``root`` now (before a step change or a close)."""
     for field in root.findChildren(WriteThrough):
@@ -116,6 +136,7 @@ class ServiceCommand(QUndoCommand):
         parent_widget: QWidget | None = None,
         *,
         merge_key: tuple[object, ...] | None = None,
+        quiet: bool = False,
     ) -> None:
         super().__init__(text)
         self.bus = bus
@@ -123,16 +144,18 @@ class ServiceCommand(QUndoCommand):
         self._undo = undo
         self._parent_widget = parent_widget
         self.merge_key = merge_key
+        self.quiet = quiet
+        """A refusal is only emitted on the bus (``failed``), for the widget to show beside the field."""
         self.refused = False
         """The first run was refused (bad input, or the database failed): nothing was written."""
 
     def redo(self) -> None:
-        if self.bus.run(self._do, self._parent_widget) is None:
+        if self.bus.run(self._do, self._parent_widget, quiet=self.quiet) is None:
             self.refused = True
             self.setObsolete(True)
 
     def undo(self) -> None:
-        self.bus.run(self._undo, self._parent_widget)
+        self.bus.run(self._undo, self._parent_widget, quiet=self.quiet)
 
     def id(self) -> int:
         return 1 if self.merge_key is not None else -1

@@ -83,6 +83,14 @@
         <translation>&amp;Overdue only</translation>
     </message>
     <message>
+        <source>Skriv &amp;halvårsuppföljning…</source>
+        <translation>Print the &amp;half-year checkpoint…</translation>
+    </message>
+    <message>
+        <source>Skriv ut åtgärderna för halvårsuppföljningen (PDF)</source>
+        <translation>Print the actions for the half-year checkpoint (PDF)</translation>
+    </message>
+    <message>
         <source>Åtgärder i alla enheter</source>
         <translation>Actions of all units</translation>
     </message>
@@ -105,6 +113,25 @@
     <message>
         <source>Alla enheter</source>
         <translation>All units</translation>
+    </message>
+    <message>
+        <source>halvårsuppföljning.pdf</source>
+        <translation>half-year-checkpoint.pdf</translation>
+    </message>
+</context>
+<context>
+    <name>Anonymity</name>
+    <message>
+        <source>Anonymt: inga namn sparas alls</source>
+        <translation>Anonymous: no names stored at all</translation>
+    </message>
+    <message>
+        <source>Namn sparas, bedömningar visas utan namn</source>
+        <translation>Names kept, ratings shown without names</translation>
+    </message>
+    <message>
+        <source>Öppet: namn visas vid bedömningarna</source>
+        <translation>Open: names shown with the ratings</translation>
     </message>
 </context>
 <context>
@@ -132,8 +159,8 @@ Everything you have typed is already saved. Restart lardesk if something looks w
 <context>
     <name>BoardStep</name>
     <message>
-        <source>Sort av punkt</source>
-        <translation>Kind of item</translation>
+        <source>Typ av punkt</source>
+        <translation>Type of item</translation>
     </message>
     <message>
         <source>Ny punkt: skriv texten och tryck Enter</source>
@@ -168,6 +195,14 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>New:</translation>
     </message>
     <message>
+        <source>Punkt</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Indikatorer (I)</source>
+        <translation>Indicators (I)</translation>
+    </message>
+    <message>
         <source>Programlogik</source>
         <translation>Program logic</translation>
     </message>
@@ -178,6 +213,54 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     <message>
         <source>Tavlan är tom. Börja till höger, med de förväntade effekterna: välj typ av punkt, skriv texten i fältet ovan och tryck Enter (eller klicka i en kolumn). Koppla sedan punkterna till varandra.</source>
         <translation>The board is empty. Start on the right, with the expected effects: choose the type of item, type its text in the field above and press Enter (or click in a column). Then link the items to each other.</translation>
+    </message>
+    <message>
+        <source>Frågan för kolumnen</source>
+        <translation>The question for the column</translation>
+    </message>
+    <message>
+        <source>Projektorn: större</source>
+        <translation>Projector: larger</translation>
+    </message>
+    <message>
+        <source>Projektorn: mindre</source>
+        <translation>Projector: smaller</translation>
+    </message>
+    <message>
+        <source>Projektorn: hela tavlan</source>
+        <translation>Projector: the whole board</translation>
+    </message>
+    <message>
+        <source>Projektorn: vänster</source>
+        <translation>Projector: left</translation>
+    </message>
+    <message>
+        <source>Projektorn: höger</source>
+        <translation>Projector: right</translation>
+    </message>
+    <message>
+        <source>Projektorn: upp</source>
+        <translation>Projector: up</translation>
+    </message>
+    <message>
+        <source>Projektorn: ned</source>
+        <translation>Projector: down</translation>
+    </message>
+    <message>
+        <source>Projektorn</source>
+        <translation>Projector</translation>
+    </message>
+    <message>
+        <source>Zooma och flytta tavlan på projektorn (Ctrl+Skift + plus, minus, 0, pilar)</source>
+        <translation>Zoom and move the board on the projector (Ctrl+Shift + plus, minus, 0, arrows)</translation>
+    </message>
+    <message>
+        <source>Stryk punkten</source>
+        <translation>Drop the item</translation>
+    </message>
+    <message>
+        <source>Varför stryks ”{0}”? (visas på tavlan och i minnesanteckningarna)</source>
+        <translation>Why is “{0}” dropped? (shown on the board and in the minutes)</translation>
     </message>
     <message>
         <source>Ta bort</source>
@@ -205,6 +288,21 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     <message>
         <source>Redigera texten</source>
         <translation>Edit the text</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmOpenness</name>
+    <message>
+        <source>Öppet läge visar namnen vid bedömningarna, i tabellen och i spridningen. Är alla i gruppen överens om det?</source>
+        <translation>Open mode shows the names with the ratings, in the table and in the spread. Does everyone in the group agree?</translation>
+    </message>
+    <message>
+        <source>Med det här läget kan deltagarnas namn sparas i uppföljningen. Är alla i gruppen överens om det?</source>
+        <translation>In this mode the participants&apos; names can be stored in the session. Does everyone in the group agree?</translation>
+    </message>
+    <message>
+        <source>Öppnare läge</source>
+        <translation>A more open mode</translation>
     </message>
 </context>
 <context>
@@ -238,6 +336,10 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     <message>
         <source>Statusiakttagelser</source>
         <translation>Status findings</translation>
+    </message>
+    <message>
+        <source>Indikatorer ({0})</source>
+        <translation>Indicators ({0})</translation>
     </message>
 </context>
 <context>
@@ -349,6 +451,120 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     </message>
 </context>
 <context>
+    <name>IndicatorCanvas</name>
+    <message>
+        <source>Diagram över indikatorn</source>
+        <translation>Chart of the indicator</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorPanel</name>
+    <message>
+        <source>Indikator</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>Vad mäts</source>
+        <translation>What is measured</translation>
+    </message>
+    <message>
+        <source>Till exempel: andel av bidraget som går till flickor</source>
+        <translation>For example: share of the grant that goes to girls</translation>
+    </message>
+    <message>
+        <source>Enhet</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Källa</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Ta bort indikatorn</source>
+        <translation>Remove the indicator</translation>
+    </message>
+    <message>
+        <source>Sorts värde</source>
+        <translation>Kind of figures</translation>
+    </message>
+    <message>
+        <source>Utgångsvärde</source>
+        <translation>Baseline</translation>
+    </message>
+    <message>
+        <source>Mätvärde</source>
+        <translation>Measurement</translation>
+    </message>
+    <message>
+        <source>Mål</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>2013</source>
+        <translation>2013</translation>
+    </message>
+    <message>
+        <source>Kvinnor</source>
+        <translation>Women</translation>
+    </message>
+    <message>
+        <source>Män</source>
+        <translation>Men</translation>
+    </message>
+    <message>
+        <source>Totalt</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Kommentar till värdet</source>
+        <translation>Comment on the figures</translation>
+    </message>
+    <message>
+        <source>Spara värdena (Enter)</source>
+        <translation>Save the figures (Enter)</translation>
+    </message>
+    <message>
+        <source>Värden per period</source>
+        <translation>Figures per period</translation>
+    </message>
+    <message>
+        <source>Kv − män</source>
+        <translation>W − M</translation>
+    </message>
+    <message>
+        <source>Enter: ändra värdena · Delete: ta bort raden</source>
+        <translation>Enter: change the figures · Delete: remove the line</translation>
+    </message>
+    <message>
+        <source>Vad värdena säger</source>
+        <translation>What the figures say</translation>
+    </message>
+    <message>
+        <source>Välj ett resultat, en effekt eller en utgångspunkt för att se dess indikatorer.</source>
+        <translation>Choose a result, an effect or a starting point to see its indicators.</translation>
+    </message>
+    <message>
+        <source>Indikatorer – {0}</source>
+        <translation>Indicators – {0}</translation>
+    </message>
+    <message>
+        <source>＋ Ny indikator</source>
+        <translation>＋ New indicator</translation>
+    </message>
+    <message>
+        <source>utgångsvärde</source>
+        <translation>baseline</translation>
+    </message>
+    <message>
+        <source>mål</source>
+        <translation>target</translation>
+    </message>
+</context>
+<context>
     <name>ItemEditor</name>
     <message>
         <source>Text</source>
@@ -357,6 +573,14 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>Typ av utgångspunkt</source>
+        <translation>Type of starting point</translation>
+    </message>
+    <message>
+        <source>Förra uppföljningen</source>
+        <translation>Last follow-up</translation>
     </message>
     <message>
         <source>Utfall</source>
@@ -379,6 +603,14 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>Remove</translation>
     </message>
     <message>
+        <source>Stryk…</source>
+        <translation>Drop…</translation>
+    </message>
+    <message>
+        <source>Stryk punkten med en motivering: den står kvar, gråad, men räknas inte i luckorna</source>
+        <translation>Drop the item with a reason: it stays, greyed, but does not count in the gaps</translation>
+    </message>
+    <message>
         <source>Flytta upp i kolumnen (Ctrl+Upp)</source>
         <translation>Move up in the column (Ctrl+Up)</translation>
     </message>
@@ -391,12 +623,24 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>Remove the item and its links (Delete)</translation>
     </message>
     <message>
+        <source>Typ</source>
+        <translation>Type</translation>
+    </message>
+    <message>
         <source>Välj en punkt på tavlan (klicka eller använd piltangenterna).</source>
         <translation>Choose an item on the board (click or use the arrow keys).</translation>
     </message>
     <message>
+        <source>Återställ</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
         <source>Den här sortens punkt leder inte vidare; koppla till den från punkterna till vänster om den.</source>
         <translation>This kind of item leads nowhere further; link to it from the items to its left.</translation>
+    </message>
+    <message>
+        <source>Svarar mot – {0} (L, sedan Blanksteg för att koppla):</source>
+        <translation>Answers to – {0} (L, then Space to link):</translation>
     </message>
     <message>
         <source>Leder till – {0} (L, sedan Blanksteg för att koppla):</source>
@@ -418,8 +662,8 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>Comment, scale {number}</translation>
     </message>
     <message>
-        <source>Spara</source>
-        <translation>Save</translation>
+        <source>Kommentar krävs: {value} ligger utanför de enskilda bedömningarna ({minimum}–{maximum}). Värdet är sparat; skriv varför.</source>
+        <translation>Comment needed: {value} lies outside the individual ratings ({minimum}–{maximum}). The value is saved; write why.</translation>
     </message>
     <message>
         <source>Gruppen enas om var verksamheten står, minst på skala 9. Ligger det samlade värdet utanför spridningen (lägsta–högsta individuella värde) ska kommentaren säga varför.</source>
@@ -432,6 +676,17 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     <message>
         <source>inga värden</source>
         <translation>no values</translation>
+    </message>
+</context>
+<context>
+    <name>Language</name>
+    <message>
+        <source>Svenska</source>
+        <translation>Swedish</translation>
+    </message>
+    <message>
+        <source>Engelska</source>
+        <translation>English</translation>
     </message>
 </context>
 <context>
@@ -587,6 +842,10 @@ Everything you have typed is already saved. Restart lardesk if something looks w
 <context>
     <name>MinutesDialog</name>
     <message>
+        <source>Åtgärder utan ansvarig: {owners}, utan datum: {dates}. Minnesanteckningarna skriver ”Ansvarig saknas” och ”Datum saknas” där; fyll i dem i samtalet först om ni vill.</source>
+        <translation>Actions without anyone responsible: {owners}, without a date: {dates}. The minutes will say “No one responsible” and “No date” there; fill them in during the session first if you wish.</translation>
+    </message>
+    <message>
         <source>Minnesanteckningar</source>
         <translation>Minutes</translation>
     </message>
@@ -625,6 +884,10 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     <message>
         <source>Spara som Word (DOCX)…</source>
         <translation>Save as Word (DOCX)…</translation>
+    </message>
+    <message>
+        <source>Åtgärder som saknar uppgifter</source>
+        <translation>Actions with missing details</translation>
     </message>
     <message>
         <source>Spara minnesanteckningar</source>
@@ -727,31 +990,11 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     </message>
     <message>
         <source>Frågeguidens språk</source>
-        <translation>Language of the question guide</translation>
-    </message>
-    <message>
-        <source>Svenska</source>
-        <translation>Swedish</translation>
-    </message>
-    <message>
-        <source>Engelska</source>
-        <translation>English</translation>
+        <translation>Language of the guide</translation>
     </message>
     <message>
         <source>Anonymitet</source>
         <translation>Anonymity</translation>
-    </message>
-    <message>
-        <source>Namn sparas, bedömningar visas utan namn</source>
-        <translation>Names kept, ratings shown without names</translation>
-    </message>
-    <message>
-        <source>Öppet: namn visas vid bedömningarna</source>
-        <translation>Open: names shown with the ratings</translation>
-    </message>
-    <message>
-        <source>Anonymt: inga namn sparas alls</source>
-        <translation>Anonymous: no names stored at all</translation>
     </message>
     <message>
         <source>&amp;Organisation:</source>
@@ -857,6 +1100,14 @@ Everything you have typed is already saved. Restart lardesk if something looks w
 <context>
     <name>OverviewModel</name>
     <message>
+        <source>Senaste %1, föregående %2</source>
+        <translation>Latest %1, previous %2</translation>
+    </message>
+    <message>
+        <source>ingen</source>
+        <translation>none</translation>
+    </message>
+    <message>
         <source>md %1</source>
         <translation>md %1</translation>
     </message>
@@ -893,12 +1144,10 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>Unit</translation>
     </message>
     <message>
-        <source>Senaste</source>
-        <translation>Latest</translation>
-    </message>
-    <message>
-        <source>Föregående</source>
-        <translation>Previous</translation>
+        <source>Senaste
+(föregående)</source>
+        <translation>Latest
+(previous)</translation>
     </message>
     <message>
         <source>Öppna</source>
@@ -940,12 +1189,32 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>S&amp;cale:</translation>
     </message>
     <message>
+        <source>Sor&amp;tera:</source>
+        <translation>Sor&amp;t:</translation>
+    </message>
+    <message>
+        <source>Sortera efter</source>
+        <translation>Sort by</translation>
+    </message>
+    <message>
+        <source>&amp;Högst först</source>
+        <translation>&amp;Highest first</translation>
+    </message>
+    <message>
         <source>Spara &amp;CSV…</source>
         <translation>Save &amp;CSV…</translation>
     </message>
     <message>
         <source>Spara översikten som CSV</source>
         <translation>Save the overview as CSV</translation>
+    </message>
+    <message>
+        <source>Spara &amp;PDF…</source>
+        <translation>Save &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Spara översikten som PDF</source>
+        <translation>Save the overview as PDF</translation>
     </message>
     <message>
         <source>Översikt över enheternas senaste uppföljningar</source>
@@ -964,12 +1233,20 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>All scales</translation>
     </message>
     <message>
+        <source>Organisation och enhet</source>
+        <translation>Organisation and unit</translation>
+    </message>
+    <message>
         <source>%1 enheter. Samlad bedömning med förändring (↑ upp, ↓ ned, → oförändrad) och median (md) när minst tre har bedömt. Enter öppnar den senaste uppföljningen.</source>
         <translation>%1 units. Joint assessment with its change (↑ up, ↓ down, → unchanged) and the median (md) when at least three rated. Enter opens the latest follow-up.</translation>
     </message>
     <message>
         <source>översikt.csv</source>
         <translation>overview.csv</translation>
+    </message>
+    <message>
+        <source>översikt.pdf</source>
+        <translation>overview.pdf</translation>
     </message>
     <message>
         <source>Sparad: %1</source>
@@ -1073,6 +1350,26 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>for the minutes (optional)</translation>
     </message>
     <message>
+        <source>Frågeguidens språk</source>
+        <translation>Language of the guide</translation>
+    </message>
+    <message>
+        <source>Frågeguidens &amp;språk:</source>
+        <translation>&amp;Language of the guide:</translation>
+    </message>
+    <message>
+        <source>Anonymitet</source>
+        <translation>Anonymity</translation>
+    </message>
+    <message>
+        <source>Ett öppnare läge kräver att gruppen är överens; ett mer slutet tar bort namnen direkt.</source>
+        <translation>A more open mode needs the group&apos;s agreement; a more closed one removes the names at once.</translation>
+    </message>
+    <message>
+        <source>&amp;Anonymitet:</source>
+        <translation>&amp;Anonymity:</translation>
+    </message>
+    <message>
         <source>Ta med avsnitt %1</source>
         <translation>Include section %1</translation>
     </message>
@@ -1169,6 +1466,64 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     </message>
 </context>
 <context>
+    <name>PhoneRoundPanel</name>
+    <message>
+        <source>Deltagarna bedömer på sina egna telefoner: de skannar QR-koden eller skriver in adressen. Datorn tar emot svaren i rummets eget nätverk; ingenting skickas vidare. Svaren syns i tabellen direkt, men rummet ser bara hur många som har svarat tills du väljer Visa värdena.</source>
+        <translation>Participants rate on their own phones: they scan the QR code or type the address. The computer receives the answers on the room&apos;s own network; nothing is sent on. Answers appear in the table at once, but the room sees only how many have answered until you choose Show the values.</translation>
+    </message>
+    <message>
+        <source>Omgång för telefonerna</source>
+        <translation>Round for the phones</translation>
+    </message>
+    <message>
+        <source>Omgång %1</source>
+        <translation>Round %1</translation>
+    </message>
+    <message>
+        <source>Nätverk som telefonerna ansluter till</source>
+        <translation>Network the phones connect to</translation>
+    </message>
+    <message>
+        <source>Starta omgången</source>
+        <translation>Start the round</translation>
+    </message>
+    <message>
+        <source>&amp;Omgång:</source>
+        <translation>&amp;Round:</translation>
+    </message>
+    <message>
+        <source>&amp;Nätverk:</source>
+        <translation>&amp;Network:</translation>
+    </message>
+    <message>
+        <source>%1 av %2 har svarat</source>
+        <translation>%1 of %2 have answered</translation>
+    </message>
+    <message>
+        <source>Bara den här datorn – %1</source>
+        <translation>This computer only – %1</translation>
+    </message>
+    <message>
+        <source>QR-kod med adressen %1</source>
+        <translation>QR code with the address %1</translation>
+    </message>
+    <message>
+        <source>Omgången är avslutad: %1 av %2 svarade.</source>
+        <translation>The round is closed: %1 of %2 answered.</translation>
+    </message>
+    <message>
+        <source>Avsluta omgången</source>
+        <translation>End the round</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneRoundProjector</name>
+    <message>
+        <source>Bedöm på din telefon: skanna koden eller skriv in adressen</source>
+        <translation>Rate on your phone: scan the code or type the address</translation>
+    </message>
+</context>
+<context>
     <name>PrintedForms</name>
     <message>
         <source>Vems blankett</source>
@@ -1207,6 +1562,10 @@ Everything you have typed is already saved. Restart lardesk if something looks w
 </context>
 <context>
     <name>RatingsModel</name>
+    <message>
+        <source>bedömt, dolt tills värdena visas</source>
+        <translation>rated, hidden until the values are shown</translation>
+    </message>
     <message>
         <source>{participant}, skala {scale}: {value}</source>
         <translation>{participant}, scale {scale}: {value}</translation>
@@ -1271,6 +1630,18 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>Digits 1–10 (10 = 1 then 0), - or x = abstain. Tab: next scale, Enter: next person.</translation>
     </message>
     <message>
+        <source>Titta på värdet (Ctrl+Mellanslag)</source>
+        <translation>Look at the value (Ctrl+Space)</translation>
+    </message>
+    <message>
+        <source>Före Visa värdena visar tabellen bara ● där ett värde finns. Visar den valda cellens värde.</source>
+        <translation>Until Show the values, the table shows only ● where a value exists. This shows the selected cell&apos;s value.</translation>
+    </message>
+    <message>
+        <source>Du tittar på ett dolt värde – det syns för alla som ser skärmen.</source>
+        <translation>You are looking at a hidden value – everyone who can see the screen sees it.</translation>
+    </message>
+    <message>
         <source>Tabell</source>
         <translation>Table</translation>
     </message>
@@ -1311,6 +1682,14 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>Earlier sessions of the same organisation</translation>
     </message>
     <message>
+        <source>Telefoner</source>
+        <translation>Phones</translation>
+    </message>
+    <message>
+        <source>Deltagarna bedömer på sina egna telefoner (QR-kod)</source>
+        <translation>Participants rate on their own phones (QR code)</translation>
+    </message>
+    <message>
         <source>Personlig bedömning</source>
         <translation>Personal assessment</translation>
     </message>
@@ -1327,8 +1706,32 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>round %1</translation>
     </message>
     <message>
+        <source>Avsluta skicka runt</source>
+        <translation>End pass around</translation>
+    </message>
+    <message>
+        <source>Avsluta skicka runt? Det gör samtalsledaren när alla har fyllt i.</source>
+        <translation>End pass around? The facilitator does this when everyone has filled in.</translation>
+    </message>
+    <message>
         <source>Det gick inte att spara.</source>
         <translation>Could not save.</translation>
+    </message>
+    <message>
+        <source>Ta bort bedömning</source>
+        <translation>Remove rating</translation>
+    </message>
+    <message>
+        <source>Bedömning</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <source>Bedömningsformulär</source>
+        <translation>Rating form</translation>
+    </message>
+    <message>
+        <source>Samlad bedömning, skala %1</source>
+        <translation>Overall assessment, scale %1</translation>
     </message>
     <message>
         <source>Exportera bedömningarna</source>
@@ -1494,6 +1897,14 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     <message>
         <source>Välj steg i listan</source>
         <translation>Choose a step in the list</translation>
+    </message>
+    <message>
+        <source>Nästa fråga på projektorn</source>
+        <translation>Next question on the projector</translation>
+    </message>
+    <message>
+        <source>Föregående fråga på projektorn</source>
+        <translation>Previous question on the projector</translation>
     </message>
     <message>
         <source>&amp;Visa</source>

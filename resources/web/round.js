@@ -67,6 +67,7 @@
 
   el("begin").addEventListener("click", function () {
     var body = {};
+    var chosenName = "";
     if (data.open) {
       var chosen = document.querySelector("input[name=who]:checked");
       if (!chosen) {
@@ -76,13 +77,14 @@
         return;
       }
       body.participant = chosen.value;
+      chosenName = chosen.labels[0].textContent;
     }
     el("begin").disabled = true;
     say(t.wait);
     post("seat", body).then(function (response) {
       if (response.ok) {
         return response.json().then(function (seat) {
-          state = { seat: seat.seat, scales: seat.scales, answer: {}, sent: false };
+          state = { seat: seat.seat, scales: seat.scales, answer: {}, sent: false, name: chosenName };
           save(state);
           say("");
           showForm();
@@ -105,6 +107,10 @@
     el("start").hidden = true;
     el("answer").hidden = false;
     el("ends").textContent = fmt(t.ends, { low: data.low, high: data.high });
+    if (state.name) {
+      el("as").hidden = false;
+      el("as").textContent = fmt(t.answering_as, { name: state.name });
+    }
     var holder = el("scales");
     holder.textContent = "";
     state.scales.forEach(function (scale) {

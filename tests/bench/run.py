@@ -8,7 +8,8 @@ Figures are printed, never asserted (timings belong in a report, not in a test).
     tests/bench/run.py --json FILE         also write all figures as JSON
 
 Targets (issue 7): first paint within 3× a bare PySide6 window; opening a session of 30 participants and
-200 logic items under 150 ms; peak memory with that session open under 250 MB.
+200 logic items under 150 ms; peak memory with that session open under 250 MB. Issue 15: the overview of 300
+units × 10 years opens in under 300 ms, on SQLite and on PostgreSQL.
 """
 
 from __future__ import annotations
@@ -31,6 +32,10 @@ TARGETS = {
     "peak_rss_mb": ("<", 250.0),
     "add_link_ms": ("<", 16.0),
     "redraw_ms": ("<", 100.0),
+    "overview_sqlite_ms": ("<", 300.0),
+    "overview_postgres_ms": ("<", 300.0),
+    "overview_window_sqlite_ms": ("<", 300.0),
+    "overview_window_postgres_ms": ("<", 300.0),
 }
 CHILD = """
 import json, sys

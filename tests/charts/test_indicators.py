@@ -9,7 +9,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.text import Text
 
-from lardesk.charts.indicators import LOOKS, alt_text, indicator_figure, latest_text, periods
+from lardesk.charts.indicators import LOOKS, alt_text, indicator_figure, periods
 from lardesk.method.indicators import RATE_UNIT, Figures, Group, Indicator, format_number
 from lardesk.method.messages import NO_BREAK_SPACE
 
@@ -125,8 +125,3 @@ def test_the_alt_text_says_what_the_figures_mean() -> None:
     assert "skillnaden har minskat" in text
     assert text.endswith("Utvecklingen har gått mot målet.")
     assert alt_text(RATES, "en").endswith("The figures moved partly towards the target.")
-
-
-def test_the_latest_values_for_a_board_item() -> None:
-    assert latest_text(GIRLS_SHARE) == f"2013: kvinnor 38{NO_BREAK_SPACE}%, män 62{NO_BREAK_SPACE}%"
-    assert latest_text(Indicator("i", "x")) == ""

@@ -20,6 +20,7 @@ from lardesk.method.indicators import (
     difference,
     figures_text,
     format_number,
+    latest_text,
     moved_towards_target,
     parse_number,
     summarize,
@@ -286,3 +287,15 @@ def test_how_many_moved_towards_their_target() -> None:
     away = ind("%", Figures("2010", 36, 64), Figures("2015", 40, 60), (Figures("2013", 35, 65),))
     no_target = ind("%", Figures("2010", 36, 64), None, (Figures("2013", 35, 65),))
     assert moved_towards_target([GIRLS_SHARE, away, no_target]) == (1, 2)
+
+
+def test_the_latest_values_for_a_board_item() -> None:
+    assert latest_text(GIRLS_SHARE) == f"2013: kv 38{NBSP}%, m 62{NBSP}%"
+    only_total = Indicator("i", "x", "antal", baseline=Figures("2010", total=1200))
+    assert latest_text(only_total) == f"2010: tot 1{NBSP}200"
+    assert latest_text(Indicator("i", "x")) == ""
+
+
+def test_whole_numbers_stay_whole() -> None:
+    assert repr(parse_number("38")) == "38"
+    assert repr(check_figures(Figures("2013", 38, 62.0), "%").men) == "62"

@@ -1,4 +1,4 @@
-"""The program logic's gap rules G1–G7 and status findings S1–S2."""
+"""The program logic's gap rules G1–G8 and status findings S1–S4, each on small boards."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from lardesk.method.logic import (
     BOARD_ORDER,
     DEFAULT_STATUS,
     FINDING_CODES,
-    FINDING_KIND,
+    FINDING_KINDS,
     GAP_CODES,
     LINK_KINDS,
     SECTION_OF_KIND,
@@ -42,8 +42,10 @@ R, A, RES, M, E, SP = (
 )
 
 
-def node(id_: int, kind: ItemKind, status: str | None = None) -> LogicNode:
-    return LogicNode(id_, kind, f"{kind.value} {id_}", status, f"k{id_}")
+def node(
+    id_: int, kind: ItemKind, status: str | None = None, *, dropped: bool = False, carried: bool = False
+) -> LogicNode:
+    return LogicNode(id_, kind, f"{kind.value} {id_}", status, f"k{id_}", dropped=dropped, carried_over=carried)
 
 
 def codes(findings: list[Finding]) -> list[tuple[str, int]]:
@@ -95,25 +97,28 @@ def test_starting_points_link_to_nothing() -> None:
 
 
 def test_orders() -> None:
-    assert BOARD_ORDER == (SP, R, A, RES, M, E)
+    assert BOARD_ORDER == (R, A, RES, M, E, SP)
     assert WALK_ORDER == (E, RES, M, A, R)
     assert SECTION_OF_KIND == {SP: 1, E: 2, RES: 3, M: 4, A: 5, R: 6}
 
 
 def test_codes_and_kinds() -> None:
-    assert GAP_CODES == ("G1", "G2", "G3", "G4", "G5", "G6", "G7")
-    assert STATUS_CODES == ("S1", "S2")
+    assert GAP_CODES == ("G1", "G2", "G3", "G4", "G5", "G6", "G7", "G8")
+    assert STATUS_CODES == ("S1", "S2", "S3", "S4")
     assert FINDING_CODES == GAP_CODES + STATUS_CODES
-    assert FINDING_KIND == {
-        "G1": A,
-        "G2": RES,
-        "G3": E,
-        "G4": RES,
-        "G5": RES,
-        "G6": A,
-        "G7": R,
-        "S1": A,
-        "S2": RES,
+    assert FINDING_KINDS == {
+        "G1": (A,),
+        "G2": (RES,),
+        "G3": (E,),
+        "G4": (RES,),
+        "G5": (RES,),
+        "G6": (A,),
+        "G7": (R,),
+        "G8": (E,),
+        "S1": (A,),
+        "S2": (RES,),
+        "S3": (RES,),
+        "S4": (A, RES),
     }
 
 
@@ -171,9 +176,24 @@ def test_g4_result_linked_to_no_effect() -> None:
     assert codes(find_findings(nodes, [*CHAIN_LINKS, (2, 6), (5, 6)])) == [("G4", 6)]
 
 
-def test_g5_result_without_mediating_instance() -> None:
-    nodes = [*CHAIN, node(6, RES)]
-    assert codes(find_findings(nodes, [*CHAIN_LINKS, (2, 6), (6, 4)])) == [("G5", 6)]
+@pytest.mark.parametrize(
+    ("status", "expected"),
+    [
+        (None, []),
+        ("expected", []),  # not yet achieved: §4 asks only of the achieved results
+        ("not_achieved", [("S2", 6)]),
+        ("achieved", [("G5", 6)]),
+        ("partly_achieved", [("G5", 6)]),
+    ],
+)
+def test_g5_achieved_result_without_mediating_instance(status: str | None, expected: list[tuple[str, int]]) -> None:
+    nodes = [*CHAIN, node(6, RES, status)]
+    assert codes(find_findings(nodes, [*CHAIN_LINKS, (2, 6), (6, 4)])) == expected
+
+
+def test_g5_an_achieved_result_with_a_mediating_instance_is_no_gap() -> None:
+    nodes = [node(1, R), node(2, A), node(3, RES, "achieved"), node(4, E), node(5, M)]
+    assert find_findings(nodes, CHAIN_LINKS) == []
 
 
 def test_g6_activity_without_resource() -> None:
@@ -191,13 +211,32 @@ def test_a_mediator_alone_is_no_gap() -> None:
     assert find_findings(nodes, CHAIN_LINKS) == []
 
 
-def test_starting_points_are_outside_the_gap_rules() -> None:
+def test_g8_effect_that_answers_to_no_starting_point() -> None:
+    nodes = [node(0, SP), *CHAIN, node(6, E)]
+    links = [*CHAIN_LINKS, (3, 6), (4, 0)]
+    assert codes(find_findings(nodes, links)) == [("G8", 6)]
+    assert find_findings(nodes, [*links, (6, 0)]) == []
+
+
+def test_g8_only_in_a_session_that_has_starting_points() -> None:
+    assert find_findings(CHAIN, CHAIN_LINKS) == []
+    # a dropped starting point is no starting point
+    assert find_findings([node(0, SP, dropped=True), *CHAIN], CHAIN_LINKS) == []
+
+
+def test_g8_a_link_from_a_starting_point_to_an_effect_is_the_wrong_way() -> None:
     nodes = [node(0, SP), *CHAIN]
-    assert find_findings(nodes, [*CHAIN_LINKS, (0, 4), (4, 0)]) == []
+    assert codes(find_findings(nodes, [*CHAIN_LINKS, (0, 4)])) == [("G8", 4)]
 
 
-def test_a_lone_result_has_g2_g4_and_g5() -> None:
-    assert codes(find_findings([node(1, RES)], [])) == [("G2", 1), ("G4", 1), ("G5", 1)]
+def test_a_starting_point_itself_is_no_finding() -> None:
+    nodes = [node(0, SP), *CHAIN]
+    assert find_findings(nodes, [*CHAIN_LINKS, (4, 0)]) == []
+
+
+def test_a_lone_result_has_g2_and_g4() -> None:
+    assert codes(find_findings([node(1, RES)], [])) == [("G2", 1), ("G4", 1)]
+    assert codes(find_findings([node(1, RES, "achieved")], [])) == [("G2", 1), ("G4", 1), ("G5", 1)]
 
 
 def test_a_lone_activity_has_g1_and_g6() -> None:
@@ -205,7 +244,7 @@ def test_a_lone_activity_has_g1_and_g6() -> None:
 
 
 def test_lone_items_of_each_kind() -> None:
-    nodes = [node(1, R), node(2, A), node(3, RES), node(4, M), node(5, E), node(6, SP)]
+    nodes = [node(1, R), node(2, A), node(3, RES, "achieved"), node(4, M), node(5, E), node(6, SP)]
     assert codes(find_findings(nodes, [])) == [
         ("G1", 2),
         ("G2", 3),
@@ -214,13 +253,14 @@ def test_lone_items_of_each_kind() -> None:
         ("G5", 3),
         ("G6", 2),
         ("G7", 1),
+        ("G8", 5),
     ]
 
 
 def test_one_link_serves_both_ends() -> None:
     # activity → result: the activity is not G1 and the result is not G2.
     nodes = [node(1, A), node(2, RES)]
-    assert codes(find_findings(nodes, [(1, 2)])) == [("G4", 2), ("G5", 2), ("G6", 1)]
+    assert codes(find_findings(nodes, [(1, 2)])) == [("G4", 2), ("G6", 1)]
 
 
 def test_many_to_many_links() -> None:
@@ -244,8 +284,8 @@ def test_duplicate_links_count_once() -> None:
         (ActivityStatus.PLANNED, []),
         (ActivityStatus.IMPLEMENTED, []),
         (ActivityStatus.PARTLY_IMPLEMENTED, []),
-        (ActivityStatus.NOT_IMPLEMENTED, [("S1", 2)]),
-        ("not_implemented", [("S1", 2)]),
+        (ActivityStatus.NOT_IMPLEMENTED, [("S1", 2), ("S3", 3)]),  # the result rests on it alone: S3
+        ("not_implemented", [("S1", 2), ("S3", 3)]),
     ],
 )
 def test_s1_activity_not_implemented(status: str | None, expected: list[tuple[str, int]]) -> None:
@@ -275,11 +315,90 @@ def test_status_findings_only_for_their_kind() -> None:
     assert find_findings(nodes, CHAIN_LINKS) == []
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        ("not_implemented", "not_implemented", [("S1", 2), ("S1", 6), ("S3", 3)]),
+        ("not_implemented", "implemented", [("S1", 2)]),
+        ("not_implemented", "planned", [("S1", 2)]),
+        ("partly_implemented", "not_implemented", [("S1", 6)]),
+    ],
+)
+def test_s3_result_resting_only_on_activities_not_implemented(
+    first: str, second: str, expected: list[tuple[str, int]]
+) -> None:
+    nodes = [node(1, R), node(2, A, first), node(3, RES), node(4, E), node(5, M), node(6, A, second)]
+    links = [*CHAIN_LINKS, (1, 6), (6, 3)]
+    assert codes(find_findings(nodes, links)) == expected
+
+
+def test_s3_needs_a_linked_activity() -> None:
+    # a result no activity is linked to is G2, not S3
+    assert codes(find_findings([node(3, RES), node(4, E), node(5, M)], [(3, 4), (5, 3)])) == [("G2", 3)]
+
+
+@pytest.mark.parametrize(
+    ("kind", "status", "carried", "expected"),
+    [
+        (A, "planned", True, [("S4", 2)]),
+        (A, "implemented", True, []),
+        (A, "not_implemented", True, [("S1", 2), ("S3", 3)]),
+        (A, "planned", False, []),
+        (RES, "expected", True, [("S4", 3)]),
+        (RES, "achieved", True, []),
+        (RES, "expected", False, []),
+    ],
+)
+def test_s4_carried_over_and_not_yet_assessed(
+    kind: ItemKind, status: str, carried: bool, expected: list[tuple[str, int]]
+) -> None:
+    nodes = [node(1, R), node(2, A), node(3, RES), node(4, E), node(5, M)]
+    index = 1 if kind is A else 2
+    nodes[index] = node(nodes[index].id, kind, status, carried=carried)
+    assert codes(find_findings(nodes, CHAIN_LINKS)) == expected
+
+
+def test_s4_effects_and_resources_are_not_followed_up_this_way() -> None:
+    nodes = [node(1, R, carried=True), node(2, A), node(3, RES), node(4, E, "expected", carried=True), node(5, M)]
+    assert find_findings(nodes, CHAIN_LINKS) == []
+
+
+def test_s4_lists_activities_before_results() -> None:
+    nodes = [node(3, RES, "expected", carried=True), node(2, A, "planned", carried=True)]
+    assert [(f.code, f.item_id) for f in find_findings(nodes, [(2, 3)]) if f.code == "S4"] == [("S4", 2), ("S4", 3)]
+
+
+# -- dropped items ------------------------------------------------------------------------------------------------
+
+
+def test_a_dropped_item_takes_no_part_in_any_rule() -> None:
+    nodes = [*CHAIN, node(6, A, "not_implemented", dropped=True), node(7, RES, "not_achieved", dropped=True)]
+    assert find_findings(nodes, CHAIN_LINKS) == []
+    carried = [*CHAIN, node(8, A, "planned", dropped=True, carried=True)]
+    assert find_findings(carried, CHAIN_LINKS) == []
+
+
+@pytest.mark.parametrize(
+    ("dropped", "expected"),
+    [(1, [("G6", 2)]), (2, [("G2", 3), ("G7", 1)]), (4, [("G4", 3)]), (5, [("G5", 3)])],
+)
+def test_links_to_a_dropped_item_do_not_count(dropped: int, expected: list[tuple[str, int]]) -> None:
+    """Drop the only resource, activity, effect or mediating instance: what it supported shows its gap again."""
+    nodes = [node(n.id, n.kind, "achieved" if n.kind is RES else None, dropped=n.id == dropped) for n in CHAIN]
+    assert codes(find_findings(nodes, CHAIN_LINKS)) == expected
+
+
+def test_s3_ignores_a_dropped_activity() -> None:
+    nodes = [node(1, R), node(2, A, "not_implemented"), node(3, RES), node(4, E), node(5, M), node(6, A, dropped=True)]
+    links = [*CHAIN_LINKS, (1, 6), (6, 3)]
+    assert codes(find_findings(nodes, links)) == [("S1", 2), ("S3", 3)]
+
+
 def test_status_findings_are_not_gaps() -> None:
     nodes = [node(1, R), node(2, A, "not_implemented"), node(3, RES, "not_achieved"), node(4, E), node(5, M)]
     findings = find_findings(nodes, CHAIN_LINKS)
-    assert codes(findings) == [("S1", 2), ("S2", 3)]
-    assert [f.is_gap for f in findings] == [False, False]
+    assert codes(findings) == [("S1", 2), ("S2", 3), ("S3", 3)]
+    assert [f.is_gap for f in findings] == [False, False, False]
 
 
 # -- links that are ignored ------------------------------------------------------------------------------------
@@ -295,14 +414,14 @@ def test_links_of_the_wrong_direction_are_ignored() -> None:
     # Every link reversed: nothing counts.
     reversed_links = [(target, source) for source, target in CHAIN_LINKS]
     findings = find_findings(CHAIN, reversed_links)
-    assert codes(findings) == [("G1", 2), ("G2", 3), ("G3", 4), ("G4", 3), ("G5", 3), ("G6", 2), ("G7", 1)]
+    assert codes(findings) == [("G1", 2), ("G2", 3), ("G3", 4), ("G4", 3), ("G6", 2), ("G7", 1)]
 
 
 def test_links_skipping_a_column_are_ignored() -> None:
     nodes = [node(1, R), node(2, RES), node(3, A), node(4, E)]
     # resource → result, activity → effect, resource → effect, mediator-less: none of them is a known link.
     findings = find_findings(nodes, [(1, 2), (3, 4), (1, 4)])
-    assert codes(findings) == [("G1", 3), ("G2", 2), ("G3", 4), ("G4", 2), ("G5", 2), ("G6", 3), ("G7", 1)]
+    assert codes(findings) == [("G1", 3), ("G2", 2), ("G3", 4), ("G4", 2), ("G6", 3), ("G7", 1)]
 
 
 def test_a_self_link_is_ignored() -> None:
@@ -310,7 +429,7 @@ def test_a_self_link_is_ignored() -> None:
 
 
 def test_result_to_mediator_is_not_a_mediator_link() -> None:
-    nodes = [node(1, R), node(2, A), node(3, RES), node(4, E), node(5, M)]
+    nodes = [node(1, R), node(2, A), node(3, RES, "achieved"), node(4, E), node(5, M)]
     assert codes(find_findings(nodes, [(1, 2), (2, 3), (3, 4), (3, 5)])) == [("G5", 3)]
 
 
@@ -324,7 +443,13 @@ def test_links_may_be_a_one_shot_iterable() -> None:
 
 def test_ordered_by_code_then_item_order() -> None:
     # Items deliberately not in id order: the nodes' order is the order reported.
-    nodes = [node(30, A), node(10, A, "not_implemented"), node(20, A), node(5, RES), node(2, RES, "not_achieved")]
+    nodes = [
+        node(30, A),
+        node(10, A, "not_implemented"),
+        node(20, A),
+        node(5, RES, "partly_achieved"),
+        node(2, RES, "achieved"),
+    ]
     findings = find_findings(nodes, [])
     assert codes(findings) == [
         ("G1", 30),
@@ -340,7 +465,6 @@ def test_ordered_by_code_then_item_order() -> None:
         ("G6", 10),
         ("G6", 20),
         ("S1", 10),
-        ("S2", 2),
     ]
 
 
@@ -353,7 +477,20 @@ def test_findings_carry_kind_text_and_key() -> None:
 def test_count_by_code() -> None:
     nodes = [node(1, A, "not_implemented"), node(2, A), node(3, RES)]
     counts = count_by_code(find_findings(nodes, [(1, 3)]))
-    assert counts == {"G1": 1, "G2": 0, "G3": 0, "G4": 1, "G5": 1, "G6": 2, "G7": 0, "S1": 1, "S2": 0}
+    assert counts == {
+        "G1": 1,
+        "G2": 0,
+        "G3": 0,
+        "G4": 1,
+        "G5": 0,
+        "G6": 2,
+        "G7": 0,
+        "G8": 0,
+        "S1": 1,
+        "S2": 0,
+        "S3": 1,
+        "S4": 0,
+    }
     assert list(counts) == list(FINDING_CODES)
 
 
@@ -408,9 +545,9 @@ def test_example_findings_are_the_readme_table(example_path: Path) -> None:
     by_code = {code: [f.key for f in findings if f.code == code] for code in FINDING_CODES}
     assert by_code == EXPECTED_EXAMPLE
     assert count_by_code(findings) == {code: len(keys) for code, keys in EXPECTED_EXAMPLE.items()}
-    assert len(findings) == 14
+    assert len(findings) == 12
     for finding in findings:
-        assert finding.kind is FINDING_KIND[finding.code]
+        assert finding.kind in FINDING_KINDS[finding.code]
 
 
 def test_example_findings_in_order(example_path: Path) -> None:
@@ -428,8 +565,16 @@ def test_example_texts(example_path: Path) -> None:
     assert s2.text == "Det finns en jämställdhetsstrateg i varje förvaltning på minst 50%"
 
 
-def test_example_without_mediators_has_every_result_in_g5(example_path: Path) -> None:
+def test_example_without_mediators_has_every_achieved_result_in_g5(example_path: Path) -> None:
     nodes, links = example_logic(example_path)
     kept = [n for n in nodes if n.kind is not M]
     findings = find_findings(kept, links)  # the mediators' links now dangle and are ignored
-    assert of("G5", findings) == [n.id for n in nodes if n.kind is RES]
+    achieved = [n.id for n in nodes if n.kind is RES and n.status in ("achieved", "partly_achieved")]
+    assert of("G5", findings) == achieved and len(achieved) == 5
+
+
+def test_example_with_every_mediator_dropped_is_the_same(example_path: Path) -> None:
+    nodes, links = example_logic(example_path)
+    dropped = [LogicNode(n.id, n.kind, n.text, n.status, n.key, dropped=n.kind is M) for n in nodes]
+    without = [n for n in nodes if n.kind is not M]
+    assert find_findings(dropped, links) == find_findings(without, links)

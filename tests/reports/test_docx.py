@@ -78,3 +78,47 @@ def test_failed_docx_export_leaves_the_earlier_file(services: Services, example_
         render_minutes_docx(snapshot, GUIDE, path, options=MinutesOptions(include_board=False), figures=broken)
     assert path.read_bytes() == before
     assert [p.name for p in out.iterdir()] == ["minutes.docx"]
+
+
+def test_docx_passes_words_accessibility_rules(tmp_path: Path) -> None:
+    from tests.docx_a11y import docx_accessibility_problems
+    from tests.reports.test_minutes_pdfua import findings_snapshot
+
+    for language, guide in (("sv", GUIDE), ("en", load_guide("en"))):
+        snapshot = findings_snapshot(language)
+        path = tmp_path / f"m-{language}.docx"
+        render_minutes_docx(snapshot, guide, path)
+        tag = "en-GB" if language == "en" else "sv-SE"
+        assert docx_accessibility_problems(path, language=tag) == []
+        document = docx.Document(str(path))
+        pictures = document.inline_shapes
+        assert len(pictures) >= 3  # two rounds' spreads and the board
+        for shape in pictures:
+            height_cm = shape.height / 360000
+            assert height_cm < 21.0, "no picture taller than a page"
+        styles = [p.style.name for p in document.paragraphs if p.style is not None]
+        assert "Heading 1" in styles and "Heading 2" in styles and "Title" in styles
+        assert "List Bullet" in styles
+        text = docx_text(path)
+        assert ("Ansvarig saknas" if language == "sv" else "No one responsible") in text
+        header = document.sections[0].header.paragraphs[0]
+        stops = [round(stop.position.cm, 1) for stop in header.paragraph_format.tab_stops]
+        assert stops == [16.6], "the header's right tab stop is at the A4 text width"
+
+
+def test_the_accessibility_rules_can_fail(tmp_path: Path) -> None:
+    """python-docx's own defaults break the rules (English language, a picture without alt text, a table
+    without a header row): the check finds each."""
+    from tests.docx_a11y import docx_accessibility_problems
+
+    document = docx.Document()
+    document.add_heading("Rubrik", level=1)
+    document.add_table(rows=2, cols=2).cell(1, 0).text = "x"
+    document.add_paragraph("• handskriven punkt")
+    path = tmp_path / "bad.docx"
+    document.save(str(path))
+    problems = " ".join(docx_accessibility_problems(path, language="sv-SE"))
+    assert "header row" in problems
+    assert "default language" in problems
+    assert "typed by hand" in problems
+    assert "title" in problems

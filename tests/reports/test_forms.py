@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -27,12 +28,17 @@ def flat(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
-def test_blank_forms_are_one_personal_page_and_one_a3_worksheet(tmp_path: Path) -> None:
+def test_blank_forms_are_one_personal_page_and_one_a3_worksheet_in_its_own_file(tmp_path: Path) -> None:
     path = tmp_path / "forms.pdf"
-    render_forms(GUIDE, path)
-    assert sizes(path) == [A4, A3_LANDSCAPE]
+    written = render_forms(GUIDE, path)
+    sheet = tmp_path / "forms-arbetsblad.pdf"
+    assert written == [path, sheet]
+    assert sizes(path) == [A4]
+    assert sizes(sheet) == [A3_LANDSCAPE]
     reader = PdfReader(path)
     personal = flat(reader.pages[0].extract_text() or "")
+    assert "Organisation" in personal and "Datum" in personal, "a blank form has lines for them"
+    assert "”Avstår”" in personal
     assert "Personlig bedömning" in personal
     assert "Namn" in personal
     for scale in GUIDE.scales:
@@ -40,7 +46,8 @@ def test_blank_forms_are_one_personal_page_and_one_a3_worksheet(tmp_path: Path) 
         assert flat(scale.question) in personal
     assert personal.count(GUIDE.scale_low) == 9 and personal.count(GUIDE.scale_high) == 9
     assert personal.count("Avstår") >= 9
-    worksheet = flat(reader.pages[1].extract_text() or "")
+    worksheet = flat(PdfReader(sheet).pages[0].extract_text() or "")
+    assert "Sida 1 (1)" in worksheet
     for header in (
         "Resurser",
         "Planerade aktiviteter",
@@ -96,6 +103,8 @@ def test_a_large_worksheet_runs_over_several_a3_pages(tmp_path: Path) -> None:
     assert len(pages) > 1 and set(pages) == {A3_LANDSCAPE}
     text = flat("".join(p.extract_text() or "" for p in PdfReader(path).pages))
     assert "Punkt 199 i programlogiken" in text
+    for number, page in enumerate(PdfReader(path).pages, start=1):
+        assert f"Sida {number} ({len(pages)})" in (page.extract_text() or "")
 
 
 def test_nothing_to_print_is_refused_and_the_old_file_stays(tmp_path: Path) -> None:
@@ -107,4 +116,35 @@ def test_nothing_to_print_is_refused_and_the_old_file_stays(tmp_path: Path) -> N
     with pytest.raises(ValueError, match="copies"):
         render_forms(GUIDE, path, options=FormsOptions(copies=-1))
     assert path.read_bytes() == before
-    assert [p.name for p in tmp_path.iterdir()] == ["forms.pdf"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["forms-arbetsblad.pdf", "forms.pdf"]
+
+
+def test_only_the_agreed_scales_are_printed(tmp_path: Path) -> None:
+    snapshot = big_snapshot(participants=2, items=4)
+    agreed = replace(snapshot, session=replace(snapshot.session, parts=frozenset({2, 5})))
+    path = tmp_path / "agreed.pdf"
+    render_forms(GUIDE, path, snapshot=agreed, options=FormsOptions(worksheet=False))
+    text = flat(PdfReader(path).pages[0].extract_text() or "")
+    shown = [scale.number for scale in GUIDE.scales if f"{scale.number}. {scale.label}" in text]
+    assert shown == [2, 5, 9]  # scale 9 is always agreed
+    assert "Organisation" not in text.split("Personlig bedömning")[0] or "Storkommunen" in text
+
+
+def contrast(foreground: str, background: str = "#ffffff") -> float:
+    """WCAG 2.1 contrast ratio of two sRGB colours."""
+
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    light, dark = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_every_ink_on_the_forms_has_contrast_of_at_least_4_5() -> None:
+    from lardesk.reports import forms
+
+    assert contrast("#a7afb8") < 4.5  # the old faint digits: the check can fail
+    for colour in (forms.DIGIT_COLOUR, forms.MUTED, forms.INK, forms.ACCENT):
+        assert contrast(colour) >= 4.5, colour

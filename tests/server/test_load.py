@@ -3,16 +3,26 @@ the same moment. Every final answer is stored exactly once (latency figures: tes
 
 from __future__ import annotations
 
+from lardesk.server.runner import RoundServer, start_round
 from lardesk.services import Services
-from tests.server.conftest import StartRound
 from tests.server.phones import make_session, run_phones, stored
 
 PHONES = 50
 
 
-def test_fifty_phones_at_once(services: Services, open_round: StartRound) -> None:
+def test_fifty_phones_at_once(any_services: Services) -> None:
+    """On SQLite and on PostgreSQL."""
+    services = any_services
     sid = make_session(services, PHONES)
-    server = open_round(sid)
+    server = start_round(services, sid, 1, "127.0.0.1", 0)
+    try:
+        check_fifty_phones(services, sid, server)
+    finally:
+        server.stop()
+    assert not server.running
+
+
+def check_fifty_phones(services: Services, sid: int, server: RoundServer) -> None:
     scales = [s.scale for s in server.round.scales]
     result = run_phones(server.address.url, PHONES, scales, answers_each=2)
     assert result.failures == []

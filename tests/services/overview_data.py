@@ -52,7 +52,8 @@ class Imported:
 
 
 # Alfa kommun – Socialförvaltningen, 2024 and 2025. The 2025 session has four participants (p4 absent: her
-# ratings do not count), a small program logic and four actions.
+# ratings do not count), a small program logic and four actions: one open and past its date, one in progress,
+# one done and one open without a date.
 ALFA_2025_LOGIC: dict[str, list[dict[str, Any]]] = {
     "resources": [{"key": "r1", "text": "Tid", "activities": ["a1"]}, {"key": "r2", "text": "Pengar"}],
     "activities": [
@@ -63,24 +64,24 @@ ALFA_2025_LOGIC: dict[str, list[dict[str, Any]]] = {
         {"key": "res1", "text": "Chefer kan analysera", "status": "achieved"},
         {"key": "res2", "text": "Statistik könsuppdelad", "status": "not_achieved", "effects": ["e1"]},
     ],
+    "mediators": [{"key": "m1", "text": "Beslut i nämnden", "results": ["res2"]}],
     "effects": [{"key": "e1", "text": "Likvärdig service"}, {"key": "e2", "text": "Förtroende"}],
 }
-ALFA_2025_FINDINGS = {  # G5 below: every result without a mediating instance until G5 narrows
+ALFA_2025_FINDINGS = {
     # G1 activity → no result: a2. G2 result ← no activity: res2. G3 effect ← no result: e2.
-    # G4 result → no effect: res1. G5 achieved result without mediating instance: res1 (res2 is not achieved).
+    # G4 result → no effect: res1. G5 (achieved) result without mediating instance: res1 (m1 carries res2 on).
     # G6 activity ← no resource: a2. G7 resource → no activity: r2. S1 not implemented: a2. S2 not achieved: res2.
+    # No starting points (no G8), nothing carried over (no S4), and res1's one activity was implemented (no S3).
     "G1": 1,
     "G2": 1,
     "G3": 1,
     "G4": 1,
-    "G5": 2,
+    "G5": 1,
     "G6": 1,
     "G7": 1,
     "S1": 1,
     "S2": 1,
 }
-ALFA_2025_LOGIC_G5_ANY = 2
-"""Before G5 was narrowed to achieved results, every result without a mediating instance was G5 (res1, res2)."""
 
 
 def import_all(services: Services) -> Imported:
@@ -124,8 +125,11 @@ def import_all(services: Services) -> Imported:
             ],
         ),
     )
-    klar = next(a for a in services.overview.actions() if a.text == "Klar")
-    services.overview.set_action_status(klar.id, ActionStatus.DONE)
+    by_text = {a.text: a for a in services.overview.actions()}
+    services.sessions.set_action_status(by_text["Klar"].id, ActionStatus.DONE, date=dt.date(2026, 2, 1))
+    services.sessions.set_action_status(
+        by_text["Öppen, i tid"].id, ActionStatus.IN_PROGRESS, "Påbörjad i mars", date=dt.date(2026, 3, 15)
+    )
     snapshot = services.sessions.snapshot(a2, with_previous=False)
     absent = next(p for p in snapshot.participants if p.key == "p4")
     services.sessions.update_participant(absent.id, present=False)

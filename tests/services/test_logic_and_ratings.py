@@ -23,8 +23,8 @@ def session_with(services: Services, participants: int = 0) -> int:
     return changes.new_id
 
 
-def add(services: Services, sid: int, kind: ItemKind, text: str) -> int:
-    changes = services.logic.add_item(sid, kind, text)
+def add(services: Services, sid: int, kind: ItemKind, text: str, status: str | None = None) -> int:
+    changes = services.logic.add_item(sid, kind, text, status=status)
     assert Changed.LOGIC in changes and changes.new_id is not None
     return changes.new_id
 
@@ -38,7 +38,7 @@ def test_links_close_gaps_one_by_one(any_services: Services) -> None:
     sid = session_with(s)
     resource = add(s, sid, ItemKind.RESOURCE, "Strateg 50 %")
     activity = add(s, sid, ItemKind.ACTIVITY, "Utbilda chefer")
-    result = add(s, sid, ItemKind.RESULT, "Alla chefer utbildade")
+    result = add(s, sid, ItemKind.RESULT, "Alla chefer utbildade", status="achieved")
     mediator = add(s, sid, ItemKind.MEDIATOR, "Beslut i nämnden")
     effect = add(s, sid, ItemKind.EFFECT, "Likvärdig service")
     assert codes(s, sid) == [
@@ -58,6 +58,14 @@ def test_links_close_gaps_one_by_one(any_services: Services) -> None:
     assert codes(s, sid) == []
     s.logic.add_link(mediator, result)  # twice is once
     assert len(s.sessions.snapshot(sid).links) == 4
+    goal = add(s, sid, ItemKind.STARTING_POINT, "KF:s mål")
+    assert codes(s, sid) == [("G8", "e1")]  # a session with starting points: the effect answers to none
+    s.logic.add_link(goal, effect)  # given backwards: the effect answers to the goal
+    assert codes(s, sid) == []
+    s.logic.drop_item(mediator, "Nämnden avböjde")
+    assert codes(s, sid) == [("G5", "res1")]  # a link to a dropped item does not count
+    s.logic.restore_item(mediator)
+    assert codes(s, sid) == []
     s.logic.remove_link(result, effect)
     assert codes(s, sid) == [("G3", "e1"), ("G4", "res1")]
     s.logic.update_item(activity, status="not_implemented", outcome="Skjuts upp")

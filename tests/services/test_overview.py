@@ -10,7 +10,7 @@ from sqlalchemy import event
 
 from lardesk.method.actions import ActionStatus
 from lardesk.method.logic import FINDING_CODES
-from lardesk.method.overview import action_json, overview_json
+from lardesk.method.overview import SessionRef, action_json, overview_json
 from lardesk.services import InputError, Services
 from tests.services.overview_data import ALFA_2025_FINDINGS, TODAY, Imported, import_all
 
@@ -55,8 +55,8 @@ def alfa_social_2025(ids: dict[str, int]) -> dict[str, Any]:
             s9=scale(9, joint=6, median=6, n=3, previous=4),
         ),
         "findings": findings(**ALFA_2025_FINDINGS),
-        # Three open (one past 2026-03-01), one done; the 2024 session's actions are not this row's.
-        "actions": actions(open_=3, overdue=1, done=1),
+        # Two open (one past 2026-03-01), one in progress, one done; the 2024 session's are not this row's.
+        "actions": actions(open_=2, in_progress=1, overdue=1, done=1),
     }
 
 
@@ -180,7 +180,7 @@ def test_actions_across_units(any_services: Services, imported: Imported) -> Non
         entry("a2", "2025-11-12", "Socialförvaltningen", scale=1, text="Öppen, försenad", owner="Chef A",
               due="2026-03-01"),
         entry("a2", "2025-11-12", "Socialförvaltningen", scale=3, text="Öppen, i tid", owner="Chef B",
-              due="2026-12-31"),
+              due="2026-12-31", status="in_progress", status_comment="Påbörjad i mars"),
         entry("a2", "2025-11-12", "Socialförvaltningen", scale=5, text="Klar", owner="Chef A", due="2026-02-01",
               status="done"),
         entry("a2", "2025-11-12", "Socialförvaltningen", scale=9, text="Utan datum", owner="", due=None),
@@ -202,7 +202,56 @@ def test_setting_a_status_refuses_bad_input(services: Services) -> None:
     import_all(services)
     first = services.overview.actions()[0]
     with pytest.raises(InputError, match="unknown status"):
-        services.overview.set_action_status(first.id, "finished")
+        services.sessions.set_action_status(first.id, "finished")
     with pytest.raises(InputError, match="no improvement action"):
-        services.overview.set_action_status(999999, ActionStatus.DONE)
+        services.sessions.set_action_status(999999, ActionStatus.DONE)
     assert services.overview.actions()[0] == first
+
+
+def test_previous_is_the_session_continued_from(services: Services) -> None:
+    """A follow-up that continues from an older one is shown beside that one, as the session window does."""
+    from lardesk.services import NewSession
+
+    def new(date: str, continue_from: int | None = None) -> int:
+        changes = services.sessions.create_session(
+            NewSession(
+                organisation="Gamma", unit="Skola", date=dt.date.fromisoformat(date), continue_from=continue_from
+            )
+        )
+        assert changes.new_id is not None
+        return changes.new_id
+
+    first = new("2020-10-01")
+    new("2021-10-01")
+    third = new("2022-10-01", continue_from=first)
+    unit = services.overview.overview(today=TODAY).units[0]
+    assert (unit.latest.id, unit.previous) == (third, SessionRef(first, dt.date(2020, 10, 1)))
+    assert services.sessions.snapshot(third).previous is not None
+    assert services.sessions.snapshot(third).previous.id == first  # type: ignore[union-attr]
+
+
+def test_findings_as_the_session_itself_counts_them(any_services: Services, example_bytes: bytes) -> None:
+    """The overview's one-query findings equal the session's own (starting points and G8, dropped items, carried
+    items and S4 included): a format-version-2 file with every member, the guide's example, a continued board."""
+    from lardesk.method.logic import count_by_code
+    from tests.conftest import REPO
+
+    full = (REPO / "tests" / "fixtures" / "exchange-v2-full.json").read_bytes()
+    any_services.exchange.import_bytes(full)
+    example = any_services.exchange.import_bytes(example_bytes).new_id
+    assert example is not None
+    carried = any_services.sessions.duplicate_as_next_year(example).new_id  # every carried item unassessed: S4
+    assert carried is not None
+    import_all(any_services)
+    overview = any_services.overview.overview(today=TODAY)
+    assert len(overview.units) == 5
+    seen: set[str] = set()
+    for unit in overview.units:
+        expected = count_by_code(any_services.sessions.snapshot(unit.latest.id).findings)
+        assert dict(unit.findings) == expected, unit.display_name
+        seen |= {code for code, count in expected.items() if count}
+    assert {"G1", "G5", "S1", "S4"} <= seen
+    assert overview_json(overview)["units"][0]["findings"] == {  # type: ignore[index]
+        code: count_by_code(any_services.sessions.snapshot(overview.units[0].latest.id).findings)[code]
+        for code in FINDING_CODES
+    }

@@ -118,7 +118,13 @@ def test_continue_from_last_year_carries_the_logic(any_services: Services, examp
     assert {i.status for i in this_year.items_of(ItemKind.ACTIVITY)} == {"planned"}
     assert {i.status for i in this_year.items_of(ItemKind.RESULT)} == {"expected"}
     assert len(this_year.links) == len(before.links)
-    assert {f.code for f in this_year.findings} == {"G1", "G2", "G5"}  # the gaps travel; S1/S2 start afresh
+    # the gaps travel; S1/S2 start afresh, G5 waits for results assessed achieved, and every carried activity and
+    # result is S4 (not followed up) until the group assesses it
+    assert {f.code for f in this_year.findings} == {"G1", "G2", "S4"}
+    not_followed_up = [f.key for f in this_year.findings if f.code == "S4"]
+    carried = [*this_year.items_of(ItemKind.ACTIVITY), *this_year.items_of(ItemKind.RESULT)]
+    assert not_followed_up == [i.key for i in carried]
+    assert this_year.items_of(ItemKind.ACTIVITY)[5].previous_status == "not_implemented"
     assert this_year.ratings == () and this_year.notes == ()
     assert this_year.previous is not None and this_year.previous.id == last_year
     assert [i.text for i in this_year.previous.improvements] == [i.text for i in before.improvements]

@@ -190,13 +190,15 @@ def test_removing_and_adding_one_link_changes_exactly_its_findings(
     toggle_links_by_keyboard(qtbot, board, ids["a1"], [ids["res4"]])
     assert board.findings.shown() == EXPECTED
 
-    # a6 → res2 closes two gaps at once: a6 leaves G1, res2 leaves G2 (its other findings stay)
+    # a6 → res2 closes two gaps at once: a6 leaves G1, res2 leaves G2 (its other findings stay), and res2 now
+    # rests only on an activity that was not implemented: S3
     toggle_links_by_keyboard(qtbot, board, ids["a6"], [ids["res2"]])
     expected = {code: list(keys) for code, keys in EXPECTED.items()}
     expected["G1"].remove("a6")
     expected["G2"].remove("res2")
+    expected["S3"] = ["res2"]
     assert board.findings.shown() == expected
-    assert board.scene.cards[ids["res2"]].codes == ("G5", "S2")
+    assert board.scene.cards[ids["res2"]].codes == ("S2", "S3")
     assert board.scene.cards[ids["a6"]].codes == ("S1",)
 
     # the links were incremental: no card was drawn anew

@@ -13,13 +13,14 @@ from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLineEdit, QWidg
 from pytestqt.qtbot import QtBot
 
 from lardesk.method.logic import ItemKind
+from lardesk.method.snapshot import Anonymity
 from lardesk.services import NewParticipant, NewSession, Services
 from lardesk.ui.board.step import BoardStep
 from lardesk.ui.bus import ChangeBus
 from lardesk.ui.main_window import MainWindow
 from lardesk.ui.ratings.step import RatingsStep
 from lardesk.ui.session_dialogs import NewSessionDialog
-from lardesk.ui.session_steps import PartsStep
+from lardesk.ui.session_steps import ConfirmOpenness, PartsStep, SectionStep
 from lardesk.ui.session_window import SessionWindow
 from tests.ui.test_session_walk import type_text
 
@@ -230,3 +231,84 @@ def test_the_gender_column_shows_its_choices_whole(qtbot: QtBot, services: Servi
     assert combo.width() >= combo.sizeHint().width()
     longest = max(combo.itemText(i) for i in range(combo.count()))
     assert combo.width() > combo.fontMetrics().horizontalAdvance(longest) + 20  # text and the arrow
+
+
+# -- item 14: anonymity and language, changed in the room ---------------------------------------------------
+
+
+def choose(qtbot: QtBot, combo: QComboBox, data: str) -> None:
+    """Pick an entry of a closed combo box with the arrow keys, as a keyboard user does."""
+    combo.setFocus()
+    qtbot.waitUntil(combo.hasFocus)
+    target = combo.findData(data)
+    assert target >= 0
+    steps = target - combo.currentIndex()
+    for _ in range(abs(steps)):
+        QTest.keyClick(combo, Qt.Key.Key_Down if steps > 0 else Qt.Key.Key_Up)
+
+
+def parts_of(window: SessionWindow) -> PartsStep:
+    parts = window.steps["parts"]
+    assert isinstance(parts, PartsStep)
+    return parts
+
+
+def test_a_more_open_mode_asks_the_group_first(
+    qtbot: QtBot, services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session_id = new_session(services, anonymity=Anonymity.ROLES)
+    window = open_window(qtbot, services, session_id)
+    parts = parts_of(window)
+    asked: list[Anonymity] = []
+    answer = [False]
+
+    def ask(cls: type[ConfirmOpenness], parent: QWidget | None, mode: Anonymity) -> bool:
+        asked.append(mode)
+        return answer[0]
+
+    monkeypatch.setattr(ConfirmOpenness, "ask", classmethod(ask))
+    choose(qtbot, parts.anonymity, Anonymity.OPEN.value)
+    assert asked == [Anonymity.OPEN]
+    assert services.sessions.session_info(session_id).anonymity is Anonymity.ROLES  # the group said no
+    assert parts.anonymity.currentData() == Anonymity.ROLES.value
+    answer[0] = True
+    choose(qtbot, parts.anonymity, Anonymity.OPEN.value)
+    assert services.sessions.session_info(session_id).anonymity is Anonymity.OPEN
+
+
+def test_a_less_open_mode_removes_the_names_at_once(
+    qtbot: QtBot, services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session_id = new_session(services, anonymity=Anonymity.OPEN)
+    window = open_window(qtbot, services, session_id)
+    parts = parts_of(window)
+
+    def never(cls: type[ConfirmOpenness], parent: QWidget | None, mode: Anonymity) -> bool:
+        raise AssertionError("a less open mode is not asked for")
+
+    monkeypatch.setattr(ConfirmOpenness, "ask", classmethod(never))
+    choose(qtbot, parts.anonymity, Anonymity.ANONYMOUS.value)
+    snapshot = services.sessions.snapshot(session_id)
+    assert snapshot.session.anonymity is Anonymity.ANONYMOUS
+    assert [p.name for p in snapshot.participants] == [None, None, None]
+    table = parts.participants.table
+    names = [table.item(row, 1) for row in range(table.rowCount())]
+    assert all(
+        item is not None and item.text() == "" and not item.flags() & Qt.ItemFlag.ItemIsEditable for item in names
+    )
+
+
+def test_the_guides_language_can_be_changed_in_the_room(qtbot: QtBot, services: Services) -> None:
+    session_id = new_session(services)
+    window = open_window(qtbot, services, session_id)
+    assert window.step_list.item(1) is not None
+    swedish = [window.step_list.item(row).text() for row in range(window.step_list.count())]
+    choose(qtbot, parts_of(window).language, "en")
+    assert services.sessions.session_info(session_id).language == "en"
+    qtbot.waitUntil(lambda: window.context.guide.language == "en")
+    english = [window.step_list.item(row).text() for row in range(window.step_list.count())]
+    assert len(english) == len(swedish) and english != swedish
+    assert any(text.startswith("1. Starting points") for text in english)
+    assert window.current == "parts" and parts_of(window).language.currentData() == "en"
+    section = window.steps["section-2"]
+    assert isinstance(section, SectionStep) and section.section.title.startswith("Expected effects")

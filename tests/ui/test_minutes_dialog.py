@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from lardesk.services import Services
 from lardesk.ui import minutes_dialog
-from lardesk.ui.minutes_dialog import FormsDialog, MinutesDialog, SaveFiles, suggested_name
+from lardesk.ui.minutes_dialog import FormsDialog, MinutesDialog, SaveFiles, missing_owner_or_date, suggested_name
 
 pytestmark = pytest.mark.gui
 
@@ -75,9 +76,24 @@ def test_forms_dialog_prints_for_a_session(
     target = tmp_path / "blanketter.pdf"
     monkeypatch.setattr(minutes_dialog.SaveFiles, "ask_save", classmethod(lambda cls, p, t, s, f: str(target)))
     dialog.save_button.click()
-    pages = PdfReader(target).pages
-    assert len(pages) == 7  # six participants and the worksheet
-    assert "Ettårigt utbildningsprogram" in (pages[-1].extract_text() or "")
+    assert len(PdfReader(target).pages) == 6  # six participants
+    sheet = tmp_path / "blanketter-arbetsblad.pdf"  # the A3 worksheet beside them
+    assert "Ettårigt utbildningsprogram" in (PdfReader(sheet).pages[0].extract_text() or "")
+    assert str(sheet) in dialog.status.text()
     dialog.personal.setChecked(False)
     dialog.worksheet.setChecked(False)
     assert not dialog.save_button.isEnabled()
+
+
+def test_the_dialog_says_which_actions_lack_an_owner_or_a_date(qtbot: QtBot, services: Services) -> None:
+    from lardesk.method.snapshot import ImprovementInfo
+
+    session_id = services.exchange.load_demo()
+    dialog = MinutesDialog(services, session_id)
+    qtbot.addWidget(dialog)
+    assert not dialog.missing.isVisibleTo(dialog), "every action of the demo has an owner and a date"
+    dialog.snapshot = replace(
+        dialog.snapshot, improvements=(*dialog.snapshot.improvements, ImprovementInfo(99, "Utan allt", None))
+    )
+    text = missing_owner_or_date(dialog.snapshot)
+    assert "utan ansvarig: 1" in text and "utan datum: 1" in text and "”Ansvarig saknas”" in text

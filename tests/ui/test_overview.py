@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, QPoint, Qt
@@ -17,7 +18,7 @@ from lardesk.cli import main as cli_main
 from lardesk.services import Services
 from lardesk.ui.actions_list import COLUMNS, STATUS_COLUMN
 from lardesk.ui.main_window import MainWindow
-from lardesk.ui.overview import OverviewWindow
+from lardesk.ui.overview import OverviewFiles, OverviewWindow
 from tests.services.overview_data import Imported, import_all
 
 pytestmark = pytest.mark.gui
@@ -39,6 +40,8 @@ def window(qtbot: QtBot, services: Services, imported: Imported) -> OverviewWind
     overview = main.overview_window
     assert isinstance(overview, OverviewWindow)
     qtbot.waitUntil(overview.isVisible)
+    overview.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is overview)
     return overview
 
 
@@ -53,6 +56,16 @@ def test_opens_sorts_and_filters(qtbot: QtBot, window: OverviewWindow, imported:
     assert column_texts(window, 1) == ["Socialförvaltningen", "Tekniska förvaltningen", ""]
     nine = tab.model.scale_column(9)
     assert column_texts(window, nine) == ["6  ↑ +2\nmd 6", "8", "3  ↓ −2\nmd 7"]
+    # By keyboard: Alt+T goes to "Sortera", typing 9 chooses scale 9; Alt+H puts the highest first.
+    tab.table.setFocus()
+    QTest.keyClick(tab.table, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
+    assert tab.sort.hasFocus()
+    QTest.keyClicks(tab.sort, "9")
+    assert tab.sort.currentData() == nine
+    assert column_texts(window, nine) == ["3  ↓ −2\nmd 7", "6  ↑ +2\nmd 6", "8"]
+    QTest.keyClick(tab.sort, Qt.Key.Key_H, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(tab.descending.isChecked)  # a mnemonic "clicks" the box after a short animation
+    assert column_texts(window, nine) == ["8", "6  ↑ +2\nmd 6", "3  ↓ −2\nmd 7"]
     # Sort by scale 9 with a click on its header, lowest first, then highest first.
     header = tab.table.horizontalHeader()
     where = header.sectionViewportPosition(nine) + header.sectionSize(nine) // 2
@@ -64,6 +77,7 @@ def test_opens_sorts_and_filters(qtbot: QtBot, window: OverviewWindow, imported:
         ("3  ↓ −2\nmd 7", "6  ↑ +2\nmd 6", "8"),
         ("8", "6  ↑ +2\nmd 6", "3  ↓ −2\nmd 7"),
     }
+    assert tab.sort.currentData() == nine and tab.descending.isChecked() == (second[0] == "8")
     # Filters: a year, an organisation, one scale.
     tab.year.setCurrentIndex(tab.year.findData("2024"))
     assert column_texts(window, 1) == ["Socialförvaltningen"]
@@ -74,8 +88,9 @@ def test_opens_sorts_and_filters(qtbot: QtBot, window: OverviewWindow, imported:
     hidden = [tab.table.isColumnHidden(tab.model.scale_column(n)) for n in range(1, 10)]
     assert hidden == [True] * 8 + [False]
     cell = tab.table.model().index(0, nine)
+    label = tab.guide.scale(9).label
     assert cell.data(Qt.ItemDataRole.AccessibleTextRole) == (
-        "Skala 9 Sammanfattning, samlad bedömning 3, föregående 5 (↓ −2), median 7, 3 har bedömt"
+        f"Skala 9 {label}, samlad bedömning 3, föregående 5 (↓ −2), median 7, 3 har bedömt"
     )
 
 
@@ -138,3 +153,52 @@ def test_a_refused_status_changes_nothing(qtbot: QtBot, window: OverviewWindow, 
     assert not panel.model.setData(panel.model.index(0, STATUS_COLUMN), "finished")
     assert not panel.model.setData(QModelIndex(), "done")
     assert actions_json(services) == before
+
+
+def test_exports_from_the_window(
+    qtbot: QtBot, window: OverviewWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from tests.pdfua import check_pdf_ua
+
+    chosen: list[Path] = []
+
+    def ask_save(_parent: object, suggested: str, _filter: str) -> str:
+        chosen.append(tmp_path / suggested)
+        return str(chosen[-1])
+
+    monkeypatch.setattr(OverviewFiles, "ask_save", classmethod(lambda cls, *a: ask_save(*a)))
+    tab = window.overview_tab
+    tab.scale.setCurrentIndex(tab.scale.findData(9))
+    QTest.mouseClick(tab.csv_button, Qt.MouseButton.LeftButton)
+    csv_text = chosen[-1].read_text(encoding="utf-8-sig")
+    assert csv_text.splitlines()[0].count("–") == 5  # one scale's five columns only
+    QTest.mouseClick(tab.pdf_button, Qt.MouseButton.LeftButton)
+    assert check_pdf_ua(chosen[-1]).tables == 2
+    QTest.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    panel = window.actions_panel
+    panel.unit.setCurrentIndex(panel.unit.findData("Alfa kommun – Tekniska förvaltningen"))
+    QTest.mouseClick(panel.checkpoint_button, Qt.MouseButton.LeftButton)
+    assert check_pdf_ua(chosen[-1]).headings == [(1, "Alfa kommun – Tekniska förvaltningen")]
+
+
+def test_follows_changes_made_elsewhere(qtbot: QtBot, window: OverviewWindow, services: Services) -> None:
+    """A joint value agreed in a session window (through the change bus) reaches the overview after a pause."""
+    tab = window.overview_tab
+    latest = tab.model.unit(2).latest.id  # Beta region
+    window.bus.run(lambda: services.ratings.set_joint(latest, 9, 8, "Omprövat"))
+    nine = tab.model.scale_column(9)
+    qtbot.waitUntil(lambda: str(tab.model.index(2, nine).data()).startswith("8  ↑ +3"), timeout=5000)
+
+
+def test_a_status_set_in_the_list_reaches_the_overview(qtbot: QtBot, window: OverviewWindow) -> None:
+    tab = window.overview_tab
+    done = tab.model.columns.index(("actions", "done"))
+    assert tab.model.index(0, done).data() == "1"
+    QTest.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    panel = window.actions_panel
+    texts = [panel.proxy.index(r, COLUMNS.index("text")).data() for r in range(panel.proxy.rowCount())]
+    panel.table.setFocus()
+    panel.table.setCurrentIndex(panel.proxy.index(texts.index("Utan datum"), 0))
+    QTest.keyClick(panel.table, Qt.Key.Key_3)
+    qtbot.waitUntil(lambda: tab.model.index(0, done).data() == "2", timeout=5000)
+    assert [panel.proxy.index(r, COLUMNS.index("text")).data() for r in range(panel.proxy.rowCount())] == texts

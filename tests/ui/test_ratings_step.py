@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QTabBar,
     QWidget,
 )
@@ -38,6 +39,7 @@ from lardesk.ui.ratings.joint import decimal
 from lardesk.ui.ratings.keys import type_key
 from lardesk.ui.ratings.step import RatingsStep
 from lardesk.ui.steps import Step
+from tests.ui.boxes import answer_next_box
 
 pytestmark = pytest.mark.gui
 
@@ -221,6 +223,7 @@ def test_pass_the_laptop_by_keyboard(qtbot: QtBot, step: RatingsStep, services: 
         assert all(field.text() == "" for field in step.passing.entry.fields.values())
     assert "Alla har bedömt" in step.passing.next_label.text()
     assert_saved(services, session_id, TABLE)
+    answer_next_box(QMessageBox.StandardButton.Yes)  # ending the round asks first
     QTest.keyClick(focused(), Qt.Key.Key_F8, Qt.KeyboardModifier.ControlModifier)  # the facilitator ends the round
     assert step.tabs.currentIndex() == 0
     assert step.canvas.isVisible()
@@ -316,6 +319,8 @@ def test_a_second_round_is_kept_apart(qtbot: QtBot, step: RatingsStep, services:
 def test_joint_outside_the_range_needs_a_comment(
     qtbot: QtBot, step: RatingsStep, services: Services, session_id: int
 ) -> None:
+    """The joint value is saved as it is typed (no Save button); outside the individual range it is kept and
+    marked as needing a comment until one is written."""
     reveal(step)
     step.grid.start()
     for row in TABLE:
@@ -324,18 +329,25 @@ def test_joint_outside_the_range_needs_a_comment(
             QTest.keyClick(step.grid, Qt.Key.Key_Tab)
     step.tabs.setCurrentWidget(step.joint)
     joint_row = step.joint.rows[9]
-    joint_row.value.setValue(9)  # the individual range on scale 9 is 4–7
-    assert not step.joint.commit(9)
-    assert "utanför de enskilda bedömningarna" in step.joint.message(9)
-    assert services.sessions.snapshot(session_id).joint == ()
-    joint_row.comment.setText("Gruppen väger in det som hänt efter mätningen.")
-    assert step.joint.commit(9)
-    assert step.joint.message(9) == ""
+    qtbot.waitUntil(joint_row.comment.isVisible)
+    joint_row.value.setFocus()
+    joint_row.value.selectAll()
+    QTest.keyClicks(joint_row.value, "9")  # the individual range on scale 9 is 4–7
+    step.tabs.setCurrentIndex(0)  # away, without any Save
     (joint,) = services.sessions.snapshot(session_id).joint
-    assert (joint.scale, joint.value) == (9, 9)
+    assert (joint.scale, joint.value, joint.comment) == (9, 9, "")
+    assert services.sessions.snapshot(session_id).joint_needs_comment(9)
+    step.tabs.setCurrentWidget(step.joint)
+    assert "Kommentar krävs" in step.joint.message(9)
+    assert joint_row.value.value() == 9  # kept, never dropped
+    joint_row.comment.setFocus()
+    QTest.keyClicks(joint_row.comment, "Gruppen ser mer")
+    joint_row.value.setFocus()  # leaving the comment writes it
+    (joint,) = services.sessions.snapshot(session_id).joint
+    assert (joint.value, joint.comment) == (9, "Gruppen ser mer")
+    assert step.joint.message(9) == ""
     assert [float(x) for x in offsets(step.canvas, "joint-9")[:, 0]] == [9.0]
     joint_row.value.setValue(0)  # "–": no joint value
-    assert step.joint.commit(9)
     assert services.sessions.snapshot(session_id).joint == ()
     assert len(offsets(step.canvas, "joint-9")) == 0
 
@@ -416,7 +428,7 @@ def assert_only_own_form(step: RatingsStep) -> None:
     for hidden in (step.grid, step.printed, step.joint, step.history):
         assert not hidden.isVisible()
     others = [i for i in range(step.tabs.count()) if step.tabs.widget(i) is not step.passing]
-    assert len(others) == 4 and not any(step.tabs.isTabEnabled(i) for i in others)
+    assert len(others) == 5 and not any(step.tabs.isTabEnabled(i) for i in others)
     assert not step.controls.isEnabled() and not step.reveal.isEnabled() and not step.export.isEnabled()
 
 
@@ -469,6 +481,7 @@ def test_while_the_laptop_goes_round_nobody_sees_another_persons_values(
     assert all(field.text() == "" for field in step.passing.entry.fields.values())
     assert_only_own_form(step)
     # the facilitator ends the round: everything is back, on the tab that was open before
+    answer_next_box(QMessageBox.StandardButton.Yes)
     QTest.keyClick(focused(), Qt.Key.Key_F8, Qt.KeyboardModifier.ControlModifier)
     assert not step.pass_round
     assert step.tabs.currentWidget() is step.grid.parentWidget()
@@ -486,6 +499,7 @@ def test_ending_the_round_while_someone_types_keeps_nothing(
     step.start_pass_round()
     QTest.keyClick(focused(), Qt.Key.Key_Return)
     QTest.keyClicks(focused(), "8")
+    answer_next_box(QMessageBox.StandardButton.Yes)
     QTest.keyClick(focused(), Qt.Key.Key_F8, Qt.KeyboardModifier.ControlModifier)
     assert changes == [True, False]
     assert not step.passing.filling_in

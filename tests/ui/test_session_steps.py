@@ -17,6 +17,7 @@ from lardesk.ui.session_steps import PartsStep, SectionStep
 from lardesk.ui.session_window import SessionWindow
 from lardesk.ui.timer import ReflectionTimer, format_seconds
 from lardesk.ui.write_through import flush_all
+from tests.ui.boxes import answer_next_box
 
 pytestmark = pytest.mark.gui
 
@@ -347,6 +348,7 @@ def test_passing_the_laptop_locks_the_session_window(window: SessionWindow) -> N
     assert not window.next_action.isEnabled()
     window.next_action.trigger()  # a disabled action does nothing
     assert window.current == "ratings"
+    answer_next_box(QMessageBox.StandardButton.Yes)
     end()
     assert window.menuBar().isEnabled()
     assert window.step_list.isEnabled()

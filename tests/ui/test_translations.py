@@ -117,14 +117,21 @@ def test_a_session_window_in_english(qtbot: QtBot, services: Services, qapp: QAp
     window.go_to("ratings")
     ratings = window.steps["ratings"]
     tabs = ratings.tabs  # type: ignore[attr-defined]
-    assert [tabs.tabText(i) for i in range(tabs.count())] == ["Table", "Pass around", "Forms", "Overall", "History"]
+    assert [tabs.tabText(i) for i in range(tabs.count())] == [
+        "Table",
+        "Pass around",
+        "Forms",
+        "Overall",
+        "History",
+        "Phones",
+    ]
     assert ratings.reveal.text() == "Show the values"  # type: ignore[attr-defined]
     assert ratings.heading.text() == "Personal assessment"  # type: ignore[attr-defined]
     joint = ratings.joint  # type: ignore[attr-defined]
     tabs.setCurrentWidget(joint)
     qtbot.waitUntil(lambda: 9 in joint.rows)
     row = joint.rows[9]
-    assert row.save.text() == "Save"
+    assert ratings.peek.text() == "Look at the value (Ctrl+Space)"  # type: ignore[attr-defined]
     assert row.range.text().startswith("spread ")
     assert row.comment.accessibleName() == "Comment, scale 9"
     placeholders = {field.placeholderText() for field in joint.findChildren(QLineEdit)}

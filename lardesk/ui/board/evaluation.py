@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from lardesk.method.guide import Guide
+from lardesk.method.indicators import indicator_sentence
 from lardesk.method.logic import ItemKind
 from lardesk.method.snapshot import ItemInfo
 from lardesk.ui.board.look import kroner, status_label
@@ -85,10 +86,16 @@ class EvaluationView(QTableWidget):
             text += f"\n{item.outcome}"
         pending = item.status in ("planned", "expected")
         bad = item.status in ("not_implemented", "not_achieved")
+        text += self._indicators(item)
         return self._cell(text, bold=bad, faded=pending)
+
+    def _indicators(self, item: ItemInfo) -> str:
+        """Per indicator: women and men from the baseline to the latest, the change, what is left to the
+        target, whether the gap narrowed and where the figures moved."""
+        return "".join(f"\n▁▃▅ {indicator_sentence(i, self.guide.language)}" for i in item.indicators)
 
     def _effect(self, item: ItemInfo) -> QTableWidgetItem:
         text = f"{item.key}  {item.text}\n{status_label(self.guide, item.status)}"
         if item.outcome:
             text += f"\n{item.outcome}"
-        return self._cell(text)
+        return self._cell(text + self._indicators(item))

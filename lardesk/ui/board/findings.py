@@ -1,4 +1,4 @@
-"""The findings panel: gaps G1–G7 and, beside them, status findings S1–S2, with counts; click to go there."""
+"""The findings panel: gaps G1–G8 and, beside them, status findings S1–S4, with counts; click to go there."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QTreeWidgetItem, QWidget
 
 from lardesk.method.guide import Guide
+from lardesk.method.indicators import Direction, direction_word, gap_word, group_sentence, summarize
 from lardesk.method.logic import GAP_CODES, STATUS_CODES, Finding, count_by_code
+from lardesk.method.snapshot import ItemInfo
 from lardesk.ui.wrapping import WrappingTree
 
 ITEM_ID_ROLE = int(Qt.ItemDataRole.UserRole)
@@ -30,6 +32,8 @@ class FindingsPanel(WrappingTree):
         self._findings: tuple[Finding, ...] | None = None
         self._keys: dict[int, str] = {}
         self._nodes: dict[str, QTreeWidgetItem] = {}
+        self._indicators: QTreeWidgetItem | None = None
+        self._indicators_shown: tuple[tuple[int, str, str, object], ...] | None = None
         self.itemClicked.connect(self._clicked)
         self.itemActivated.connect(self._clicked)
 
@@ -41,6 +45,8 @@ class FindingsPanel(WrappingTree):
         expanded = {code for code, node in self._nodes.items() if node.isExpanded()}
         first = not self._nodes
         self.setUpdatesEnabled(False)
+        if self._indicators is not None:  # kept across the findings' rebuild, last
+            self.takeTopLevelItem(self.indexOfTopLevelItem(self._indicators))
         self.clear()
         self._nodes.clear()
         if not keys:  # an empty board: say what will appear here, and how
@@ -88,7 +94,68 @@ class FindingsPanel(WrappingTree):
                         node.addChild(child)
                 node.setExpanded(bool(n) and (first or code in expanded))
             group.setExpanded(True)
+        if self._indicators is not None:
+            self.addTopLevelItem(self._indicators)
+            self._indicators.setExpanded(True)
         self.setUpdatesEnabled(True)
+
+    def show_indicators(self, items: Sequence[ItemInfo]) -> None:
+        """A group *Indikatorer* after the findings: per indicator whether the figures moved towards the
+        target and whether the gap women − men narrowed, and per group the change and what is left."""
+        language = self.guide.language
+        shown = tuple((i.id, i.key, i.text, i.indicators) for i in items if i.indicators)
+        if shown == self._indicators_shown:
+            return
+        self._indicators_shown = shown
+        if self._indicators is not None:
+            self.takeTopLevelItem(self.indexOfTopLevelItem(self._indicators))
+            self._indicators = None
+        if not shown:
+            return
+        bold = QFont(self.font())
+        bold.setBold(True)
+        count = sum(len(item.indicators) for item in items)
+        group = QTreeWidgetItem([self.tr("Indikatorer ({0})").format(count)])
+        group.setFont(0, bold)
+        group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        for item in items:
+            for indicator in item.indicators:
+                summary = summarize(indicator)
+                said = []
+                if indicator.target is not None and summary.direction is not Direction.UNKNOWN:
+                    said.append(direction_word(summary.direction, language))
+                if summary.gaps:
+                    said.append(gap_word(summary.gap_trend, language))
+                text = f"{item.key} · {indicator.key}  {indicator.text}"
+                node = QTreeWidgetItem([f"{text} – {'; '.join(said)}" if said else text])
+                node.setData(0, ITEM_ID_ROLE, item.id)
+                node.setToolTip(0, indicator.text)
+                for change in summary.groups:
+                    line = group_sentence(change, indicator.unit, language)
+                    if line:
+                        child = QTreeWidgetItem([line[:1].upper() + line[1:]])
+                        child.setData(0, ITEM_ID_ROLE, item.id)
+                        node.addChild(child)
+                group.addChild(node)
+                node.setExpanded(True)
+        self._indicators = group
+        self.addTopLevelItem(group)
+        group.setExpanded(True)
+
+    def indicator_lines(self) -> list[str]:
+        """Every line of the group *Indikatorer*, depth first (for tests)."""
+        lines: list[str] = []
+
+        def walk(node: QTreeWidgetItem) -> None:
+            lines.append(node.text(0))
+            for k in range(node.childCount()):
+                child = node.child(k)
+                if child is not None:
+                    walk(child)
+
+        if self._indicators is not None:
+            walk(self._indicators)
+        return lines
 
     def shown(self) -> dict[str, list[str]]:
         """Code → keys of the items listed under it, as the panel shows them (for tests and the minutes)."""

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QTextLayout, QTextOption
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF
 
 from lardesk.charts import palette
 from lardesk.charts.palette import STATUS_SYMBOL
@@ -63,58 +64,65 @@ class Look:
         return font
 
 
+SMALLEST_TEXT = 0.72
+"""How far a card's text may shrink so that its widest word fits (a long Swedish compound); beyond that the
+word is elided ("jämställdhetssäkr…"), and the card's tooltip has it whole."""
+
+
 def wrap(text: str, font: QFont, width: float) -> list[str]:
-    """``text`` broken into lines of at most ``width``: at word boundaries, inside a word only when a word
-    (a Swedish compound such as "könskonsekvensbeskrivning") is wider than the line."""
-    if "\n" not in text and QFontMetricsF(font).horizontalAdvance(text) <= width:
-        return [text]
-    text = text.replace("\r\n", "\n").replace("\n", "\u2028")
-    layout = QTextLayout(text, font)
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-    layout.setTextOption(option)
-    lines: list[str] = []
-    hyphen = QFontMetricsF(font).horizontalAdvance("-")
-    layout.beginLayout()
-    while True:
-        line = layout.createLine()
-        if not line.isValid():
-            break
-        line.setLineWidth(max(width - hyphen, 10.0))
-        start = line.textStart()
-        end = start + line.textLength()
-        piece = text[start:end].replace("\u2028", "")
-        if end < len(text) and piece[-1:].isalnum() and text[end].isalnum():
-            piece += "-"  # broken inside a word
-        lines.append(piece.rstrip())
-    layout.endLayout()
-    return _mend(lines, font, width) if len(lines) > 1 else lines or [""]
-
-
-def _mend(lines: list[str], font: QFont, width: float) -> list[str]:
-    """Put a stub of one to three letters, left over from a word broken at the end of the line, back on
-    that line when it fits in the line's width plus a little of the card's padding ("jämställdhetssäkra-"
-    / "d" reads badly)."""
+    """``text`` broken into lines of at most ``width`` at word boundaries only, never inside a word: a word
+    wider than the line (a compound such as "könskonsekvensbeskrivning") is elided to fit, so that nothing is
+    drawn outside the line (see :func:`fitting_font` to shrink the type first)."""
     metrics = QFontMetricsF(font)
-    slack = metrics.horizontalAdvance("M")
-    mended: list[str] = []
-    index = 0
-    while index < len(lines):
-        line = lines[index]
-        if line.endswith("-") and index + 1 < len(lines):
-            following = lines[index + 1]
-            stub, _, rest = following.partition(" ")
-            joined = line[:-1] + stub
-            if len(stub) <= 3 and metrics.horizontalAdvance(joined) <= width + slack:
-                mended.append(joined)
-                if rest:
-                    mended.append(rest)
-                index += 2
+    if "\n" not in text and metrics.horizontalAdvance(text) <= width:
+        return [text]
+    space = metrics.horizontalAdvance(" ")
+    lines: list[str] = []
+    for paragraph in text.replace("\r\n", "\n").split("\n"):
+        line, used = "", 0.0
+        for whole in paragraph.split():
+            word, advance = whole, metrics.horizontalAdvance(whole)
+            if advance > width:
+                word = metrics.elidedText(whole, Qt.TextElideMode.ElideRight, width)
+                advance = metrics.horizontalAdvance(word)
+            if line and used + space + advance <= width:
+                line, used = f"{line} {word}", used + space + advance
                 continue
-        mended.append(line)
-        index += 1
-    return mended
+            if line:
+                lines.append(line)
+            line, used = word, advance
+        lines.append(line)
+    return lines or [""]
+
+
+def widest_word(text: str, font: QFont) -> float:
+    metrics = QFontMetricsF(font)
+    return max((metrics.horizontalAdvance(word) for word in text.split()), default=0.0)
+
+
+def fitting_font(text: str, font: QFont, width: float, smallest: float = SMALLEST_TEXT) -> QFont:
+    """``font``, or a smaller copy (down to ``smallest`` of its size) in which ``text``'s widest word fits
+    ``width``."""
+    widest = widest_word(text, font)
+    if widest <= width or widest <= 0:
+        return font
+    smaller = QFont(font)
+    smaller.setPointSizeF(font.pointSizeF() * max(smallest, width / widest * 0.98))
+    return smaller
 
 
 def line_height(font: QFont) -> float:
     return QFontMetricsF(font).lineSpacing()
+
+
+def previous_text(guide: Guide, status: str | None, outcome: str | None) -> str:
+    """ "Förra uppföljningen: ✓ Genomförd – Tre av fem gårdar": a carried item's status and outcome last time."""
+    said = " – ".join(part for part in (status_label(guide, status), (outcome or "").strip()) if part)
+    return f"{guide.term('previous_follow_up')}: {said or '–'}"
+
+
+def category_label(guide: Guide, category: str | None) -> str:
+    """A starting point's kind in words (goal, problem, other)."""
+    if not category:
+        return ""
+    return guide.term("other_starting_point" if category == "other" else category)

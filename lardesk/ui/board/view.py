@@ -18,6 +18,8 @@ class BoardView(QGraphicsView):
     text_edited = Signal(int, str)
     link_list_wanted = Signal()
     """L: the user wants to pick, from a list, what the selected item leads to."""
+    indicators_wanted = Signal()
+    """I: the user wants to enter or read the selected item's indicators."""
     move_wanted = Signal(int, int)
     """Ctrl+Up/Down: move the item one place up (-1) or down (+1) in its column."""
     delete_wanted = Signal(int)
@@ -69,6 +71,20 @@ class BoardView(QGraphicsView):
         super().wheelEvent(event)
 
     # -- keyboard -----------------------------------------------------------------------------------------
+    def event(self, event: QEvent) -> bool:
+        """Ctrl+↑/↓ move the selected item here (the session window's same keys move the projector's question
+        when the board does not want them)."""
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+            and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down)
+            and self.board.selected_id() is not None
+        ):
+            event.accept()
+            return True
+        return super().event(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key, mods = event.key(), event.modifiers()
         ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
@@ -94,6 +110,8 @@ class BoardView(QGraphicsView):
             self.edit_in_place(selected)
         elif key == Qt.Key.Key_L and selected is not None:
             self.link_list_wanted.emit()
+        elif key == Qt.Key.Key_I and selected is not None:
+            self.indicators_wanted.emit()
         elif key == Qt.Key.Key_Delete and selected is not None:
             self.delete_wanted.emit(selected)
         else:

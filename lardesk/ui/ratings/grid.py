@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -20,8 +20,12 @@ from lardesk.method.snapshot import Anonymity, ParticipantInfo, SessionSnapshot
 from lardesk.ui.ratings.keys import BLANK, Blank, parse, shown, type_key
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+HIDDEN = "●"
+"""A saved value (or abstention) before the round is revealed: that it was entered, not what it is."""
 CLEAR = "clear"
 """Passed to the commit callback instead of a value: forget the rating."""
+PEEK_COLOUR = "#ffd7a8"
+"""The one cell whose hidden value the facilitator is looking at."""
 Commit = Callable[[int, int, int | str | None], bool]
 """commit(participant_id, scale, value | None (abstained) | CLEAR) → whether it was saved."""
 
@@ -44,16 +48,22 @@ class RatingsModel(QAbstractTableModel):
         self.labels: dict[int, str] = {}
         self.values: dict[tuple[int, int], int | None] = {}
         self.pending: dict[tuple[int, int], str] = {}
+        self.revealed = False
+        """Until the round is revealed a saved value shows as ●, so that those beside the screen (or a mirrored
+        screen) do not read it; the facilitator can look at one cell on purpose (``peek``)."""
+        self.peek: tuple[int, int] | None = None
 
     def load(self, snapshot: SessionSnapshot, round_: int) -> None:
         participants = snapshot.present
         scales = snapshot.session.agreed_sections
         values = {(r.participant_id, r.scale): r.value for r in snapshot.ratings_in(round_)}
         labels = participant_labels(snapshot)
+        self.revealed = round_ in snapshot.session.revealed_rounds
         if (participants, scales) != (self.participants, self.scales):
             self.beginResetModel()
             self.participants, self.scales, self.values, self.labels = participants, scales, values, labels
             self.pending.clear()
+            self.peek = None
             self.endResetModel()
             return
         self.values, self.labels = values, labels
@@ -63,6 +73,24 @@ class RatingsModel(QAbstractTableModel):
 
     def key(self, index: AnyIndex) -> tuple[int, int]:
         return self.participants[index.row()].id, self.scales[index.column()]
+
+    def shown_value(self, key: tuple[int, int]) -> str:
+        """What the cell shows of its saved value: the value once revealed (or peeked at), else ●."""
+        if key not in self.values:
+            return ""
+        if not self.revealed and key != self.peek:
+            return HIDDEN
+        return shown(self.values[key])
+
+    def set_peek(self, key: tuple[int, int] | None) -> None:
+        """Show the saved value of one cell before the reveal (None: hide it again)."""
+        changed = {k for k in (self.peek, key) if k is not None}
+        self.peek = key
+        for participant, scale in changed:
+            ids = [p.id for p in self.participants]
+            if participant in ids and scale in self.scales:
+                index = self.index(ids.index(participant), self.scales.index(scale))
+                self.dataChanged.emit(index, index)
 
     # -- Qt --------------------------------------------------------------------------------------------------
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
@@ -81,7 +109,7 @@ class RatingsModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if typed is not None:
                 return typed
-            return shown(self.values[key]) if key in self.values else ""
+            return self.shown_value(key)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.FontRole and typed is not None:
@@ -90,12 +118,16 @@ class RatingsModel(QAbstractTableModel):
             return font
         if role == Qt.ItemDataRole.BackgroundRole and typed is not None:
             return QBrush(QColor("#fff4c2"))
+        if role == Qt.ItemDataRole.BackgroundRole and key == self.peek and not self.revealed:
+            return QBrush(QColor(PEEK_COLOUR))
         if role == Qt.ItemDataRole.ToolTipRole:
             scale = self.guide.scale(key[1])
             return f"{scale.number} {scale.label}: {scale.question}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            value = typed if typed is not None else (shown(self.values[key]) if key in self.values else "")
+            value = typed if typed is not None else self.shown_value(key)
             participant = self.labels.get(key[0], "")
+            if value == HIDDEN:
+                value = self.tr("bedömt, dolt tills värdena visas")
             return self.tr("{participant}, skala {scale}: {value}").format(
                 participant=participant, scale=key[1], value=value or self.tr("ej bedömt")
             )
@@ -121,6 +153,9 @@ class RatingsModel(QAbstractTableModel):
 
 class RatingGrid(QTableView):
     """The grid's keys (see the module's text); saving goes through ``commit``."""
+
+    peek_changed = Signal(bool)
+    """True while the current cell's hidden value is shown (the step shows that clearly)."""
 
     def __init__(self, model: RatingsModel, commit: Commit, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -182,7 +217,17 @@ class RatingGrid(QTableView):
     def currentChanged(self, current: AnyIndex, previous: AnyIndex) -> None:
         if previous.isValid() and self.ratings.key(previous) in self.ratings.pending:
             self.save(previous)
+        if self.ratings.peek is not None:  # a peek is at one cell: moving on hides it again
+            self.peek_changed.emit(False)
+            self.ratings.set_peek(None)
         super().currentChanged(current, previous)
+
+    def set_peek(self, peek: bool) -> None:
+        """Show (or hide again) the current cell's saved value before the reveal."""
+        index = self.currentIndex()
+        key = self.ratings.key(index) if index.isValid() and peek else None
+        self.ratings.set_peek(key)
+        self.peek_changed.emit(key is not None)
 
     # -- keys ---------------------------------------------------------------------------------------------
     def event(self, event: QEvent) -> bool:
@@ -245,4 +290,4 @@ class RatingGrid(QTableView):
         super().keyPressEvent(event)
 
 
-__all__ = ["BLANK", "CLEAR", "RatingGrid", "RatingsModel", "participant_labels"]
+__all__ = ["BLANK", "CLEAR", "HIDDEN", "RatingGrid", "RatingsModel", "participant_labels"]

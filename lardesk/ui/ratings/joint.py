@@ -1,7 +1,8 @@
 """The joint assessment (samlad bedömning): one agreed value and a comment per scale.
 
-When the agreed value lies outside the individual range the service asks for a comment; its message is
-shown beside the scale, not in a dialog, so the facilitator can simply write one and save again.
+Both are written through as they are typed, like everything else (no Save button to forget). A value outside
+the individual range is kept even before its comment is written; it is marked, beside the scale, as needing a
+comment until one is there.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -23,6 +23,7 @@ from lardesk.method.guide import Guide
 from lardesk.method.snapshot import SessionSnapshot
 from lardesk.method.stats import number
 from lardesk.ui.i18n import current_language
+from lardesk.ui.write_through import WindowUndo, WriteThrough
 
 
 def decimal(value: float | None, language: str | None = None) -> str:
@@ -31,8 +32,8 @@ def decimal(value: float | None, language: str | None = None) -> str:
     return text.replace(".", ",") if (language or current_language()) == "sv" else text
 
 
-SaveJoint = Callable[[int, int | None, str], str | None]
-"""save(scale, value | None (remove), comment) → None when saved, else the message why not."""
+SaveJoint = Callable[[int, int | None, str, str], str | None]
+"""save(scale, value | None (remove), comment, the field that changed) → None when saved, else why not."""
 
 
 class JointRow:
@@ -46,6 +47,7 @@ class JointRow:
         self.value = QSpinBox(parent)
         self.value.setRange(0, 10)
         self.value.setSpecialValueText("–")
+        WindowUndo(self.value)  # every value is saved at once: Ctrl+Z is the session's undo
         self.value.setAccessibleName(
             QCoreApplication.translate("JointEditor", "Samlad bedömning, skala {number}").format(number=info.number)
         )
@@ -56,7 +58,6 @@ class JointRow:
         self.comment.setAccessibleName(
             QCoreApplication.translate("JointEditor", "Kommentar, skala {number}").format(number=info.number)
         )
-        self.save = QPushButton(QCoreApplication.translate("JointEditor", "Spara"), parent)
         self.message = QLabel(parent)
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color:#a61b1b; font-weight:bold;")
@@ -64,9 +65,11 @@ class JointRow:
         grid.addWidget(self.label, row, 0)
         grid.addWidget(self.value, row, 1)
         grid.addWidget(self.comment, row, 2)
-        grid.addWidget(self.save, row, 3)
         grid.addWidget(self.range, row + 1, 0)
-        grid.addWidget(self.message, row + 1, 1, 1, 3)
+        grid.addWidget(self.message, row + 1, 1, 1, 2)
+        self.writer: WriteThrough | None = None
+        self.failed = False
+        """The last write was refused: its message stays until the next write."""
 
 
 class JointEditor(QWidget):
@@ -102,8 +105,9 @@ class JointEditor(QWidget):
             self.rows = {}
             for position, scale in enumerate(scales):
                 row = JointRow(scale, self.guide, self.grid, position * 2, self)
-                row.save.clicked.connect(lambda _=False, s=scale: self.commit(s))
-                row.comment.returnPressed.connect(lambda s=scale: self.commit(s))
+                row.value.valueChanged.connect(lambda _value, s=scale: self.commit(s))
+                row.writer = WriteThrough(row.comment, self._comment_writer(scale))
+                row.comment.returnPressed.connect(row.writer.flush)
                 self.rows[scale] = row
             self._scales = scales
         for s in snapshot.stats(1, scales):
@@ -118,20 +122,42 @@ class JointEditor(QWidget):
             else:
                 row.range.setText(self.tr("inga värden"))
             joint = snapshot.joint_for(s.scale)
-            if not row.value.hasFocus():
-                row.value.setValue(joint.value if joint else 0)
-            if not row.comment.hasFocus():
-                row.comment.setText(joint.comment if joint else "")
+            row.value.blockSignals(True)
+            row.value.setValue(joint.value if joint else 0)
+            row.value.blockSignals(False)
+            if row.writer is not None:
+                row.writer.show(joint.comment if joint else "")
+            if snapshot.joint_needs_comment(s.scale):
+                self._say(
+                    row,
+                    self.tr(
+                        "Kommentar krävs: {value} ligger utanför de enskilda bedömningarna ({minimum}–{maximum}). "
+                        "Värdet är sparat; skriv varför."
+                    ).format(value=joint.value if joint else "", minimum=s.minimum, maximum=s.maximum),
+                )
+            elif not row.failed:
+                self._say(row, "")
 
-    def commit(self, scale: int) -> bool:
+    def commit(self, scale: int, field: str = "value") -> bool:
+        """Write the scale's value and comment as they are now; False (and why, beside it) when refused."""
         row = self.rows[scale]
         value = row.value.value() or None
-        message = self.save(scale, value, row.comment.text())
-        row.message.setText(message or "")
-        row.message.setVisible(bool(message))
+        message = self.save(scale, value, row.comment.text(), field)
+        row.failed = bool(message)
         if message:
-            row.comment.setFocus()
+            self._say(row, message)
         return message is None
+
+    def _comment_writer(self, scale: int) -> Callable[[str, str], bool]:
+        return lambda _old, _new: self.commit(scale, "comment")
+
+    @staticmethod
+    def _say(row: JointRow, message: str) -> None:
+        row.message.setText(message)
+        row.message.setVisible(bool(message))
+
+    def needs_comment(self, scale: int) -> bool:
+        return bool(self.message(scale))
 
     def message(self, scale: int) -> str:
         row = self.rows[scale]

@@ -21,7 +21,7 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QFont, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -42,14 +42,18 @@ from lardesk.reports.ratings_csv import write_ratings_csv
 from lardesk.services import Changed, Changes
 from lardesk.ui.bus import ChangeBus
 from lardesk.ui.ratings.forms import PassTheLaptop, PrintedForms
-from lardesk.ui.ratings.grid import CLEAR, RatingGrid, RatingsModel
+from lardesk.ui.ratings.grid import CLEAR, PEEK_COLOUR, RatingGrid, RatingsModel
 from lardesk.ui.ratings.history import HistoryView
 from lardesk.ui.ratings.joint import JointEditor
+from lardesk.ui.ratings.phones import PhoneRoundPanel, PhoneRoundProjector
+from lardesk.ui.write_through import ServiceCommand
 
 if TYPE_CHECKING:  # matplotlib comes with the canvas, when the spread is first shown (not when a session opens)
     from lardesk.services import Services
     from lardesk.ui.ratings.canvas import SpreadCanvas
 
+PEEK_KEY = "Ctrl+Space"
+"""Shows the current cell's value before the reveal (and hides it again); moving on hides it too."""
 PASS_ROUND_KEY = "Ctrl+F8"
 """Starts a pass round and ends it (a modifier, so that the person typing values does not press it by chance)."""
 PRELOAD_AFTER_MS = 1500
@@ -88,9 +92,12 @@ class RatingsProjector(QWidget):
         from lardesk.ui.ratings.canvas import SpreadCanvas
 
         self.canvas = SpreadCanvas(guide, projector=True, parent=self)
+        self.phones = PhoneRoundProjector(self)  # instead of the spread while phones answer, until the reveal
+        self.phones.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.canvas)
+        layout.addWidget(self.phones)
 
 
 class RatingsStep(QWidget):
@@ -102,6 +109,8 @@ class RatingsStep(QWidget):
     def __init__(self, services: Services, bus: ChangeBus, session_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services, self.bus, self.session_id = services, bus, session_id
+        self.undo_stack = QUndoStack(self)
+        """Where the edits go (the session window gives its own, so Ctrl+Z takes back ratings too)."""
         self.snapshot: SessionSnapshot | None = None
         self.round = 1
         self._projectors: list[RatingsProjector] = []
@@ -168,9 +177,32 @@ class RatingsStep(QWidget):
         self.grid_help.setWordWrap(True)
         self.question = QLabel(self)
         self.question.setWordWrap(True)
+        self.peek = QPushButton(self.tr("Titta på värdet (Ctrl+Mellanslag)"), self)
+        self.peek.setObjectName("peekValue")
+        self.peek.setCheckable(True)
+        self.peek.setToolTip(
+            self.tr("Före Visa värdena visar tabellen bara ● där ett värde finns. Visar den valda cellens värde.")
+        )
+        self.peek.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.peek.toggled.connect(self._peek_toggled)
+        self.peek_action = QAction(self.peek.text(), self)
+        self.peek_action.setShortcut(QKeySequence(PEEK_KEY))
+        self.peek_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.peek_action.triggered.connect(self.peek.toggle)
+        self.grid.addAction(self.peek_action)
+        self.peek_banner = QLabel(self.tr("Du tittar på ett dolt värde – det syns för alla som ser skärmen."), self)
+        self.peek_banner.setObjectName("peekBanner")
+        self.peek_banner.setStyleSheet(f"background:{PEEK_COLOUR}; color:#000; font-weight:bold; padding:4px;")
+        self.peek_banner.setWordWrap(True)
+        self.peek_banner.hide()
+        self.grid.peek_changed.connect(self._peek_shown)
+        peek_bar = QHBoxLayout()
+        peek_bar.addWidget(self.peek_banner, 1)
+        peek_bar.addWidget(self.peek)
         grid_page = QWidget(self)
         grid_layout = QVBoxLayout(grid_page)
         grid_layout.addWidget(self.grid_help)
+        grid_layout.addLayout(peek_bar)
         grid_layout.addWidget(self.grid, 1)
         grid_layout.addWidget(self.question)
         grid_page.setFocusProxy(self.grid)
@@ -196,6 +228,13 @@ class RatingsStep(QWidget):
             )
         ):
             self.tabs.setTabToolTip(position, tip)
+        self.phones = PhoneRoundPanel(services, bus, session_id, self)
+        self.phones.round_started.connect(self.set_round)
+        self.phones.state_changed.connect(self._sync_phone_round)
+        self.tabs.addTab(self.phones, self.tr("Telefoner"))
+        self.tabs.setTabToolTip(
+            self.tabs.indexOf(self.phones), self.tr("Deltagarna bedömer på sina egna telefoner (QR-kod)")
+        )
         self.tabs.currentChanged.connect(self._tab_changed)
 
         # The spread's place; its canvas (and matplotlib) is made when first shown or asked for (``canvas``).
@@ -263,6 +302,7 @@ class RatingsStep(QWidget):
         self.reveal.setChecked(revealed)
         self.reveal.setText(self.tr("Dölj värdena") if revealed else self.tr("Visa värdena"))
         self.reveal.blockSignals(False)
+        self._show_peek_control()
         open_mode = snapshot.session.anonymity is Anonymity.OPEN
         self.names.setEnabled(open_mode)
         if not open_mode:
@@ -325,7 +365,20 @@ class RatingsStep(QWidget):
                 show_names=self.names.isChecked() and self.names.isEnabled(),
             )
 
+    def _show_phone_round(self, projector: RatingsProjector) -> None:
+        """While phones answer and the values are not shown, the room sees the QR code and the count instead."""
+        shown = self.phones.is_open and not self.revealed
+        projector.phones.setVisible(shown)
+        projector.canvas.setVisible(not shown)
+        if shown:
+            projector.phones.show_round(self.phones)
+
+    def _sync_phone_round(self) -> None:
+        for projector in list(self._projectors):
+            self._show_phone_round(projector)
+
     def _draw_projector(self, projector: RatingsProjector) -> None:
+        self._show_phone_round(projector)
         if self.snapshot is None:
             return
         projector.canvas.show_spread(
@@ -368,6 +421,8 @@ class RatingsStep(QWidget):
 
     def _tab_changed(self, index: int) -> None:
         current = self.tabs.currentWidget()
+        if current is self.phones and not self.phones.is_open:
+            self.phones.choose_round(min(self.round, 2))
         if current is not self.passing:
             self._before_passing = index
         self._set_pass_round(current is self.passing)
@@ -406,14 +461,45 @@ class RatingsStep(QWidget):
             self.start_pass_round()
 
     def end_pass_round(self) -> None:
-        """The facilitator ends the round (a form being filled in is emptied, unsaved)."""
-        if not self.pass_round:
+        """The facilitator ends the round (a form being filled in is emptied, unsaved), after confirming: the
+        person holding the laptop cannot end it with one click. Values not yet revealed stay hidden (●)."""
+        if not self.pass_round or not self.confirm_end_pass_round():
             return
         self._set_pass_round(False)
         before = self._before_passing
         if not 0 <= before < self.tabs.count() or self.tabs.widget(before) is self.passing:
             before = 0
         self.tabs.setCurrentIndex(before)
+
+    def confirm_end_pass_round(self) -> bool:
+        """Ask before ending the pass round; No is the default (Enter or Esc keeps the round going)."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Avsluta skicka runt"),
+            self.tr("Avsluta skicka runt? Det gör samtalsledaren när alla har fyllt i."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setEscapeButton(QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+    # -- peeking at one hidden value ------------------------------------------------------------------------
+    def _peek_toggled(self, on: bool) -> None:
+        self.grid.set_peek(on)
+
+    def _peek_shown(self, shown: bool) -> None:
+        self.peek.blockSignals(True)
+        self.peek.setChecked(shown)
+        self.peek.blockSignals(False)
+        self.peek_banner.setVisible(shown)
+
+    def _show_peek_control(self) -> None:
+        hidden = not self.revealed
+        self.peek.setVisible(hidden)
+        self.peek_action.setEnabled(hidden)
+        if not hidden:
+            self.grid.set_peek(False)
 
     def _load_history(self) -> None:
         if self.snapshot is None:
@@ -434,29 +520,81 @@ class RatingsStep(QWidget):
             return messages[-1] if messages else self.tr("Det gick inte att spara.")
         return None
 
+    def use_undo_stack(self, stack: QUndoStack) -> None:
+        """Put the edits on the session window's stack (Ctrl+Z / Ctrl+Shift+Z there)."""
+        self.undo_stack = stack
+
+    def _push(
+        self, text: str, do: Callable[[], Changes], undo: Callable[[], Changes], key: tuple[object, ...] | None = None
+    ) -> str | None:
+        """Run ``do`` as an undoable command: None when done, else the message why not."""
+        messages: list[str] = []
+        self.bus.failed.connect(messages.append)
+        try:
+            command = ServiceCommand(self.bus, text, do, undo, self, merge_key=key, quiet=True)
+            self.undo_stack.push(command)
+        finally:
+            self.bus.failed.disconnect(messages.append)
+        if command.refused:
+            return messages[-1] if messages else self.tr("Det gick inte att spara.")
+        return None
+
     def _commit_one(self, participant_id: int, scale: int, value: int | str | None) -> bool:
         ratings = self.services.ratings
         round_ = self.round
+        old = self.snapshot.rating(participant_id, scale, round_) if self.snapshot is not None else None
+
+        def put_back() -> Changes:
+            if old is None:
+                return ratings.clear_rating(participant_id, scale, round_)
+            return ratings.set_rating(participant_id, scale, old.value, round_)
+
         if value == CLEAR:
-            message = self._run(lambda: ratings.clear_rating(participant_id, scale, round_))
+            message = self._push(
+                self.tr("Ta bort bedömning"), lambda: ratings.clear_rating(participant_id, scale, round_), put_back
+            )
         else:
             checked = value if isinstance(value, int) else None
-            message = self._run(lambda: ratings.set_rating(participant_id, scale, checked, round_))
+            message = self._push(
+                self.tr("Bedömning"), lambda: ratings.set_rating(participant_id, scale, checked, round_), put_back
+            )
         self._report(message)
         return message is None
 
     def _commit_form(self, participant_id: int, values: Mapping[int, int | None]) -> bool:
         ratings = self.services.ratings
         round_ = self.round
-        message = self._run(lambda: ratings.set_ratings(participant_id, dict(values), round_))
+        given = dict(values)
+        before: dict[int, int | None] = {}
+        absent: list[int] = []
+        for scale in given:
+            old = self.snapshot.rating(participant_id, scale, round_) if self.snapshot is not None else None
+            if old is None:
+                absent.append(scale)
+            else:
+                before[scale] = old.value
+        message = self._push(
+            self.tr("Bedömningsformulär"),
+            lambda: ratings.set_ratings(participant_id, given, round_),
+            lambda: ratings.set_ratings(participant_id, before, round_, clear=absent),
+        )
         self._report(message)
         return message is None
 
-    def _commit_joint(self, scale: int, value: int | None, comment: str) -> str | None:
+    def _commit_joint(self, scale: int, value: int | None, comment: str, field: str = "value") -> str | None:
+        """Write the joint value and comment through (a value outside the range is kept without a comment,
+        marked until one is written); undoable."""
         ratings, sid = self.services.ratings, self.session_id
-        if value is None:
-            return self._run(lambda: ratings.clear_joint(sid, scale))
-        return self._run(lambda: ratings.set_joint(sid, scale, value, comment))
+        old = self.snapshot.joint_for(scale) if self.snapshot is not None else None
+
+        def put(joint_value: int | None, text: str) -> Callable[[], Changes]:
+            if joint_value is None:
+                return lambda: ratings.clear_joint(sid, scale)
+            return lambda: ratings.set_joint(sid, scale, joint_value, text, keep_without_comment=True)
+
+        undo = put(old.value, old.comment) if old is not None else put(None, "")
+        text = self.tr("Samlad bedömning, skala %1").replace("%1", str(scale))
+        return self._push(text, put(value, comment), undo, ("joint", field, scale))
 
     def _report(self, message: str | None) -> None:
         self.grid_help.setStyleSheet("color:#a61b1b;" if message else "")

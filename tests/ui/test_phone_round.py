@@ -1,0 +1,156 @@
+"""Rating from phones in the ratings step, driven as a facilitator would: the *Telefoner* tab opens a round on
+loopback, a real HTTP client answers as a phone, the answer reaches the grid through the change bus, the
+projector shows the QR code and "n av N har svarat" until the reveal, and ending the round stops the server."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from lardesk.server.round import grouped
+from lardesk.services import Changed, Services
+from lardesk.ui.bus import ChangeBus
+from lardesk.ui.projector import ProjectorWindow
+from lardesk.ui.ratings.phones import LOOPBACK, OPEN, PhoneRoundPanel, network_addresses
+from lardesk.ui.ratings.step import RatingsProjector, RatingsStep
+from tests.server.phones import Client, make_session, stored
+
+pytestmark = pytest.mark.gui
+SCREENSHOTS = os.environ.get("LARDESK_SCREENSHOTS")
+
+
+@pytest.fixture
+def step(qtbot: QtBot, services: Services) -> RatingsStep:
+    sid = make_session(services, 3, parts=(1, 2, 3, 4, 5, 6, 7, 8))
+    made = RatingsStep(services, ChangeBus(services), sid)
+    qtbot.addWidget(made)
+    made.resize(1366, 768)
+    made.show()
+    return made
+
+
+def start_on_loopback(qtbot: QtBot, step: RatingsStep, round_: int = 1) -> PhoneRoundPanel:
+    panel = step.phones
+    step.tabs.setCurrentWidget(panel)
+    panel.choose_network(LOOPBACK)
+    panel.choose_round(round_)
+    panel.start_button.click()
+    assert panel.is_open, panel.problem.text()
+    return panel
+
+
+def save(widget: QWidget, name: str) -> None:
+    if SCREENSHOTS:
+        QApplication.processEvents()  # the layout requests of the last change, as the event loop would
+        widget.grab().save(str(Path(SCREENSHOTS) / name))
+
+
+def test_a_phone_round_from_start_to_end(qtbot: QtBot, services: Services, step: RatingsStep) -> None:
+    window = ProjectorWindow()  # the real projector window, with its dark colours
+    qtbot.addWidget(window)
+    projector = step.projector_widget()
+    assert isinstance(projector, RatingsProjector)
+    window.show_widget(step.title(), projector)
+    window.resize(1280, 720)
+    window.show()
+    assert projector.canvas.isVisible() and not projector.phones.isVisible()
+
+    panel = start_on_loopback(qtbot, step)
+    server = panel.server
+    assert server is not None and server.address.host == LOOPBACK
+    assert step.round == 1 and not panel.round_box.isEnabled() and not panel.network.isEnabled()
+    assert panel.start_button.text() == "Avsluta omgången"
+    token = server.round.token
+    assert (
+        panel.address.text() == f"127.0.0.1:{server.port}/r/\n{grouped(token)}"
+        and panel.qr.isVisible()
+        and panel.svg.startswith(b"<svg")
+    )
+    assert panel.count.text() == "0 av 3 har svarat"
+    # the projector shows the code, the address and the count instead of the spread
+    assert projector.phones.isVisible() and not projector.canvas.isVisible()
+    assert projector.phones.address.text() == panel.address.text()
+    assert projector.phones.count.text() == "0 av 3 har svarat"
+    assert projector.phones.qr.renderer.isValid()
+    # dark type on its own white panel, whatever the projector window's colours (it is dark there)
+    QApplication.processEvents()
+    image = window.grab().toImage()
+    inside = projector.phones.mapTo(window, QPoint(projector.phones.width() - 4, projector.phones.height() // 2))
+    assert image.pixelColor(inside).name() == "#ffffff"
+
+    phone = Client(server.address.url)
+    seat = phone.seat().json()["seat"]
+    with qtbot.waitSignal(step.bus.changed, timeout=10000) as arrived:
+        assert phone.answer(seat, {"1": 7, "2": None, "9": 3}).status == 200
+    assert Changed.RATINGS in arrived.args[0] and arrived.args[0].session_id == step.session_id
+    qtbot.waitUntil(lambda: panel.count.text() == "1 av 3 har svarat")
+    assert projector.phones.count.text() == "1 av 3 har svarat"
+    # the answer is in the grid's snapshot as any other edit, and the room still sees no value
+    assert step.snapshot is not None
+    assert sorted((r.scale, r.value) for r in step.snapshot.ratings) == [(1, 7), (2, None), (9, 3)]
+    assert step.model.rowCount() == 3
+    save(step, "gui-phones-laptop.png")
+    save(window, "gui-phones-projector.png")
+
+    # the reveal: the spread comes back on the projector, the count goes
+    step.reveal.click()
+    assert step.revealed
+    assert projector.canvas.isVisible() and not projector.phones.isVisible()
+    step.reveal.click()
+    assert projector.phones.isVisible()
+
+    panel.start_button.click()  # end the round
+    assert not panel.is_open and not server.running and set() == OPEN
+    assert panel.problem.text() == "Omgången är avslutad: 1 av 3 svarade."
+    assert projector.canvas.isVisible() and not projector.phones.isVisible()
+    with pytest.raises(ConnectionRefusedError):
+        phone.page()
+    assert len(stored(services, step.session_id)) == 3
+
+
+def test_round_two_and_a_round_that_cannot_open(qtbot: QtBot, services: Services, step: RatingsStep) -> None:
+    panel = start_on_loopback(qtbot, step, round_=2)
+    assert step.round == 2 and step.round_box.currentData() == 2
+    server = panel.server
+    assert server is not None
+    phone = Client(server.address.url)
+    seat = phone.seat().json()["seat"]
+    with qtbot.waitSignal(step.bus.changed, timeout=10000):
+        assert phone.answer(seat, {"5": 10}).status == 200
+    assert [(r.round, r.scale, r.value) for r in services.sessions.snapshot(step.session_id).ratings] == [(2, 5, 10)]
+    panel.stop()
+    # everyone has rated round 1 already: the round cannot open, and the panel says why
+    for person in services.sessions.snapshot(step.session_id).participants:
+        services.ratings.set_rating(person.id, 9, 5, 1)
+    panel.choose_round(1)
+    panel.start_button.click()
+    assert not panel.is_open
+    assert panel.problem.isVisible() and "Alla närvarande deltagare har redan bedömt" in panel.problem.text()
+
+
+def test_closing_the_step_stops_the_server(qtbot: QtBot, services: Services) -> None:
+    sid = make_session(services, 2)
+    step = RatingsStep(services, ChangeBus(services), sid)
+    step.show()
+    panel = start_on_loopback(qtbot, step)
+    server = panel.server
+    assert server is not None and server.running
+    step.close()
+    step.deleteLater()
+    qtbot.waitUntil(lambda: not server.running, timeout=10000)
+    with pytest.raises(ConnectionRefusedError):
+        Client(server.address.url).page()
+    assert set() == OPEN
+
+
+def test_the_networks_offered(step: RatingsStep) -> None:
+    offered = [step.phones.network.itemData(i) for i in range(step.phones.network.count())]
+    assert offered[-1] == LOOPBACK  # always there, last
+    assert offered[:-1] == [interface.address for interface in network_addresses()]
+    assert all(not address.startswith("127.") for address in offered[:-1])
+    assert step.phones.network.accessibleName() and step.phones.round_box.accessibleName()
