@@ -167,16 +167,19 @@ class SessionService(ServiceBase):
                 .group_by(Participant.session_id)
                 .subquery()
             )
-            # Only the columns the list shows: not the session's parts or its x- members (which can be large),
-            # and the date as stored, so that one row that cannot be read is skipped, not the whole list lost.
+            # Columns, not entities: the list of a large database (1,000 sessions) is read at every start, and
+            # building ORM objects for it took most of the time. Not the session's parts or its x- members (which
+            # can be large), and the date as stored, so that one row that cannot be read is skipped, not the list.
             query = (
                 select(
                     FollowUpSession.id,
-                    type_coerce(FollowUpSession.date, String),
                     FollowUpSession.title,
+                    type_coerce(FollowUpSession.date, String),
                     FollowUpSession.period,
                     FollowUpSession.facilitator,
-                    Organisation,
+                    Organisation.id,
+                    Organisation.name,
+                    Organisation.unit,
                     func.coalesce(counts.c.n, 0),
                 )
                 .join(Organisation, FollowUpSession.organisation_id == Organisation.id)
@@ -196,19 +199,27 @@ class SessionService(ServiceBase):
                 )
             grouped: dict[int, list[SessionSummary]] = {}
             organisations: dict[int, OrganisationInfo] = {}
-            for id_, stored_date, title, period, facilitator, org, n in db.execute(query):
-                info = organisations.setdefault(org.id, organisation_info(org))
+            for session_id, title, stored_date, period, facilitator, org_id, name, unit, n in db.execute(query):
+                info = organisations.get(org_id)
+                if info is None:
+                    info = organisations[org_id] = OrganisationInfo(org_id, name, unit)
                 try:
                     date = stored_date if isinstance(stored_date, dt.date) else dt.date.fromisoformat(stored_date)
                 except (TypeError, ValueError):
-                    log.warning("session %s: the stored date %r cannot be read; left out of the list", id_, stored_date)
+                    log.warning(
+                        "session %s: the stored date %r cannot be read; left out of the list", session_id, stored_date
+                    )
                     continue
-                grouped.setdefault(org.id, []).append(
-                    SessionSummary(id_, info, title, date, period, facilitator, int(n))
+                grouped.setdefault(org_id, []).append(
+                    SessionSummary(session_id, info, title, date, period, facilitator, int(n))
                 )
             if not search.strip():
-                for org in db.scalars(select(Organisation).order_by(Organisation.name, Organisation.unit)):
-                    organisations.setdefault(org.id, organisation_info(org))
+                for org_id, name, unit in db.execute(
+                    select(Organisation.id, Organisation.name, Organisation.unit).order_by(
+                        Organisation.name, Organisation.unit
+                    )
+                ):
+                    organisations.setdefault(org_id, OrganisationInfo(org_id, name, unit))
             return [
                 OrganisationSessions(info, tuple(grouped.get(org_id, ())))
                 for org_id, info in sorted(organisations.items(), key=lambda kv: (kv[1].name, kv[1].unit))

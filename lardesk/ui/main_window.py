@@ -27,12 +27,12 @@ from lardesk.method.guide import LANGUAGES
 from lardesk.services import Changed, Changes
 from lardesk.ui.bus import ChangeBus
 from lardesk.ui.i18n import install_language
-from lardesk.ui.session_dialogs import NewSessionDialog
-from lardesk.ui.session_window import SessionWindow
 from lardesk.ui.settings import restore_window, save_window, set_ui_language, ui_language
 
 if TYPE_CHECKING:
     from lardesk.services import Services
+    from lardesk.ui.session_window import SessionWindow
+
 
 SESSION_ROLE = Qt.ItemDataRole.UserRole
 SETTINGS_KEY = "main"
@@ -385,6 +385,8 @@ class MainWindow(QMainWindow):
 
     # -- what to do ---------------------------------------------------------------------------------------
     def new_session(self) -> SessionWindow | None:
+        from lardesk.ui.session_dialogs import NewSessionDialog  # loaded when first used, not at start-up
+
         new = NewSessionDialog.ask(self, self.services, self.language)
         if new is None:
             return None
@@ -401,6 +403,8 @@ class MainWindow(QMainWindow):
     def open_session(self, session_id: int) -> SessionWindow:
         window = self.session_windows.get(session_id)
         if window is None:
+            from lardesk.ui.session_window import SessionWindow  # loaded when first used, not at start-up
+
             window = SessionWindow(self.services, self.bus, session_id)
             window.closed.connect(self._session_closed)
             window.quit_requested.connect(self.close)
@@ -467,7 +471,7 @@ class MainWindow(QMainWindow):
         self.bus.run(lambda: self.services.sessions.delete_session(session_id), self)
 
     def write_minutes(self) -> None:
-        from lardesk.ui.minutes_dialog import MinutesDialog  # reportlab and the figures load on first use
+        from lardesk.ui.minutes_dialog import MinutesDialog  # the report writers load on first use
 
         session_id = self.selected_session()
         if session_id is not None:

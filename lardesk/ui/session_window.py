@@ -9,11 +9,13 @@ they are imported lazily and left out while they do not exist.
 
 from __future__ import annotations
 
+import inspect
 import logging
+import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -48,8 +50,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-BOARD_STEP = "board"
-RATINGS_STEP = "ratings"
 SETTINGS_KEY = "session"
 KIND_OF_SECTION = {section: kind for kind, section in SECTION_OF_KIND.items()}
 """Sections 1–6 each discuss one column of the board, which is highlighted while the section is open."""
@@ -58,7 +58,7 @@ StepFactory = Callable[["Services", ChangeBus, int, QWidget | None], QWidget]
 
 
 def board_step() -> StepFactory:
-    from lardesk.ui.board.step import BoardStep  # imported when a session first needs it (start-up stays fast)
+    from lardesk.ui.board.step import BoardStep  # imported when the step is first shown (start-up stays fast)
 
     return BoardStep
 
@@ -67,6 +67,40 @@ def ratings_step() -> StepFactory:
     from lardesk.ui.ratings.step import RatingsStep
 
     return RatingsStep
+
+
+class Steps(dict[str, Step]):
+    """The steps made so far, by id; asking for one that is not made yet makes it (``get`` included)."""
+
+    def __init__(self, make: Callable[[str], Step | None]) -> None:
+        super().__init__()
+        # a weak reference: the window owns its steps, the steps must not keep the (closed) window alive
+        self._make = weakref.WeakMethod(make) if inspect.ismethod(make) else (lambda: make)
+        self._making: set[str] = set()
+
+    def made(self, step_id: str, step: Step) -> None:
+        super().__setitem__(step_id, step)
+
+    def __missing__(self, step_id: str) -> Step:
+        step = self.get(step_id)
+        if step is None:
+            raise KeyError(step_id)
+        return step
+
+    def get(self, step_id: str, default: Step | None = None) -> Step | None:  # type: ignore[override]
+        if step_id in self:
+            return super().__getitem__(step_id)
+        if step_id in self._making:
+            return default
+        make = self._make()
+        if make is None:
+            return default
+        self._making.add(step_id)
+        try:
+            step = make(step_id)
+        finally:
+            self._making.discard(step_id)
+        return step if step is not None else default
 
 
 class SessionWindow(QMainWindow):
@@ -82,8 +116,11 @@ class SessionWindow(QMainWindow):
         self.snapshot = snapshot
         self.undo = QUndoStack(self)
         self.context = Context(services, bus, self.undo, session_id, guide_for(snapshot.session.language))
-        self.steps: dict[str, Step] = {}
+        self.steps = Steps(self._make_step)
+        """The steps made so far: a step is made when it is first shown (or asked for), not when the window
+        opens, so that a session opens at once however large it is."""
         self.pages: dict[str, QWidget] = {}
+        """Optional steps that could not be made: left out of the order."""
         self.order: list[str] = []
         self.stale: set[str] = set()
         self.current = ""
@@ -231,24 +268,44 @@ class SessionWindow(QMainWindow):
     def step_order(self, snapshot: SessionSnapshot) -> list[str]:
         agreed = snapshot.session.agreed_sections
         order = ["parts"]
-        if any(n in agreed for n in PROGRAM_LOGIC_WALK) and self._ensure_board():
+        if any(n in agreed for n in PROGRAM_LOGIC_WALK):
             order.append("board")
         order += [f"section-{n}" for n in agreed]
-        self._ensure_step(RATINGS_STEP, ratings_step())
         order.append("ratings")
         if snapshot.session.defer_improvements:
             order.append("improvements")
         return order
 
-    def _ensure_board(self) -> bool:
-        if self.board is None:
-            self._ensure_step(BOARD_STEP, board_step())
-            self.board = cast(QWidget, self.steps[BOARD_STEP])
-        return True
+    def step_title(self, step_id: str) -> str:
+        """A step's title for the list, whether the step is made yet or not."""
+        if step_id in self.steps:
+            return self.steps[step_id].title()
+        guide = self.context.guide
+        if step_id.startswith("section-"):
+            number = int(step_id.split("-")[1])
+            return f"{number}. {guide.section(number).title}"
+        titles = {
+            "parts": QCoreApplication.translate("PartsStep", "Överenskommelse om delar"),
+            "board": QCoreApplication.translate("BoardStep", "Programlogik"),
+            "ratings": QCoreApplication.translate("RatingsStep", "Personlig bedömning"),
+            "improvements": QCoreApplication.translate("DeferredActionsStep", "Vad kan göras till nästa år?"),
+        }
+        return titles.get(step_id, step_id)
+
+    def _make_step(self, step_id: str) -> Step | None:
+        """Make a step of this session (called by ``self.steps`` when a step is first wanted)."""
+        if step_id == "board":
+            self._ensure_step("board", board_step())
+            self.board = cast(QWidget, self.steps["board"])
+        elif step_id == "ratings":
+            self._ensure_step("ratings", ratings_step())
+        else:
+            self._own_step(step_id)
+        return self.steps.get(step_id)
 
     def _ensure_step(self, step_id: str, factory: StepFactory) -> None:
-        """Create the step ``step_id`` once. A step that fails to build is a bug and fails loudly (the error
-        dialog and the log), never a session that quietly opens without it."""
+        """Make the step ``step_id`` once. A step that fails to build is a bug and fails loudly (the error dialog
+        and the log), never a session that quietly goes on without it."""
         if step_id in self.steps:
             return
         widget = factory(self.services, self.bus, self.session_id, None)
@@ -284,7 +341,7 @@ class SessionWindow(QMainWindow):
             self.next_button.setEnabled(row < len(self.order) - 1)
 
     def _add(self, step_id: str, step: Step, page: QWidget) -> None:
-        self.steps[step_id] = step
+        self.steps.made(step_id, step)
         self.pages[step_id] = page
         self.stack.addWidget(page)
         self.stale.add(step_id)
@@ -297,21 +354,21 @@ class SessionWindow(QMainWindow):
             step = PartsStep(self.context, self)
         elif step_id == "improvements":
             step = DeferredActionsStep(self.context, self)
-        else:
+        elif step_id.startswith("section-"):
             step = SectionStep(self.context, int(step_id.split("-")[1]), self)
-            if self.board is not None and step.number in PROGRAM_LOGIC_WALK:
+            if "board" in self.order and step.number in PROGRAM_LOGIC_WALK:
                 restore_splitter(step.splitter, "section-board")
+        else:
+            return
         self._add(step_id, cast(Step, step), step)
 
     def _arrange(self, snapshot: SessionSnapshot) -> None:
         order = self.step_order(snapshot)
-        for step_id in order:
-            self._own_step(step_id)
         self.order = order
         self.step_list.blockSignals(True)
         self.step_list.clear()
         for step_id in order:
-            item = QListWidgetItem(self.steps[step_id].title())
+            item = QListWidgetItem(self.step_title(step_id))
             item.setData(Qt.ItemDataRole.UserRole, step_id)
             self.step_list.addItem(item)
         self.step_list.blockSignals(False)
@@ -322,7 +379,7 @@ class SessionWindow(QMainWindow):
         guide = self.context.guide
         for row, step_id in enumerate(self.order):
             item = self.step_list.item(row)
-            title = self.steps[step_id].title()
+            title = self.step_title(step_id)
             if step_id.startswith("section-"):
                 number = int(step_id.split("-")[1])
                 questions = len(guide.section(number).questions)
@@ -347,6 +404,11 @@ class SessionWindow(QMainWindow):
     def go_to(self, step_id: str, *, remember: bool = True) -> None:
         if step_id not in self.order:
             return
+        if step_id not in self.steps and self.steps.get(step_id) is None:  # could not be made: leave it out
+            self._arrange(self.snapshot)
+            if self.order and self.current not in self.order:
+                self.go_to(self.order[0], remember=False)
+            return
         if self.current in self.pages:
             flush_all(self.pages[self.current])
         self.current = step_id
@@ -369,6 +431,9 @@ class SessionWindow(QMainWindow):
             self.bus.run(lambda: sessions.update_session(self.session_id, current_step=step_id), self, quiet=True)
 
     def _place_board(self, step_id: str) -> None:
+        step = self.steps.get(step_id)
+        if isinstance(step, SectionStep) and step.number in PROGRAM_LOGIC_WALK and "board" in self.order:
+            self.steps.get("board")  # sections 1–6 show the board: made now if not yet
         board = self.board
         if board is None or self.board_page is None:
             return
@@ -405,7 +470,7 @@ class SessionWindow(QMainWindow):
             page.deleteLater()
         if self.board is not None and self.board.parent() not in self.pages.values():
             self.board.deleteLater()
-        self.steps, self.pages, self.order, self.stale = {}, {}, [], set()
+        self.steps, self.pages, self.order, self.stale = Steps(self._make_step), {}, [], set()
         self.board = self.board_page = None
         self.undo.clear()
         self.context.guide = guide_for(snapshot.session.language)
@@ -524,7 +589,7 @@ class SessionWindow(QMainWindow):
 
     # -- other dialogs ------------------------------------------------------------------------------------
     def write_minutes(self) -> None:
-        from lardesk.ui.minutes_dialog import MinutesDialog  # reportlab and the figures load on first use
+        from lardesk.ui.minutes_dialog import MinutesDialog  # the report writers load on first use
 
         flush_all(self)
         MinutesDialog.ask(self, self.services, self.session_id)
