@@ -368,5 +368,8 @@ def test_a_step_that_fails_to_build_is_a_bug_not_a_missing_step(
         raise RuntimeError("the board step is broken")
 
     monkeypatch.setattr(board_step.BoardStep, "__init__", broken)
+    window = SessionWindow(services, ChangeBus(services), session_id)
+    qtbot.addWidget(window)
+    assert "board" in window.order  # the step is listed, and made when first wanted
     with pytest.raises(RuntimeError, match="the board step is broken"):
-        SessionWindow(services, ChangeBus(services), session_id)
+        window.go_to("board")
