@@ -150,6 +150,33 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     </message>
 </context>
 <context>
+    <name>BoardHistory</name>
+    <message>
+        <source>Ny punkt</source>
+        <translation>New item</translation>
+    </message>
+    <message>
+        <source>Ändra punkt</source>
+        <translation>Edit item</translation>
+    </message>
+    <message>
+        <source>Flytta punkt</source>
+        <translation>Move item</translation>
+    </message>
+    <message>
+        <source>Ta bort punkt</source>
+        <translation>Remove item</translation>
+    </message>
+    <message>
+        <source>Koppla</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>Ta bort koppling</source>
+        <translation>Remove link</translation>
+    </message>
+</context>
+<context>
     <name>BoardScene</name>
     <message>
         <source>Klicka för att lägga till en punkt i kolumnen</source>
