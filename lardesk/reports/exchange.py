@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -27,7 +28,7 @@ from lardesk.method.indicators import (
 from lardesk.method.logic import MAX_AMOUNT_SEK, ItemKind
 from lardesk.method.messages import LocalizedError, Message
 from lardesk.method.snapshot import Anonymity, ItemInfo, SessionSnapshot
-from lardesk.method.stats import MAX_REVEALED_ROUND
+from lardesk.method.stats import MAX_REVEALED_ROUND, MIN_GROUP_SIZE
 from lardesk.resources import resources_dir
 
 if TYPE_CHECKING:  # jsonschema loads when the first file is read, not at start-up
@@ -120,17 +121,68 @@ def _pairs(pairs: list[tuple[str, Any]]) -> _Members:
     return members
 
 
-def _find_duplicate_member(value: Any, path: tuple[str | int, ...] = ()) -> str | None:
+GENDER_TOTALS = "x-lardesk-gender-totals"
+"""Where a session keeps the gender totals an imported file carried (its participants came without genders)."""
+MAX_INTEGER = 2**63 - 1
+"""The largest whole number a file may hold anywhere (a database column holds no more)."""
+
+
+class _Unusable:
+    """What the decoder puts where the text holds a number lardesk cannot keep: found afterwards, with its place."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+def _parse_int(text: str) -> int | _Unusable:
+    digits = text.lstrip("-")
+    if len(digits) > 19:  # also before Python's own limit of 4300 digits, whose ValueError is no JSON error
+        return _Unusable(text)
+    value = int(text)
+    return value if -MAX_INTEGER - 1 <= value <= MAX_INTEGER else _Unusable(text)
+
+
+def _parse_float(text: str) -> float | _Unusable:
+    value = float(text)
+    return value if math.isfinite(value) else _Unusable(text)  # 1e309 is Infinity, which JSON has no way to write
+
+
+def _has_lone_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _first_problem(value: Any, path: tuple[str | int, ...] = ()) -> tuple[str, Message] | None:
+    """The first place (a JSON pointer) that no valid file may hold, whatever the schema says: a member given
+    twice, a number too large to keep, a string with a lone surrogate (\\ud800: no character, cannot be stored)."""
+    if isinstance(value, _Unusable):
+        shown = value.text if len(value.text) <= 30 else f"{value.text[:12]}…({len(value.text)} characters)"
+        return pointer(*path), Message(
+            "the number {number} is too large (whole numbers up to {limit}, and no infinite numbers)",
+            number=shown,
+            limit=MAX_INTEGER,
+        )
+    if isinstance(value, str):
+        if _has_lone_surrogate(value):
+            return pointer(*path), Message("the text holds a lone surrogate (\\ud800–\\udfff), which is no character")
+        return None
     if isinstance(value, _Members):
         if value.duplicates:
-            return pointer(*path, value.duplicates[0])
+            return pointer(*path, value.duplicates[0]), Message("this member is given twice")
         for name, child in value.items():
-            found = _find_duplicate_member(child, (*path, name))
+            if _has_lone_surrogate(name):
+                return pointer(*path), Message(
+                    "a member name holds a lone surrogate (\\ud800–\\udfff), which is no character"
+                )
+            found = _first_problem(child, (*path, name))
             if found:
                 return found
     elif isinstance(value, list):
         for index, child in enumerate(value):
-            found = _find_duplicate_member(child, (*path, index))
+            found = _first_problem(child, (*path, index))
             if found:
                 return found
     return None
@@ -141,7 +193,8 @@ def _reject_constant(name: str) -> float:
 
 
 def decode(data: bytes | str) -> Any:
-    """Decode JSON text strictly: UTF-8 only, no NaN or Infinity, no member named twice."""
+    """Decode JSON text strictly: UTF-8 only, no NaN or Infinity, no member named twice, whole numbers that fit
+    64 bits, no number too large for a float, no lone surrogate in any string."""
     if isinstance(data, bytes):
         if len(data) > MAX_FILE_BYTES:
             raise ExchangeError(
@@ -154,9 +207,19 @@ def decode(data: bytes | str) -> Any:
                 "the file is not UTF-8 text (byte {position} cannot be read)", position=error.start
             ) from error
     else:
+        if len(data) > MAX_FILE_BYTES:
+            raise ExchangeError(
+                "the file is too large ({size} bytes; at most {limit})", size=len(data), limit=MAX_FILE_BYTES
+            )
         text = data
     try:
-        value = json.loads(text, object_pairs_hook=_pairs, parse_constant=_reject_constant)
+        value = json.loads(
+            text,
+            object_pairs_hook=_pairs,
+            parse_constant=_reject_constant,
+            parse_int=_parse_int,
+            parse_float=_parse_float,
+        )
     except json.JSONDecodeError as error:
         raise ExchangeError(
             "not valid JSON: {problem} at line {line}, column {column}",
@@ -166,9 +229,10 @@ def decode(data: bytes | str) -> Any:
         ) from error
     except RecursionError as error:
         raise ExchangeError("not valid JSON: nested too deeply") from error
-    duplicate = _find_duplicate_member(value)
-    if duplicate is not None:
-        raise ExchangeError("this member is given twice", duplicate)
+    problem = _first_problem(value)
+    if problem is not None:
+        place, message = problem
+        raise ExchangeError(message.template, place, **message.params)
     return value
 
 
@@ -398,6 +462,7 @@ _EXTENSION_FIELDS: dict[str, type | tuple[type, ...]] = {
     "revealed_rounds": list,
     "done_improvements": list,
     "outcomes": dict,
+    "gender_totals": dict,
 }
 
 
@@ -433,6 +498,11 @@ def _check_extension(extension: Any) -> None:
     for name, value in extension.get("outcomes", {}).items():
         if not isinstance(value, str) or len(value) > 5000:
             raise ExchangeError("must be text", pointer(*where, "outcomes", name))
+    for name, value in extension.get("gender_totals", {}).items():
+        if name not in ("woman", "man", "other", "unspecified") or type(value) is not int or not 0 <= value <= 10_000:
+            raise ExchangeError(
+                "must be a count of woman, man, other or unspecified", pointer(*where, "gender_totals", name)
+            )
     for name in ("carried_over", "absent"):
         for index, value in enumerate(extension.get(name, [])):
             if not isinstance(value, str):
@@ -506,6 +576,47 @@ def _item_entry(
     return entry
 
 
+def _participant_entries(snapshot: SessionSnapshot) -> tuple[list[dict[str, Any]], dict[str, int]]:
+    """The participants as the session's anonymity allows them beside their ratings, and the gender counts
+    (totals only) when the genders were left out.
+
+    The file carries each person's ratings, so what stands beside a participant's key can identify them:
+
+    - open: name, role and gender;
+    - roles: a role only where at least MIN_GROUP_SIZE (3) people hold it; the genders only when every gender
+      present is shared by at least 3 (1 man among 5 women: his ratings could be read off), otherwise as
+      totals; never a name;
+    - anonymous: the key alone; the gender distribution travels as totals in x-lardesk (``gender_totals``).
+    """
+    people = snapshot.participants
+    mode = snapshot.session.anonymity
+    roles = Counter(p.role for p in people if p.role)
+    genders = Counter(p.gender.value for p in people)
+    entries: list[dict[str, Any]] = []
+    for p in people:
+        if mode is Anonymity.OPEN:
+            entries.append(_drop_empty({"key": p.key, "name": p.name, "role": p.role, "gender": p.gender.value}))
+        elif mode is Anonymity.ROLES:
+            role = p.role if roles[p.role] >= MIN_GROUP_SIZE else None
+            # all genders or none: leaving out only the small group's would point at it all the same
+            gender = p.gender.value if min(genders.values()) >= MIN_GROUP_SIZE else None
+            entries.append(_drop_empty({"key": p.key, "role": role, "gender": gender}))
+        else:
+            entries.append({"key": p.key})
+    kept = snapshot.extra.get(GENDER_TOTALS)  # the totals an imported file carried (its people came without)
+    if (
+        mode is not Anonymity.OPEN
+        and isinstance(kept, dict)
+        and sum(kept.values()) == len(people)
+        and set(genders) == {"unspecified"}
+    ):
+        return [{k: v for k, v in entry.items() if k != "gender"} for entry in entries], dict(sorted(kept.items()))
+    withheld = any("gender" not in entry for entry in entries)
+    if withheld and any(p.gender.value != "unspecified" for p in people):
+        return entries, dict(sorted(genders.items()))
+    return entries, {}
+
+
 def snapshot_to_exchange(snapshot: SessionSnapshot) -> dict[str, Any]:
     """The exchange document (version 2) of a session. Keys of imported items are written back as they were."""
     info = snapshot.session
@@ -526,12 +637,7 @@ def snapshot_to_exchange(snapshot: SessionSnapshot) -> dict[str, Any]:
     if info.case_number:
         session["dnr"] = info.case_number
     session["anonymity"] = info.anonymity.value
-    # The file carries each person's ratings: names travel with them only when the group chose open mode.
-    names = info.anonymity is Anonymity.OPEN
-    participants = [
-        _drop_empty({"key": p.key, "name": p.name if names else None, "role": p.role, "gender": p.gender.value})
-        for p in snapshot.participants
-    ]
+    participants, withheld_genders = _participant_entries(snapshot)
     key_of = {item.id: item.key for item in snapshot.items}
     logic: dict[str, list[dict[str, Any]]] = {}
     for name, kind, member, _target in LOGIC_LISTS:
@@ -610,10 +716,11 @@ def snapshot_to_exchange(snapshot: SessionSnapshot) -> dict[str, Any]:
             },
             "absent": [p.key for p in snapshot.participants if not p.present],
             "revealed_rounds": sorted(info.revealed_rounds),
+            "gender_totals": withheld_genders,
         }
     )
     for name, value in snapshot.extra.items():
-        if name != EXTENSION and name.startswith("x-"):
+        if name not in (EXTENSION, GENDER_TOTALS) and name.startswith("x-"):
             document[name] = value
     if extension:  # nothing of lardesk's own: no empty member
         document[EXTENSION] = extension

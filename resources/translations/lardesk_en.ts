@@ -793,6 +793,13 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <source>Organisationer och uppföljningar</source>
         <translation>Organisations and sessions</translation>
     </message>
+    <message numerus="yes">
+        <source>%n deltagare</source>
+        <translation>
+            <numerusform>%n participant</numerusform>
+            <numerusform>%n participants</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Inga uppföljningar ännu. Skapa en ny med Ctrl+N eller importera en fil med Ctrl+I.</source>
         <translation>No sessions yet. Create one with Ctrl+N or import a file with Ctrl+I.</translation>
@@ -856,10 +863,6 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     <message>
         <source>Verktyg</source>
         <translation>Tools</translation>
-    </message>
-    <message>
-        <source>%1 deltagare</source>
-        <translation>%1 participants</translation>
     </message>
     <message>
         <source>Ingen uppföljning matchar ”%1”. Sök på organisation, enhet, period eller samtalsledare.</source>
@@ -2000,10 +2003,6 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     <message>
         <source>Sparat %1</source>
         <translation>Saved %1</translation>
-    </message>
-    <message>
-        <source>Minnesanteckningarna finns inte i den här versionen.</source>
-        <translation>The minutes are not in this version.</translation>
     </message>
 </context>
 <context>

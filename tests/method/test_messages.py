@@ -30,7 +30,7 @@ ERROR_CLASSES = frozenset(
     {
         *("InputError", "NotFound", "ExchangeError", "RatingError", "IndicatorError", "LocalizedError", "Message"),
         *("StorageError", "DatabaseRefused", "DatabaseDamaged", "DatabaseTooNew", "DatabaseReadOnly", "DiskFull"),
-        "DatabaseUnavailable",
+        *("DatabaseUnavailable", "DatabaseUnusable"),
         "ListenError",
     }
 )
