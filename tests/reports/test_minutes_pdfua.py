@@ -306,8 +306,9 @@ def test_the_checker_finds_a_heading_alone_at_the_foot_of_a_page(tmp_path: Path)
         "= Början\n#v(22.6cm)\n= Ensam rubrik\n#lorem(200)\n"
     )
     path = tmp_path / "orphan.pdf"
+    (tmp_path / "orphan.typ").write_text(source, encoding="utf-8")
     typst.compile(
-        source.encode(),
+        str(tmp_path / "orphan.typ"),
         output=str(path),
         font_paths=[str(fonts_dir())],
         ignore_system_fonts=True,
