@@ -236,6 +236,8 @@ class BoardStep(QWidget):
         self.new_kind.setAccessibleName(self.tr("Typ av punkt"))
         for kind in BOARD_ORDER:
             self.new_kind.addItem(self.guide.term(kind.value), kind.value)
+        # the board is walked from the right: a new item is an expected effect until another column is chosen
+        self.new_kind.setCurrentIndex(self.new_kind.findData(ItemKind.EFFECT.value))
         self.new_text = QLineEdit()
         self.new_text.setPlaceholderText(self.tr("Ny punkt: skriv texten och tryck Enter"))
         self.new_text.setAccessibleName(self.tr("Text för ny punkt"))
