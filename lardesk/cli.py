@@ -272,7 +272,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+    start_gui: Callable[[Paths], int] | None = None,
+) -> int:
+    """The command line. Without a command it calls ``start_gui`` (given by ``lardesk.launch``, the program's
+    entry point): this module never imports Qt, which import-linter checks."""
     out = out or sys.stdout
     err = err or sys.stderr
     parser = build_parser()
@@ -289,9 +296,11 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
         return EXIT_BAD_INPUT
     paths = resolve_paths(args.data_dir, args.database)
     if args.command is None:
-        from lardesk.app import run_gui
-
-        return run_gui(paths)
+        if start_gui is None:
+            parser.print_usage(err)
+            err.write("lardesk: give a command (the GUI starts from the program 'lardesk' itself)\n")
+            return EXIT_BAD_INPUT
+        return start_gui(paths)
     logging.basicConfig(level=logging.WARNING, format="lardesk: %(message)s")
     if args.command in OFFLINE_COMMANDS:
         try:

@@ -9,22 +9,21 @@ from typing import Any
 
 from sqlalchemy import select
 
-from lardesk.method.actions import ActionStatus
-from lardesk.method.indicators import indicator_from_plain, indicators_to_json
-from lardesk.method.logic import DEFAULT_STATUS, ItemKind
-from lardesk.method.messages import Message
-from lardesk.method.snapshot import Anonymity
-from lardesk.reports.exchange import (
+from lardesk.importers.exchange import (
     EXTENSION,
     GENDER_TOTALS,
     KIND_OF_LIST,
     LOGIC_LISTS,
     MAX_FILE_BYTES,
     ExchangeError,
-    dumps,
     read_exchange,
-    snapshot_to_exchange,
 )
+from lardesk.method.actions import ActionStatus
+from lardesk.method.indicators import indicator_from_plain, indicators_to_json
+from lardesk.method.logic import DEFAULT_STATUS, ItemKind
+from lardesk.method.messages import Message
+from lardesk.method.snapshot import Anonymity
+from lardesk.reports.exchange import dumps, snapshot_to_exchange
 from lardesk.reports.files import FileTooLarge, read_regular_file, write_atomic
 from lardesk.resources import resources_dir
 from lardesk.services.base import Changed, Changes, InputError, ServiceBase

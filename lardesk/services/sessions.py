@@ -306,20 +306,38 @@ class SessionService(ServiceBase):
             for position, participant in enumerate(new.participants):
                 self._add_participant(db, row, participant, position)
             if new.continue_from is not None:
-                self._continue_from(db, row, new.continue_from)
+                self._continue_from(db, row, new.continue_from, new.starting_points_from)
+            elif new.starting_points_from:
+                raise InputError("new starting points come from the follow-up this one continues from")
             db.flush()
             return Changes(Changed.SESSIONS | Changed.SESSION | Changed.PARTICIPANTS, row.id, row.id)
 
-    def _continue_from(self, db: Session, row: FollowUpSession, previous_id: int) -> None:
-        """Last year's program logic becomes this year's starting point (Behöver förra årets … uppdateras?)."""
+    def _continue_from(
+        self, db: Session, row: FollowUpSession, previous_id: int, starting_points_from: Iterable[int] = ()
+    ) -> None:
+        """Last year's program logic becomes this year's starting point (Behöver förra årets … uppdateras?):
+        each item carried with last time's status and outcome beside it, starting as planned / expected;
+        the unexpected results and effects the facilitator accepted become new starting points."""
         previous = self._get(db, FollowUpSession, previous_id, SESSION)
         if previous.organisation_id != row.organisation_id:
             raise InputError("a session can only continue from a session of the same organisation")
         row.previous_session_id = previous.id
         mapping: dict[int, LogicItem] = {}
-        for item in db.scalars(
-            select(LogicItem).where(LogicItem.session_id == previous.id).order_by(LogicItem.position)
-        ):
+        old_items = list(
+            db.scalars(select(LogicItem).where(LogicItem.session_id == previous.id).order_by(LogicItem.position))
+        )
+        unexpected = {
+            item.id: item
+            for item in old_items
+            if item.unexpected and item.kind in (ItemKind.RESULT.value, ItemKind.EFFECT.value)
+        }
+        accepted = list(dict.fromkeys(starting_points_from))
+        for item_id in accepted:
+            if item_id not in unexpected:
+                raise InputError(
+                    "only an unexpected result or effect of the previous follow-up can become a starting point"
+                )
+        for item in old_items:
             kind = ItemKind(item.kind)
             copy = LogicItem(
                 session_id=row.id,
@@ -341,6 +359,30 @@ class SessionService(ServiceBase):
             )
             db.add(copy)
             mapping[item.id] = copy
+        keys = [item.key for item in old_items if item.kind == ItemKind.STARTING_POINT.value]
+        position = 1 + max(
+            (item.position for item in old_items if item.kind == ItemKind.STARTING_POINT.value), default=-1
+        )
+        for item_id in accepted:
+            source = unexpected[item_id]
+            key = next_key(keys, "s")
+            keys.append(key)
+            db.add(
+                LogicItem(
+                    session_id=row.id,
+                    kind=ItemKind.STARTING_POINT.value,
+                    key=key,
+                    text=source.text,
+                    outcome="",
+                    status=None,
+                    unexpected=False,
+                    carried_over=False,
+                    category=StartingPointKind.OTHER.value,
+                    indicators="",
+                    position=position,
+                )
+            )
+            position += 1
         db.flush()
         for link in db.scalars(select(LogicLink).where(LogicLink.session_id == previous.id)):
             db.add(
@@ -668,6 +710,24 @@ class SessionService(ServiceBase):
                 row.status_comment = comment
             row.status_date = when
             return Changes(Changed.IMPROVEMENTS, row.session_id)
+
+    def review_previous_action(
+        self, session_id: int, improvement_id: int, status: ActionStatus | str, comment: str | None = None
+    ) -> Changes:
+        """The group reviews one of the previous follow-up's actions in this session: its status (done, partly
+        done, not done, dropped …) and a comment, dated this session's date. The change is this session's."""
+        state = action_status(status)
+        with self.database.reading() as db:
+            session = self._get(db, FollowUpSession, session_id, SESSION)
+            previous_id = session.previous_session_id or self._previous_id(
+                db, session.organisation_id, session.date, session.id
+            )
+            action = self._get(db, Improvement, improvement_id, IMPROVEMENT)
+            if previous_id is None or action.session_id != previous_id:
+                raise InputError("this action is not one of the previous follow-up's")
+            when = session.date
+        self.set_action_status(improvement_id, state, comment, when)
+        return Changes(Changed.IMPROVEMENTS, session_id)
 
     def delete_improvement(self, improvement_id: int) -> Changes:
         with self.database.transaction() as db:

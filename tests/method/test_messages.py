@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from lardesk.importers.exchange import ExchangeError, read_exchange
 from lardesk.method.logic import ItemKind
 from lardesk.method.messages import (
     NO_BREAK_SPACE,
@@ -22,7 +23,6 @@ from lardesk.method.messages import (
     placeholders,
 )
 from lardesk.method.stats import RatingError, check_value
-from lardesk.reports.exchange import ExchangeError, read_exchange
 from lardesk.services import InputError, NewParticipant, NewSession, NotFound, Services
 
 PACKAGE = Path(__file__).resolve().parents[2] / "lardesk"

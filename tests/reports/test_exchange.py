@@ -11,12 +11,12 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from lardesk.importers.exchange import ExchangeError, read_exchange
 from lardesk.method.actions import ActionStatus
 from lardesk.method.indicators import Figures
 from lardesk.method.logic import ItemKind, StartingPointKind
 from lardesk.method.people import Gender
 from lardesk.method.snapshot import Anonymity, SessionSnapshot
-from lardesk.reports.exchange import ExchangeError, read_exchange
 from lardesk.resources import resources_dir
 from lardesk.services import InputError, NewParticipant, NewSession, Services
 from lardesk.storage.models import FollowUpSession, LogicItem, Rating
