@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF
 from lardesk.charts import palette
 from lardesk.charts.palette import STATUS_SYMBOL
 from lardesk.method.guide import DEFAULT_LANGUAGE, Guide, GuideError, load_guide
+from lardesk.method.money import kronor
 
 GAP_COLOUR = QColor(palette.GAP_COLOUR)
 STATUS_FINDING_COLOUR = QColor(palette.STATUS_FINDING_COLOUR)
@@ -31,9 +32,7 @@ def status_label(guide: Guide, status: str | None) -> str:
 
 
 def kroner(value: float | None) -> str:
-    if value is None:
-        return "–"
-    return f"{value:,.0f}".replace(",", "\N{NO-BREAK SPACE}") + "\N{NO-BREAK SPACE}kr"
+    return kronor(value)  # the one way lardesk writes kronor (lardesk.method.money)
 
 
 @dataclass(frozen=True)
