@@ -47,6 +47,14 @@
         <translation>Dropped</translation>
     </message>
     <message>
+        <source>inget</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>försenad</source>
+        <translation>overdue</translation>
+    </message>
+    <message>
         <source>Organisation – enhet</source>
         <translation>Organisation – unit</translation>
     </message>

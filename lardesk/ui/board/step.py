@@ -135,16 +135,30 @@ class ProjectorBoard(BoardView):
         width, height = self.viewport().width(), self.viewport().height()
         if width <= 0 or height <= 0:
             return
-        fit = 1.0
-        for _ in range(3):
-            self.board.set_width(width / fit)
+
+        def fit_at(scene_width: float) -> tuple[float, bool]:
+            """The zoom that shows the board laid out ``scene_width`` wide, and whether the height limits it."""
+            self.board.set_width(scene_width)
             rect = self.board.sceneRect()
-            new_fit = min(1.0, width / max(rect.width(), 1.0), height / max(rect.height(), 1.0))
-            if abs(new_fit - fit) < 0.01:
-                fit = new_fit
-                break
-            fit = new_fit
-        self.fit_zoom = fit
+            across, down = width / max(rect.width(), 1.0), height / max(rect.height(), 1.0)
+            return min(1.0, across, down), down < across
+
+        # wider columns make shorter cards: find the layout width at which the board fills the screen best
+        low, high = float(width), float(width) * 6
+        best, tall = fit_at(low)
+        best_width = low
+        if tall:
+            for _ in range(7):
+                middle = (low + high) / 2
+                zoom, tall = fit_at(middle)
+                if zoom > best:
+                    best, best_width = zoom, middle
+                if tall:
+                    low = middle
+                else:
+                    high = middle
+            fit_at(best_width)
+        self.fit_zoom = best
         self.show_view()
 
     def target(self) -> QRectF:
