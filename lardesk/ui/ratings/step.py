@@ -470,6 +470,8 @@ class RatingsStep(QWidget):
         before = self._before_passing
         if not 0 <= before < self.tabs.count() or self.tabs.widget(before) is self.passing:
             before = 0
+        if not self.revealed and self.tabs.widget(before) in (self.printed, self.joint):
+            before = 0  # a form or the joint tab would show values not yet revealed: the grid shows ● instead
         self.tabs.setCurrentIndex(before)
 
     def confirm_end_pass_round(self) -> bool:
