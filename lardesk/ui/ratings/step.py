@@ -276,7 +276,8 @@ class RatingsStep(QWidget):
         if not self._split:  # the grid's nine columns whole, the spread the rest
             self._split = True
             width = max(self.splitter.width(), 800)
-            left = min(max(480, int(width * 0.42)), width - 320)
+            needed = self.grid.needed_width() + 24  # the tab's own frame and margins
+            left = min(max(480, needed, int(width * 0.42)), width - 320)
             self.splitter.setSizes([left, width - left])
 
     # -- Step ---------------------------------------------------------------------------------------------
