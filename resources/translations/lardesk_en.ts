@@ -399,6 +399,10 @@ Everything you have typed is already saved. Restart lardesk if something looks w
 <context>
     <name>FormEntry</name>
     <message>
+        <source>1 = {low} · 10 = {high} · Avstå: skriv -</source>
+        <translation>1 = {low} · 10 = {high} · To abstain: type -</translation>
+    </message>
+    <message>
         <source>Skala {number} {label}</source>
         <translation>Scale {number} {label}</translation>
     </message>

@@ -150,6 +150,7 @@ def write_checked(snapshot: SessionSnapshot, guide: Guide, path: Path) -> PdfUaR
     minutes = build_minutes(snapshot, guide)
     assert report.headings == minutes_document(minutes, figures).headings
     assert report.headings[0] == (1, minutes.labels.summary)
+    assert report.orphans == [], "a heading alone at the foot of a page"
     spreads = 1 + len(figures.later_rounds)
     assert len(report.figures) == spreads + len(figures.board_parts)
     assert figures.board_parts, "the board is printed"
@@ -232,6 +233,13 @@ def test_large_bench_session_is_pdf_ua(services: Services, tmp_path: Path) -> No
     path = tmp_path / "large.pdf"
     write_checked(snapshot, SV, path)
     assert_complete(snapshot, SV, path)
+    # The worksheet runs over many pages; each repeats the table's header row.
+    pages = [flat(page.extract_text() or "") for page in PdfReader(path).pages]
+    first = next(i for i, text in enumerate(pages) if "Bilaga: Programlogiken" in text)
+    last = next(i for i, text in enumerate(pages) if "Kopplingarna i ord" in text)
+    assert last - first >= 3
+    for text in pages[first : last + 1]:
+        assert "Resurser Planerade aktiviteter Förväntat resultat (kortsiktigt)" in text
 
 
 def test_english_minutes_are_pdf_ua_in_english(tmp_path: Path) -> None:
@@ -291,3 +299,26 @@ def test_the_pdf_needs_no_plotting_library(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[]"
     assert check_pdf_ua(tmp_path / "m.pdf").figures
+
+
+def test_the_checker_finds_a_heading_alone_at_the_foot_of_a_page(tmp_path: Path) -> None:
+    """Typst keeps a heading with what follows (sticky blocks); without that, the check would say so."""
+    import typst
+
+    from lardesk.reports.typst_pdf import fonts_dir
+
+    source = (
+        '#set document(title: "T")\n#set text(lang: "sv", font: "DejaVu Sans")\n'
+        "#show heading: set block(sticky: false)\n"
+        "= Början\n#v(22.6cm)\n= Ensam rubrik\n#lorem(200)\n"
+    )
+    path = tmp_path / "orphan.pdf"
+    (tmp_path / "orphan.typ").write_text(source, encoding="utf-8")
+    typst.compile(
+        str(tmp_path / "orphan.typ"),
+        output=str(path),
+        font_paths=[str(fonts_dir())],
+        ignore_system_fonts=True,
+        pdf_standards=["ua-1"],
+    )
+    assert check_pdf_ua(path).orphans == ["Ensam rubrik"]

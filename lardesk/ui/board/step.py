@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QCursor, QKeySequence, QResizeEvent, QShortcu
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
+    QFrame,
     QGraphicsView,
     QHBoxLayout,
     QInputDialog,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QToolButton,
@@ -61,6 +63,17 @@ PROJECTOR_MAX_ZOOM = 1.6
 PROJECTOR_ZOOM_STEP = 1.25
 PROJECTOR_PAN_STEP = 0.25
 """A pan moves the projector's view by this share of what it shows."""
+
+
+def _scrolled(widget: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setWidget(widget)
+    # as wide as the panel needs (only its height may shrink), with room for the scroll bar
+    area.setMinimumWidth(widget.minimumSizeHint().width() + area.verticalScrollBar().sizeHint().width())
+    return area
 
 
 class ProjectorBoard(BoardView):
@@ -261,8 +274,12 @@ class BoardStep(QWidget):
         bar.addWidget(self.svg_button)
 
         self.side_tabs = QTabWidget()
-        self.side_tabs.addTab(self.editor, self.tr("Punkt"))
-        self.side_tabs.addTab(self.indicator_panel, self.tr("Indikatorer (I)"))
+        # in scroll areas: the panel may be lower than its fields (a section's questions below the board on a
+        # 768-pixel screen), and then it scrolls instead of taking the questions' room
+        self.editor_page = _scrolled(self.editor)
+        self.indicator_page = _scrolled(self.indicator_panel)
+        self.side_tabs.addTab(self.editor_page, self.tr("Punkt"))
+        self.side_tabs.addTab(self.indicator_page, self.tr("Indikatorer (I)"))
         side = QSplitter(Qt.Orientation.Vertical)
         side.addWidget(self.side_tabs)
         side.addWidget(self.findings)
@@ -459,12 +476,12 @@ class BoardStep(QWidget):
         self.indicator_panel.show_item(item.id, f"{self.guide.term(item.kind.value)} {item.key}", item.indicators)
 
     def _focus_links(self) -> None:
-        self.side_tabs.setCurrentWidget(self.editor)
+        self.side_tabs.setCurrentWidget(self.editor_page)
         self.editor.focus_links()
 
     def focus_indicators(self) -> None:
         """I on the board: the selected item's indicators, the keyboard in the first field."""
-        self.side_tabs.setCurrentWidget(self.indicator_panel)
+        self.side_tabs.setCurrentWidget(self.indicator_page)
         self.indicator_panel.focus_first()
 
     def select_item(self, item_id: int) -> None:
