@@ -11,11 +11,13 @@ from PySide6.QtGui import QCursor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QToolTip,
@@ -48,6 +50,10 @@ def _refuse(message: str) -> Changes:
     raise InputError(message)
 
 
+INDICATOR_SIDE_WIDTH = 470
+LOW_FINDINGS = 160
+"""Less room than this for the findings beside the indicators, and they give way while indicators are shown."""
+"""The side panel's width (pixels) while it shows the indicators."""
 PROJECTOR_LOOK = Look(scale=1.35, min_column=150.0, empty_column=120.0)
 
 
@@ -117,8 +123,14 @@ class BoardStep(QWidget):
 
         self.side_tabs = QTabWidget()
         self.side_tabs.addTab(self.editor, self.tr("Punkt"))
-        self.side_tabs.addTab(self.indicator_panel, self.tr("Indikatorer (I)"))
-        side = QSplitter(Qt.Orientation.Vertical)
+        self.indicator_scroll = QScrollArea()  # a low screen scrolls the panel rather than squeezing its chart
+        self.indicator_scroll.setWidget(self.indicator_panel)
+        self.indicator_scroll.setWidgetResizable(True)
+        self.indicator_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.side_tabs.addTab(self.indicator_scroll, self.tr("Indikatorer (I)"))
+        self._room_before: tuple[list[int], list[int]] | None = None
+        self.side_tabs.currentChanged.connect(self._side_tab_changed)
+        self.side = side = QSplitter(Qt.Orientation.Vertical)
         side.addWidget(self.side_tabs)
         side.addWidget(self.findings)
         side.setStretchFactor(0, 0)
@@ -263,8 +275,31 @@ class BoardStep(QWidget):
 
     def focus_indicators(self) -> None:
         """I on the board: the selected item's indicators, the keyboard in the first field."""
-        self.side_tabs.setCurrentWidget(self.indicator_panel)
+        self.side_tabs.setCurrentWidget(self.indicator_scroll)
         self.indicator_panel.focus_first()
+
+    def _side_tab_changed(self, index: int) -> None:
+        """The indicators need room (figures, a table, a chart): the side panel widens and grows to show them,
+        and gives the room back when the item's own fields are shown again."""
+        sizes, heights = self.splitter.sizes(), self.side.sizes()
+        if len(sizes) != 2 or sum(sizes) <= 0 or len(heights) != 2:
+            return
+        total, tall = sum(sizes), sum(heights)
+        if self.side_tabs.widget(index) is self.indicator_scroll:
+            if self._room_before is None:
+                self._room_before = (sizes, heights)
+            wide = min(max(INDICATOR_SIDE_WIDTH, sizes[1]), total // 2)
+            self.splitter.setSizes([total - wide, wide])
+            need = self.indicator_panel.sizeHint().height() + self.side_tabs.tabBar().sizeHint().height() + 24
+            high = tall if tall < need + LOW_FINDINGS else max(heights[0], need)  # a low screen: findings give way
+            self.side.setSizes([high, tall - high])
+            selected = self.scene.selected_id()
+            if selected is not None:
+                self.view.select_and_show(selected)  # still in sight on the narrower board
+        elif self._room_before is not None:
+            before, self._room_before = self._room_before, None
+            self.splitter.setSizes(before[0])
+            self.side.setSizes(before[1])
 
     def select_item(self, item_id: int) -> None:
         """Select an item and scroll to it (the findings panel does this on a click)."""
