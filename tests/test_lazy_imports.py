@@ -71,3 +71,30 @@ def test_the_main_window_paints_without_the_database_layer() -> None:
     )
     loaded = set(json.loads(result.stdout.strip().splitlines()[-1]))
     assert sorted(loaded & ({"sqlalchemy", "jsonschema"} | HEAVY)) == []
+
+
+def test_the_main_window_paints_without_the_session_window_or_the_report_writers() -> None:
+    """What the first paint waits for (issue 11, item 20): the session window, the new-session dialog and the
+    minutes' writers load when first used, not when the main window is made."""
+    code = (
+        "import json, sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from lardesk.ui.main_window import MainWindow\n"
+        "window = MainWindow()\n"
+        "assert window.minutes_action.text() and window.forms_action.isEnabled() is False\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.startswith('lardesk'))))"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, timeout=120, check=True
+    )
+    loaded = set(json.loads(result.stdout.strip().splitlines()[-1]))
+    late = {
+        "lardesk.ui.session_window",
+        "lardesk.ui.session_dialogs",
+        "lardesk.ui.minutes_dialog",
+        "lardesk.reports.forms",
+        "lardesk.reports.minutes",
+    }
+    assert not loaded & late, loaded & late

@@ -28,6 +28,7 @@ from lardesk.charts.palette import STATUS_FINDING_COLOUR as STATUS_MARK
 from lardesk.charts.palette import STATUS_SYMBOL as SYMBOL
 from lardesk.method.guide import Guide
 from lardesk.method.logic import BOARD_ORDER, ItemKind
+from lardesk.method.money import kronor
 from lardesk.method.snapshot import ItemInfo, SessionSnapshot
 
 # sizes in points (1/72 inch)
@@ -65,8 +66,8 @@ def _wrap(text: str, width: float, size: float) -> list[str]:
     return lines
 
 
-def _kroner(value: float | None) -> str:
-    return "–" if value is None else f"{value:,.0f}".replace(",", "\N{NO-BREAK SPACE}") + "\N{NO-BREAK SPACE}kr"
+def _kroner(value: float | None, language: str = "sv") -> str:
+    return kronor(value, language)
 
 
 def board_figure(
@@ -110,7 +111,8 @@ def board_figure(
             if item.unexpected:
                 marks.append((f"✱ {guide.term('unexpected')}", "tag"))
             if kind is ItemKind.RESOURCE and (item.budget_sek is not None or item.spent_sek is not None):
-                marks.append((f"{_kroner(item.budget_sek)} / {_kroner(item.spent_sek)}", "tag"))
+                amounts = f"{_kroner(item.budget_sek, guide.language)} / {_kroner(item.spent_sek, guide.language)}"
+                marks.append((amounts, "tag"))
             card = _Card(
                 item,
                 col_x[kind] + GUTTER / 2,

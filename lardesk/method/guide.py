@@ -8,7 +8,7 @@ section, which the exchange format refers to.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -104,6 +104,9 @@ class Guide:
     """Titles of the findings G1–G8, S1–S4 in this language."""
     terms: dict[str, str]
     """Domain words in this language (item kinds, statuses, genders…), for reports and the UI."""
+    walk_questions: dict[str, str] = field(default_factory=dict)
+    """The guide's questions for reading the program logic right to left (Handledning, figure 1), by the kind
+    of item of the column being walked: effect, result, activity, resource."""
 
     def section(self, number: int) -> Section:
         if number not in SECTIONS:
@@ -198,6 +201,7 @@ def _parse_guide(data: dict[str, Any]) -> Guide:
         scale_high=_text(ends, "high", "scale_ends"),
         findings=dict(data.get("findings", {})),
         terms=dict(data.get("terms", {})),
+        walk_questions=dict(data.get("walk_questions", {})),
     )
 
 

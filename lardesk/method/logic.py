@@ -24,14 +24,15 @@ class ItemKind(StrEnum):
     EFFECT = "effect"
 
 
-# Left to right, as the board draws them.
+# Left to right, as the board draws them: the starting points sit beyond the effects (domain.md), so that an
+# effect's link to the starting point it answers to points the method's way, left to right.
 BOARD_ORDER: tuple[ItemKind, ...] = (
-    ItemKind.STARTING_POINT,
     ItemKind.RESOURCE,
     ItemKind.ACTIVITY,
     ItemKind.RESULT,
     ItemKind.MEDIATOR,
     ItemKind.EFFECT,
+    ItemKind.STARTING_POINT,
 )
 # Right to left, as the session walks them (the guide: "från förväntade effekter till resurser").
 WALK_ORDER: tuple[ItemKind, ...] = (

@@ -23,6 +23,7 @@ from lardesk.charts.palette import GAP_COLOUR, LINK_COLOUR, STATUS_SYMBOL
 from lardesk.charts.palette import KIND_TINT as TINT
 from lardesk.method.guide import Guide
 from lardesk.method.logic import ItemKind
+from lardesk.method.money import kronor
 from lardesk.method.snapshot import ItemInfo, SessionSnapshot
 
 FONT = 8.0
@@ -111,6 +112,12 @@ def _card(item: ItemInfo, width: float, guide: Guide, codes: list[str]) -> Card:
     if item.status:
         lines.append((f"{STATUS_SYMBOL.get(item.status, '')} {guide.term(item.status)}".strip(), "status"))
     lines += [(line, "text") for line in _wrap(item.text, inner)]
+    if item.budget_sek is not None or item.spent_sek is not None:
+        from lardesk.reports.minutes import labels_for
+
+        lab = labels_for(guide.language)
+        budget, spent = (kronor(v, guide.language) for v in (item.budget_sek, item.spent_sek))
+        lines.append((f"{lab.budget.capitalize()} {budget} · {lab.spent} {spent}", "status"))
     if item.outcome.strip():
         lines += [(line, "note") for line in _wrap(item.outcome, inner)]
     marks = [f"⚠ {c}" for c in codes if c.startswith("G")] + [f"! {c}" for c in codes if not c.startswith("G")]

@@ -38,6 +38,7 @@ from lardesk.method.indicators import (
     summary_lines,
 )
 from lardesk.method.logic import GAP_CODES, STATUS_CODES, ItemKind
+from lardesk.method.money import kronor
 from lardesk.method.snapshot import Anonymity, ItemInfo, SessionSnapshot
 from lardesk.method.stats import ScaleStats, number
 from lardesk.reports import document as doc
@@ -118,8 +119,6 @@ class Labels:
     budget: str
     spent: str
     decimal: str
-    amount: str
-    """How an amount in kronor reads, with ``{amount}`` for the number."""
     summary: str
     summary_joint: str
     summary_gaps: str
@@ -230,7 +229,6 @@ SV = Labels(
     budget="avsatt",
     spent="använt",
     decimal=",",
-    amount="{amount} kr",
     summary="Sammanfattning",
     summary_joint="Samlad bedömning per skala",
     summary_gaps="Luckor i programlogiken",
@@ -340,7 +338,6 @@ EN = Labels(
     budget="set aside",
     spent="spent",
     decimal=".",
-    amount="SEK {amount}",
     summary="Summary",
     summary_joint="Joint assessment per scale",
     summary_gaps="Gaps in the program logic",
@@ -597,8 +594,8 @@ def fmt_date(value: dt.date | None) -> str:
 
 
 def fmt_amount(value: float, labels: Labels) -> str:
-    whole = f"{round(value):,}".replace(",", "\u00a0")
-    return labels.amount.format(amount=whole)
+    """An amount in kronor, as everywhere in lardesk (:func:`lardesk.method.money.kronor`)."""
+    return kronor(value, "en" if labels is EN else "sv")
 
 
 def _range(minimum: int | None, maximum: int | None) -> str:
@@ -1172,6 +1169,22 @@ def spread_image(snapshot: SessionSnapshot, guide: Guide, round_: int = 1) -> Fi
     return FigureImage(build(snapshot, guide, round_=round_, revealed=True, show_names=False, order=scales))
 
 
+def print_spread(snapshot: SessionSnapshot, guide: Guide, round_: int = 1) -> FigureImage | None:
+    """The spread of ``round_`` as printed (:mod:`lardesk.reports.spread_print`: SVG without matplotlib)."""
+    from lardesk.reports.spread_print import spread_svg
+
+    scales = rerated_scales(snapshot, round_)
+    if not scales:
+        return None
+    joint_round: dict[int, int] = {}
+    for each in snapshot.rounds():
+        for stats in snapshot.stats(each):
+            if stats.values:
+                joint_round[stats.scale] = each
+    svg, width, height = spread_svg(snapshot, guide, round_, scales, joint_round=joint_round)
+    return FigureImage(svg=svg.encode("utf-8"), width_in=width / 72, height_in=height / 72)
+
+
 def board_image(snapshot: SessionSnapshot, guide: Guide) -> FigureImage | None:
     build = chart_builder("lardesk.charts.board", "board_figure")
     if build is None:
@@ -1222,9 +1235,9 @@ def draw_figures(snapshot: SessionSnapshot, guide: Guide, options: MinutesOption
     later: list[tuple[int, FigureImage]] = []
     spread = None
     if options.include_spread:
-        spread = spread_image(snapshot, guide, 1)
+        spread = print_spread(snapshot, guide, 1)
         for round_ in snapshot.rounds():
-            if round_ > 1 and (image := spread_image(snapshot, guide, round_)) is not None:
+            if round_ > 1 and (image := print_spread(snapshot, guide, round_)) is not None:
                 later.append((round_, image))
     return MinutesFigures(
         spread=spread,
@@ -1408,7 +1421,10 @@ def ratings_blocks(minutes: Minutes, figures: MinutesFigures) -> list[doc.Block]
         image = figures.spread_of(table.round_)
         spread = rounds.get(table.round_)
         if image is not None and spread is not None:
-            blocks.append(_figure_block(image, spread.alt, lab.spread_caption, PORTRAIT_TEXT_IN))
+            caption = lab.spread_caption
+            if several:
+                caption = f"{lab.round_.format(round=table.round_)}. {caption}"
+            blocks.append(_figure_block(image, spread.alt, caption, PORTRAIT_TEXT_IN))
         blocks.append(_scale_table_block(table, minutes))
     if minutes.joint_comments:
         blocks.append(doc.Heading(lab.joint_comments, 2))

@@ -401,7 +401,8 @@ def render_minutes_docx(
         figures = dataclasses.replace(figures, board=None, board_parts=())
     if not options.include_spread:
         figures = dataclasses.replace(figures, spread=None, later_rounds=())
-    rasterise([part.image for part in figures.board_parts])
+    spreads = [figures.spread] if figures.spread is not None else []
+    rasterise([part.image for part in figures.board_parts] + spreads + [image for _, image in figures.later_rounds])
     render_atomic(path, lambda temp: write_minutes_docx(minutes, temp, figures))
 
 

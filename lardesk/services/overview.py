@@ -2,9 +2,10 @@
 
 The overview is read in a fixed number of queries, whatever the number of units and sessions: one for the
 units with their latest and previous follow-up (a window function ranks each organisation's sessions), then
-one per table — agreed values, ratings, logic items, links, actions — each joined to that same selection on
-the server. Nothing is read per session; the medians and the findings are computed here from those rows
-(the gap rules are :func:`lardesk.method.logic.find_findings`, the same as everywhere else).
+one per table — agreed values, absent participants, ratings, logic items, links, actions — for all the chosen
+sessions at once (their ids as one list, read through each table's session index). Nothing is read per
+session; the medians and the findings are computed here from those rows (the gap rules are
+:func:`lardesk.method.logic.find_findings`, the same as everywhere else).
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from typing import Any
 
-from sqlalchemy import Connection, Select, and_, case, func, select, union_all
+from sqlalchemy import Connection, Select, and_, case, func, select
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql.selectable import CTE
 
@@ -44,6 +46,8 @@ from lardesk.storage.models import (
 
 SESSION = Message("session")
 KINDS = {kind.value: kind for kind in ItemKind}
+IDS_PER_QUERY = 5000
+"""Session ids sent in one statement (SQLite takes 32,766 parameters, PostgreSQL 65,535)."""
 
 
 STATUSES = {status.value: status for status in ActionStatus}
@@ -72,36 +76,44 @@ class OverviewService(ServiceBase):
                 .join(Organisation, Organisation.id == picked.c.organisation_id)
                 .order_by(Organisation.name, Organisation.unit, Organisation.id)
             ).all()
-            chosen = union_all(
-                select(picked.c.latest_id.label("session_id")),
-                select(picked.c.previous_id).where(picked.c.previous_id.is_not(None)),
-            ).subquery("chosen")
+            # Then each table once for all the units: the chosen sessions' ids go to the server as one list
+            # (a few thousand at most per statement), and each table is read through its session index.
+            latest_ids = [row[0] for row in units]
+            both_ids = latest_ids + [row[2] for row in units if row[2] is not None]
+
+            def rows_of(query: Any, column: Any, ids: list[int]) -> list[Any]:
+                found: list[Any] = []
+                for start in range(0, len(ids), IDS_PER_QUERY):
+                    found += db.execute(query.where(column.in_(ids[start : start + IDS_PER_QUERY]))).all()
+                return found
+
             joint: dict[int, dict[int, int]] = defaultdict(dict)
-            for session_id, scale, value in db.execute(
-                select(JointAssessment.session_id, JointAssessment.scale, JointAssessment.value).join(
-                    chosen, chosen.c.session_id == JointAssessment.session_id
-                )
-            ).all():
+            for session_id, scale, value in rows_of(
+                select(JointAssessment.session_id, JointAssessment.scale, JointAssessment.value),
+                JointAssessment.session_id,
+                both_ids,
+            ):
                 joint[session_id][scale] = value
             # Only those present count (as in the session's own statistics): the few absent are read apart,
             # so the ratings need no join with the participants.
-            absent = set(
-                db.scalars(
-                    select(Participant.id)
-                    .join(picked, picked.c.latest_id == Participant.session_id)
-                    .where(Participant.present.is_(False))
+            absent = {
+                row[0]
+                for row in rows_of(
+                    select(Participant.id).where(Participant.present.is_(False)), Participant.session_id, latest_ids
                 )
-            )
+            }
             ratings: dict[int, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
-            for session_id, participant_id, scale, given in db.execute(
-                select(Rating.session_id, Rating.participant_id, Rating.scale, Rating.value)
-                .join(picked, picked.c.latest_id == Rating.session_id)
-                .where(Rating.round == 1, Rating.value.is_not(None))
-            ).all():
+            for session_id, participant_id, scale, given in rows_of(
+                select(Rating.session_id, Rating.participant_id, Rating.scale, Rating.value).where(
+                    Rating.round == 1, Rating.value.is_not(None)
+                ),
+                Rating.session_id,
+                latest_ids,
+            ):
                 if participant_id not in absent and given is not None:
                     ratings[session_id][scale].append(given)
             nodes: dict[int, list[LogicNode]] = defaultdict(list)
-            for item_id, session_id, kind, status, dropped_reason, carried_over in db.execute(
+            for item_id, session_id, kind, status, dropped_reason, carried_over in rows_of(
                 select(
                     LogicItem.id,
                     LogicItem.session_id,
@@ -109,27 +121,23 @@ class OverviewService(ServiceBase):
                     LogicItem.status,
                     LogicItem.dropped_reason,
                     LogicItem.carried_over,
-                )
-                .join(picked, picked.c.latest_id == LogicItem.session_id)
-                .order_by(LogicItem.session_id, LogicItem.position, LogicItem.id)
-            ).all():
+                ),
+                LogicItem.session_id,
+                latest_ids,
+            ):
                 node = LogicNode(
                     item_id, KINDS[kind], "", status, dropped=dropped_reason is not None, carried_over=carried_over
                 )
                 nodes[session_id].append(node)
             links: dict[int, list[tuple[int, int]]] = defaultdict(list)
-            for session_id, source, target in db.execute(
-                select(LogicLink.session_id, LogicLink.source_id, LogicLink.target_id).join(
-                    picked, picked.c.latest_id == LogicLink.session_id
-                )
-            ).all():
+            for session_id, source, target in rows_of(
+                select(LogicLink.session_id, LogicLink.source_id, LogicLink.target_id), LogicLink.session_id, latest_ids
+            ):
                 links[session_id].append((source, target))
             actions: dict[int, list[tuple[ActionStatus, dt.date | None]]] = defaultdict(list)
-            for session_id, status, due in db.execute(
-                select(Improvement.session_id, Improvement.status, Improvement.due).join(
-                    picked, picked.c.latest_id == Improvement.session_id
-                )
-            ).all():
+            for session_id, status, due in rows_of(
+                select(Improvement.session_id, Improvement.status, Improvement.due), Improvement.session_id, latest_ids
+            ):
                 actions[session_id].append((STATUSES[status], due))
         rows = []
         for latest_id, latest_date, previous_id, previous_date, org_id, name, unit in units:

@@ -154,8 +154,20 @@ class SessionService(ServiceBase):
                 .group_by(Participant.session_id)
                 .subquery()
             )
+            # columns, not entities: the list of a large database (1,000 sessions) is read at every start,
+            # and building ORM objects for it took most of the time
             query = (
-                select(FollowUpSession, Organisation, func.coalesce(counts.c.n, 0))
+                select(
+                    FollowUpSession.id,
+                    FollowUpSession.title,
+                    FollowUpSession.date,
+                    FollowUpSession.period,
+                    FollowUpSession.facilitator,
+                    Organisation.id,
+                    Organisation.name,
+                    Organisation.unit,
+                    func.coalesce(counts.c.n, 0),
+                )
                 .join(Organisation, FollowUpSession.organisation_id == Organisation.id)
                 .outerjoin(counts, counts.c.session_id == FollowUpSession.id)
                 .order_by(Organisation.name, Organisation.unit, FollowUpSession.date.desc(), FollowUpSession.id.desc())
@@ -173,14 +185,20 @@ class SessionService(ServiceBase):
                 )
             grouped: dict[int, list[SessionSummary]] = {}
             organisations: dict[int, OrganisationInfo] = {}
-            for row, org, n in db.execute(query):
-                info = organisations.setdefault(org.id, organisation_info(org))
-                grouped.setdefault(org.id, []).append(
-                    SessionSummary(row.id, info, row.title, row.date, row.period, row.facilitator, int(n))
+            for session_id, title, date, period, facilitator, org_id, name, unit, n in db.execute(query):
+                info = organisations.get(org_id)
+                if info is None:
+                    info = organisations[org_id] = OrganisationInfo(org_id, name, unit)
+                grouped.setdefault(org_id, []).append(
+                    SessionSummary(session_id, info, title, date, period, facilitator, int(n))
                 )
             if not search.strip():
-                for org in db.scalars(select(Organisation).order_by(Organisation.name, Organisation.unit)):
-                    organisations.setdefault(org.id, organisation_info(org))
+                for org_id, name, unit in db.execute(
+                    select(Organisation.id, Organisation.name, Organisation.unit).order_by(
+                        Organisation.name, Organisation.unit
+                    )
+                ):
+                    organisations.setdefault(org_id, OrganisationInfo(org_id, name, unit))
             return [
                 OrganisationSessions(info, tuple(grouped.get(org_id, ())))
                 for org_id, info in sorted(organisations.items(), key=lambda kv: (kv[1].name, kv[1].unit))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,12 +29,28 @@ from lardesk.method.guide import LANGUAGES
 from lardesk.services import Changed, Changes
 from lardesk.ui.bus import ChangeBus
 from lardesk.ui.i18n import install_language
-from lardesk.ui.session_dialogs import NewSessionDialog
-from lardesk.ui.session_window import SessionWindow, minutes_module
 from lardesk.ui.settings import restore_window, save_window, set_ui_language, ui_language
 
 if TYPE_CHECKING:
     from lardesk.services import Services
+    from lardesk.ui.session_window import SessionWindow
+
+
+def minutes_available() -> bool:
+    """Whether the minutes and forms dialogs are there, without importing them (and the report writers)
+    before the window is on screen."""
+    try:
+        return importlib.util.find_spec("lardesk.ui.minutes_dialog") is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def minutes_module() -> object | None:
+    try:
+        return importlib.import_module("lardesk.ui.minutes_dialog")
+    except ImportError:
+        return None
+
 
 SESSION_ROLE = Qt.ItemDataRole.UserRole
 SETTINGS_KEY = "main"
@@ -183,9 +201,8 @@ class MainWindow(QMainWindow):
         self.minutes_action = action([key("Ctrl+P")], self.write_minutes)
         self.forms_action = action([key("Ctrl+Shift+P")], self.print_forms)
         self.overview_action = action([key("Ctrl+Shift+O")], self.show_overview)
-        module = minutes_module()
-        self.minutes_action.setEnabled(module is not None and hasattr(module, "MinutesDialog"))
-        self.forms_action.setEnabled(module is not None and hasattr(module, "FormsDialog"))
+        self.minutes_action.setEnabled(minutes_available())
+        self.forms_action.setEnabled(minutes_available())
         # Ctrl+Q even where the platform has no standard Quit key (Windows), registered once: the same key
         # twice is an ambiguous shortcut, and Qt then runs neither
         quit_keys = [key(key.StandardKey.Quit), key("Ctrl+Q")]
@@ -352,8 +369,7 @@ class MainWindow(QMainWindow):
         has = self._services is not None and self.selected_session() is not None
         for made in (self.open_action, self.duplicate_action, self.export_action, self.delete_action):
             made.setEnabled(has)
-        module = minutes_module()
-        self.minutes_action.setEnabled(has and module is not None and hasattr(module, "MinutesDialog"))
+        self.minutes_action.setEnabled(has and minutes_available())
 
     def _changed(self, changes: Changes) -> None:
         if Changed.SESSIONS in changes or Changed.PARTICIPANTS in changes:
@@ -390,6 +406,8 @@ class MainWindow(QMainWindow):
 
     # -- what to do ---------------------------------------------------------------------------------------
     def new_session(self) -> SessionWindow | None:
+        from lardesk.ui.session_dialogs import NewSessionDialog  # loaded when first used, not at start-up
+
         new = NewSessionDialog.ask(self, self.services, self.language)
         if new is None:
             return None
@@ -406,6 +424,8 @@ class MainWindow(QMainWindow):
     def open_session(self, session_id: int) -> SessionWindow:
         window = self.session_windows.get(session_id)
         if window is None:
+            from lardesk.ui.session_window import SessionWindow  # loaded when first used, not at start-up
+
             window = SessionWindow(self.services, self.bus, session_id)
             window.closed.connect(self._session_closed)
             window.quit_requested.connect(self.close)

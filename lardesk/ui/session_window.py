@@ -10,11 +10,14 @@ they are imported lazily and left out while they do not exist.
 from __future__ import annotations
 
 import importlib
+import importlib.util
+import inspect
 import logging
+import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -59,6 +62,14 @@ KIND_OF_SECTION = {section: kind for kind, section in SECTION_OF_KIND.items()}
 StepFactory = Callable[["Services", ChangeBus, int, QWidget | None], QWidget]
 
 
+def step_exists(module: str) -> bool:
+    """Whether an optional step's module is there, without importing it (that waits until it is shown)."""
+    try:
+        return importlib.util.find_spec(module) is not None
+    except (ImportError, ValueError):
+        return False
+
+
 def optional_step(module: str, name: str) -> StepFactory | None:
     """A step class from a package that may not exist yet (built by another issue)."""
     try:
@@ -69,11 +80,50 @@ def optional_step(module: str, name: str) -> StepFactory | None:
     return cast(StepFactory, factory) if callable(factory) else None
 
 
+def minutes_available() -> bool:
+    """Whether the minutes dialogs are there (without importing them and the report writers)."""
+    return step_exists("lardesk.ui.minutes_dialog")
+
+
 def minutes_module() -> object | None:
     try:
         return importlib.import_module("lardesk.ui.minutes_dialog")
     except ImportError:
         return None
+
+
+class Steps(dict[str, Step]):
+    """The steps made so far, by id; asking for one that is not made yet makes it (``get`` included)."""
+
+    def __init__(self, make: Callable[[str], Step | None]) -> None:
+        super().__init__()
+        # a weak reference: the window owns its steps, the steps must not keep the (closed) window alive
+        self._make = weakref.WeakMethod(make) if inspect.ismethod(make) else (lambda: make)
+        self._making: set[str] = set()
+
+    def made(self, step_id: str, step: Step) -> None:
+        super().__setitem__(step_id, step)
+
+    def __missing__(self, step_id: str) -> Step:
+        step = self.get(step_id)
+        if step is None:
+            raise KeyError(step_id)
+        return step
+
+    def get(self, step_id: str, default: Step | None = None) -> Step | None:  # type: ignore[override]
+        if step_id in self:
+            return super().__getitem__(step_id)
+        if step_id in self._making:
+            return default
+        make = self._make()
+        if make is None:
+            return default
+        self._making.add(step_id)
+        try:
+            step = make(step_id)
+        finally:
+            self._making.discard(step_id)
+        return step if step is not None else default
 
 
 class SessionWindow(QMainWindow):
@@ -89,8 +139,12 @@ class SessionWindow(QMainWindow):
         self.snapshot = snapshot
         self.undo = QUndoStack(self)
         self.context = Context(services, bus, self.undo, session_id, guide_for(snapshot.session.language))
-        self.steps: dict[str, Step] = {}
+        self.steps = Steps(self._make_step)
+        """The steps made so far: a step is made when it is first shown (or asked for), not when the window
+        opens, so that a session opens at once however large it is."""
         self.pages: dict[str, QWidget] = {}
+        self.broken: set[str] = set()
+        """Optional steps that could not be made: left out of the order."""
         self.order: list[str] = []
         self.stale: set[str] = set()
         self.current = ""
@@ -187,11 +241,10 @@ class SessionWindow(QMainWindow):
     def _actions(self) -> None:
         key = QKeySequence
         session_menu = self.menuBar().addMenu(self.tr("&Session"))
-        module = minutes_module()
         self.minutes_action = self._action(
             self.tr("Minnesanteckningar (PDF/Word)…"), [key("Ctrl+P")], self.write_minutes
         )
-        self.minutes_action.setEnabled(module is not None and hasattr(module, "MinutesDialog"))
+        self.minutes_action.setEnabled(minutes_available())
         session_menu.addAction(self.minutes_action)
         session_menu.addSeparator()
         session_menu.addAction(self._action(self.tr("Stäng"), [key("Ctrl+W"), key("Ctrl+F4")], self.close))
@@ -240,36 +293,63 @@ class SessionWindow(QMainWindow):
     def step_order(self, snapshot: SessionSnapshot) -> list[str]:
         agreed = snapshot.session.agreed_sections
         order = ["parts"]
-        if any(n in agreed for n in PROGRAM_LOGIC_WALK) and self._ensure_board():
+        if any(n in agreed for n in PROGRAM_LOGIC_WALK) and self._available("board", BOARD_STEP):
             order.append("board")
         order += [f"section-{n}" for n in agreed]
-        if self._ensure_optional("ratings", RATINGS_STEP):
+        if self._available("ratings", RATINGS_STEP):
             order.append("ratings")
         if snapshot.session.defer_improvements:
             order.append("improvements")
         return order
 
-    def _ensure_board(self) -> bool:
-        if self.board is not None:
-            return True
-        if not self._ensure_optional("board", BOARD_STEP):
-            return False
-        self.board = cast(QWidget, self.steps["board"])
-        return True
+    def _available(self, step_id: str, where: tuple[str, str]) -> bool:
+        return step_id in self.steps or (step_id not in self.broken and step_exists(where[0]))
+
+    def step_title(self, step_id: str) -> str:
+        """A step's title for the list, whether the step is made yet or not."""
+        if step_id in self.steps:
+            return self.steps[step_id].title()
+        guide = self.context.guide
+        if step_id.startswith("section-"):
+            number = int(step_id.split("-")[1])
+            return f"{number}. {guide.section(number).title}"
+        titles = {
+            "parts": QCoreApplication.translate("PartsStep", "Överenskommelse om delar"),
+            "board": QCoreApplication.translate("BoardStep", "Programlogik"),
+            "ratings": QCoreApplication.translate("RatingsStep", "Personlig bedömning"),
+            "improvements": QCoreApplication.translate("DeferredActionsStep", "Vad kan göras till nästa år?"),
+        }
+        return titles.get(step_id, step_id)
+
+    def _make_step(self, step_id: str) -> Step | None:
+        """Make a step of this session (called by ``self.steps`` when a step is first wanted)."""
+        if step_id == "board":
+            if not self._ensure_optional("board", BOARD_STEP):
+                return None
+            self.board = cast(QWidget, self.steps["board"])
+        elif step_id == "ratings":
+            if not self._ensure_optional("ratings", RATINGS_STEP):
+                return None
+        else:
+            self._own_step(step_id)
+        return self.steps.get(step_id)
 
     def _ensure_optional(self, step_id: str, where: tuple[str, str]) -> bool:
         if step_id in self.steps:
             return True
         factory = optional_step(*where)
         if factory is None:
+            self.broken.add(step_id)
             return False
         try:
             widget = factory(self.services, self.bus, self.session_id, None)
         except Exception:  # a broken optional step must not keep the facilitator out of the meeting
             log.exception("could not create the %s step; the session goes on without it", step_id)
+            self.broken.add(step_id)
             return False
         if not isinstance(widget, Step):
             log.warning("%s.%s does not implement the Step protocol", *where)
+            self.broken.add(step_id)
             return False
         page = QWidget(self)
         layout = QVBoxLayout(page)
@@ -303,7 +383,7 @@ class SessionWindow(QMainWindow):
             self.next_button.setEnabled(row < len(self.order) - 1)
 
     def _add(self, step_id: str, step: Step, page: QWidget) -> None:
-        self.steps[step_id] = step
+        self.steps.made(step_id, step)
         self.pages[step_id] = page
         self.stack.addWidget(page)
         self.stale.add(step_id)
@@ -316,21 +396,21 @@ class SessionWindow(QMainWindow):
             step = PartsStep(self.context, self)
         elif step_id == "improvements":
             step = DeferredActionsStep(self.context, self)
-        else:
+        elif step_id.startswith("section-"):
             step = SectionStep(self.context, int(step_id.split("-")[1]), self)
-            if self.board is not None and step.number in PROGRAM_LOGIC_WALK:
+            if "board" in self.order and step.number in PROGRAM_LOGIC_WALK:
                 restore_splitter(step.splitter, "section-board")
+        else:
+            return
         self._add(step_id, cast(Step, step), step)
 
     def _arrange(self, snapshot: SessionSnapshot) -> None:
         order = self.step_order(snapshot)
-        for step_id in order:
-            self._own_step(step_id)
         self.order = order
         self.step_list.blockSignals(True)
         self.step_list.clear()
         for step_id in order:
-            item = QListWidgetItem(self.steps[step_id].title())
+            item = QListWidgetItem(self.step_title(step_id))
             item.setData(Qt.ItemDataRole.UserRole, step_id)
             self.step_list.addItem(item)
         self.step_list.blockSignals(False)
@@ -341,7 +421,7 @@ class SessionWindow(QMainWindow):
         guide = self.context.guide
         for row, step_id in enumerate(self.order):
             item = self.step_list.item(row)
-            title = self.steps[step_id].title()
+            title = self.step_title(step_id)
             if step_id.startswith("section-"):
                 number = int(step_id.split("-")[1])
                 questions = len(guide.section(number).questions)
@@ -366,6 +446,11 @@ class SessionWindow(QMainWindow):
     def go_to(self, step_id: str, *, remember: bool = True) -> None:
         if step_id not in self.order:
             return
+        if step_id not in self.steps and self.steps.get(step_id) is None:  # could not be made: leave it out
+            self._arrange(self.snapshot)
+            if self.order and self.current not in self.order:
+                self.go_to(self.order[0], remember=False)
+            return
         if self.current in self.pages:
             flush_all(self.pages[self.current])
         self.current = step_id
@@ -388,6 +473,9 @@ class SessionWindow(QMainWindow):
             self.bus.run(lambda: sessions.update_session(self.session_id, current_step=step_id), self, quiet=True)
 
     def _place_board(self, step_id: str) -> None:
+        step = self.steps.get(step_id)
+        if isinstance(step, SectionStep) and step.number in PROGRAM_LOGIC_WALK and "board" in self.order:
+            self.steps.get("board")  # sections 1–6 show the board: made now if not yet
         board = self.board
         if board is None or self.board_page is None:
             return
@@ -424,7 +512,7 @@ class SessionWindow(QMainWindow):
             page.deleteLater()
         if self.board is not None and self.board.parent() not in self.pages.values():
             self.board.deleteLater()
-        self.steps, self.pages, self.order, self.stale = {}, {}, [], set()
+        self.steps, self.pages, self.order, self.stale = Steps(self._make_step), {}, [], set()
         self.board = self.board_page = None
         self.undo.clear()
         self.context.guide = guide_for(snapshot.session.language)

@@ -159,8 +159,8 @@ Everything you have typed is already saved. Restart lardesk if something looks w
 <context>
     <name>BoardStep</name>
     <message>
-        <source>Sort av punkt</source>
-        <translation>Kind of item</translation>
+        <source>Typ av punkt</source>
+        <translation>Type of item</translation>
     </message>
     <message>
         <source>Ny punkt: skriv texten och tryck Enter</source>
@@ -213,6 +213,54 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     <message>
         <source>Tavlan är tom. Börja till höger, med de förväntade effekterna: välj typ av punkt, skriv texten i fältet ovan och tryck Enter (eller klicka i en kolumn). Koppla sedan punkterna till varandra.</source>
         <translation>The board is empty. Start on the right, with the expected effects: choose the type of item, type its text in the field above and press Enter (or click in a column). Then link the items to each other.</translation>
+    </message>
+    <message>
+        <source>Frågan för kolumnen</source>
+        <translation>The question for the column</translation>
+    </message>
+    <message>
+        <source>Projektorn: större</source>
+        <translation>Projector: larger</translation>
+    </message>
+    <message>
+        <source>Projektorn: mindre</source>
+        <translation>Projector: smaller</translation>
+    </message>
+    <message>
+        <source>Projektorn: hela tavlan</source>
+        <translation>Projector: the whole board</translation>
+    </message>
+    <message>
+        <source>Projektorn: vänster</source>
+        <translation>Projector: left</translation>
+    </message>
+    <message>
+        <source>Projektorn: höger</source>
+        <translation>Projector: right</translation>
+    </message>
+    <message>
+        <source>Projektorn: upp</source>
+        <translation>Projector: up</translation>
+    </message>
+    <message>
+        <source>Projektorn: ned</source>
+        <translation>Projector: down</translation>
+    </message>
+    <message>
+        <source>Projektorn</source>
+        <translation>Projector</translation>
+    </message>
+    <message>
+        <source>Zooma och flytta tavlan på projektorn (Ctrl+Skift + plus, minus, 0, pilar)</source>
+        <translation>Zoom and move the board on the projector (Ctrl+Shift + plus, minus, 0, arrows)</translation>
+    </message>
+    <message>
+        <source>Stryk punkten</source>
+        <translation>Drop the item</translation>
+    </message>
+    <message>
+        <source>Varför stryks ”{0}”? (visas på tavlan och i minnesanteckningarna)</source>
+        <translation>Why is “{0}” dropped? (shown on the board and in the minutes)</translation>
     </message>
     <message>
         <source>Ta bort</source>
@@ -531,6 +579,14 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>Status</translation>
     </message>
     <message>
+        <source>Typ av utgångspunkt</source>
+        <translation>Type of starting point</translation>
+    </message>
+    <message>
+        <source>Förra uppföljningen</source>
+        <translation>Last follow-up</translation>
+    </message>
+    <message>
         <source>Utfall</source>
         <translation>Outcome</translation>
     </message>
@@ -551,6 +607,14 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>Remove</translation>
     </message>
     <message>
+        <source>Stryk…</source>
+        <translation>Drop…</translation>
+    </message>
+    <message>
+        <source>Stryk punkten med en motivering: den står kvar, gråad, men räknas inte i luckorna</source>
+        <translation>Drop the item with a reason: it stays, greyed, but does not count in the gaps</translation>
+    </message>
+    <message>
         <source>Flytta upp i kolumnen (Ctrl+Upp)</source>
         <translation>Move up in the column (Ctrl+Up)</translation>
     </message>
@@ -563,12 +627,24 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>Remove the item and its links (Delete)</translation>
     </message>
     <message>
+        <source>Typ</source>
+        <translation>Type</translation>
+    </message>
+    <message>
         <source>Välj en punkt på tavlan (klicka eller använd piltangenterna).</source>
         <translation>Choose an item on the board (click or use the arrow keys).</translation>
     </message>
     <message>
+        <source>Återställ</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
         <source>Den här sortens punkt leder inte vidare; koppla till den från punkterna till vänster om den.</source>
         <translation>This kind of item leads nowhere further; link to it from the items to its left.</translation>
+    </message>
+    <message>
+        <source>Svarar mot – {0} (L, sedan Blanksteg för att koppla):</source>
+        <translation>Answers to – {0} (L, then Space to link):</translation>
     </message>
     <message>
         <source>Leder till – {0} (L, sedan Blanksteg för att koppla):</source>

@@ -116,7 +116,10 @@ _SETTINGS = tempfile.mkdtemp(prefix="lardesk-bench-settings-")
 
 def _env() -> dict[str, str]:
     # The started windows save their geometry on close: into a folder of the benchmark's, not the user's.
-    return {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO), "XDG_CONFIG_HOME": _SETTINGS}
+    # Compiled bytecode is kept (as an installed lardesk has it): with PYTHONDONTWRITEBYTECODE every start
+    # would compile lardesk's modules anew and the figures would measure the compiler.
+    environ = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    return {**environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO), "XDG_CONFIG_HOME": _SETTINGS}
 
 
 def start_once(mode: str, data_dir: Path, session_id: int = 0, *extra: str) -> dict[str, Any]:

@@ -97,7 +97,7 @@ def test_starting_points_link_to_nothing() -> None:
 
 
 def test_orders() -> None:
-    assert BOARD_ORDER == (SP, R, A, RES, M, E)
+    assert BOARD_ORDER == (R, A, RES, M, E, SP)
     assert WALK_ORDER == (E, RES, M, A, R)
     assert SECTION_OF_KIND == {SP: 1, E: 2, RES: 3, M: 4, A: 5, R: 6}
 

@@ -269,3 +269,25 @@ def test_typst_refuses_a_figure_without_alt_text(tmp_path: Path) -> None:
     with pytest.raises(PublishError):
         write_pdf(broken, tmp_path / "x.pdf")
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_the_pdf_needs_no_plotting_library(tmp_path: Path) -> None:
+    """The first export in a process is not spent importing matplotlib: the figures are SVG written directly."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from lardesk.method.guide import load_guide\n"
+        "from lardesk.reports.minutes import render_minutes\n"
+        "from tests.reports.test_minutes_pdfua import findings_snapshot\n"
+        f"render_minutes(findings_snapshot(), load_guide('sv'), {str(tmp_path / 'm.pdf')!r})\n"
+        "print(sorted(m for m in ('matplotlib', 'numpy', 'reportlab') if m in sys.modules))\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run(
+        [sys.executable, "-c", code], check=False, cwd=root, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+    assert check_pdf_ua(tmp_path / "m.pdf").figures

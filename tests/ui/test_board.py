@@ -252,6 +252,20 @@ def test_the_projector_view_is_read_only_large_and_follows(board: BoardStep, qtb
     assert projector.board.cards[key["a8"]].codes == ()
     board.set_focus_kind(ItemKind.EFFECT)
     assert projector.board.focus_kind is ItemKind.EFFECT
+    # the guide's right-to-left question for the column walked, above the board and on the projector
+    assert projector.question.text().endswith("Är de realistiska?")
+    assert board.walk_question.text() == projector.question.text()
+    for kind, words in (
+        (ItemKind.RESULT, "Vilket resultat är kopplat till vilken långsiktig effekt?"),
+        (ItemKind.ACTIVITY, "Blir det aktiviteter över aktiviteter"),
+        (ItemKind.RESOURCE, "Står avsatta resurser i proportion till planerade aktiviteter?"),
+    ):
+        board.set_focus_kind(kind)
+        assert words in board.walk_question.text() and words in projector.question.text()
+    board.set_focus_kind(ItemKind.MEDIATOR)  # the guide asks none of its four questions here
+    assert board.walk_question.isHidden() and projector.question.isHidden()
+    board.set_focus_kind(None)
+    assert board.walk_question.isHidden()
 
 
 def test_png_and_svg_export(board: BoardStep, tmp_path: Path) -> None:

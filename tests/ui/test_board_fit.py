@@ -7,7 +7,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -82,3 +84,73 @@ def test_words_stay_whole_and_inside_their_cards(
             assert_inside(card)
     shrunk = [c for c in cards(projector.board) if font_of(c).pointSizeF() < projector.board.text_font.pointSizeF()]
     assert shrunk  # the long compounds made their cards' type smaller rather than break
+
+
+@pytest.fixture
+def demo(qtbot: QtBot, services: Services, example_id: int) -> tuple[BoardStep, ProjectorBoard]:
+    step = BoardStep(services, ChangeBus(services), example_id)
+    qtbot.addWidget(step)
+    step.resize(1366, 768)
+    step.show()
+    qtbot.waitExposed(step)
+    projector = step.projector_widget()
+    assert isinstance(projector, ProjectorBoard)
+    qtbot.addWidget(projector)
+    return step, projector
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_whole_demo_board_fits_the_projector(
+    qtbot: QtBot, demo: tuple[BoardStep, ProjectorBoard], size: tuple[int, int]
+) -> None:
+    _, projector = demo
+    projector.resize(*size)
+    projector.show()
+    qtbot.waitExposed(projector)
+    QApplication.processEvents()
+    board = projector.board.itemsBoundingRect()
+    shown = projector.mapFromScene(board).boundingRect()
+    assert projector.viewport().rect().adjusted(-1, -1, 1, 1).contains(shown), (shown, projector.viewport().rect())
+    assert projector.zoom == pytest.approx(projector.fit_zoom)  # nothing zoomed yet: the whole board
+
+
+def test_the_projector_follows_the_selected_item_and_the_facilitator(
+    qtbot: QtBot, demo: tuple[BoardStep, ProjectorBoard]
+) -> None:
+    step, projector = demo
+    projector.resize(1920, 1080)
+    projector.show()
+    qtbot.waitExposed(projector)
+    QApplication.processEvents()
+    whole = projector.zoom
+    step.activateWindow()  # the laptop's window has the keyboard (the projector window gives it back)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is step)
+    key = {item.key: item.id for item in step.state.items.values()}
+    step.view.setFocus()
+    step.view.select_and_show(key["res2"])  # as the arrow keys do
+    card = projector.board.cards[key["res2"]]
+    linked = [arrow.other(card) for arrow in [*card.left_arrows, *card.right_arrows]]
+    assert linked
+    shown = projector.shown_area()
+    for item in (card, *linked):
+        assert shown.contains(item.sceneBoundingRect()), item.info.key
+    assert projector.zoom > whole
+    mine = {*card.left_arrows, *card.right_arrows}
+    for arrow in projector.board.arrows.values():
+        assert arrow.emphasis == (arrow in mine) and arrow.faded == (arrow not in mine)
+    laptop_card = step.scene.cards[key["res2"]]
+    laptop_mine = {*laptop_card.left_arrows, *laptop_card.right_arrows}
+    assert all(a.faded == (a not in laptop_mine) for a in step.scene.arrows.values())  # the laptop too
+
+    # the facilitator zooms and pans the projector from the laptop's keyboard
+    zoom = projector.zoom
+    QTest.keyClick(step.view, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert projector.zoom > zoom
+    centre = projector.shown_area().center()
+    QTest.keyClick(step.view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert projector.shown_area().center().x() > centre.x()
+    assert step.view.hasFocus() and step.scene.selected_id() == key["res2"]  # the laptop's board is untouched
+    QTest.keyClick(step.view, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert projector.zoom == pytest.approx(whole)
+    board = projector.mapFromScene(projector.board.itemsBoundingRect()).boundingRect()
+    assert projector.viewport().rect().adjusted(-1, -1, 1, 1).contains(board)

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 
 from lardesk.charts.palette import PLURAL
 from lardesk.method.guide import Guide
-from lardesk.method.logic import STATUSES, ItemKind, link_target_kind
+from lardesk.method.logic import STATUSES, ItemKind, StartingPointKind, link_target_kind
 from lardesk.method.snapshot import ItemInfo
-from lardesk.ui.board.look import status_label
+from lardesk.ui.board.look import category_label, previous_text, status_label
 from lardesk.ui.board.state import BoardState
 from lardesk.ui.wrapping import WrappingList
 
@@ -55,6 +55,8 @@ class ItemEditor(QWidget):
     """(source id, target id, linked)."""
     move_wanted = Signal(int, int)
     delete_wanted = Signal(int)
+    drop_wanted = Signal(int, bool)
+    """(item id, True to drop it / False to restore it)."""
     back_to_board = Signal()
 
     def __init__(self, guide: Guide, parent: QWidget | None = None) -> None:
@@ -70,6 +72,21 @@ class ItemEditor(QWidget):
         self.text.setAccessibleName(self.tr("Text"))
         self.status = QComboBox()
         self.status.setAccessibleName(self.tr("Status"))
+        self.category = QComboBox()
+        self.category.setAccessibleName(self.tr("Typ av utgångspunkt"))
+        for category in StartingPointKind:
+            self.category.addItem(category_label(guide, category.value), category.value)
+        self.previous = QLabel()
+        self.previous.setWordWrap(True)
+        self.previous.setAccessibleName(self.tr("Förra uppföljningen"))
+        self.previous.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.previous.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.previous.setObjectName("previousFollowUp")
+        self.previous.setStyleSheet("#previousFollowUp { background:#eef3f7; border-radius:3px; padding:3px; }")
+        self.dropped = QLabel()
+        self.dropped.setWordWrap(True)
+        self.dropped.setObjectName("droppedReason")
+        self.dropped.setStyleSheet("#droppedReason { background:#eeeeee; border-radius:3px; padding:3px; }")
         self.outcome = NoteEdit()
         self.outcome.setAccessibleName(self.tr("Utfall"))
         self.outcome.setTabChangesFocus(True)
@@ -87,18 +104,25 @@ class ItemEditor(QWidget):
         self.up = QPushButton(self.tr("▲ Upp"))
         self.down = QPushButton(self.tr("▼ Ned"))
         self.delete = QPushButton(self.tr("Ta bort"))
+        self.drop = QPushButton(self.tr("Stryk…"))
+        self.drop.setToolTip(
+            self.tr("Stryk punkten med en motivering: den står kvar, gråad, men räknas inte i luckorna")
+        )
         self.up.setToolTip(self.tr("Flytta upp i kolumnen (Ctrl+Upp)"))
         self.down.setToolTip(self.tr("Flytta ned i kolumnen (Ctrl+Ned)"))
         self.delete.setToolTip(self.tr("Ta bort punkten och dess kopplingar (Delete)"))
         self.form = QFormLayout()
         self.form.addRow(self.tr("Text"), self.text)
+        self.form.addRow(self.tr("Typ"), self.category)
         self.form.addRow(self.tr("Status"), self.status)
+        self.form.addRow("", self.previous)
+        self.form.addRow("", self.dropped)
         self.form.addRow(guide.term("outcome"), self.outcome)
         self.form.addRow("", self.unexpected)
         self.form.addRow(guide.term("budget_sek"), self.budget)
         self.form.addRow(guide.term("spent_sek"), self.spent)
         buttons = QHBoxLayout()
-        for button in (self.up, self.down, self.delete):
+        for button in (self.up, self.down, self.drop, self.delete):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -110,6 +134,8 @@ class ItemEditor(QWidget):
         layout.addLayout(buttons)
         self.text.editingFinished.connect(self._text_done)
         self.status.activated.connect(self._status_done)
+        self.category.activated.connect(self._category_done)
+        self.drop.clicked.connect(self._drop)
         self.outcome.committed.connect(self._outcome_done)
         self.unexpected.toggled.connect(self._unexpected_done)
         self.budget.editingFinished.connect(lambda: self._amount_done("budget_sek", self.budget))
@@ -124,7 +150,7 @@ class ItemEditor(QWidget):
     def show_item(self, item: ItemInfo | None, state: BoardState) -> None:
         self.item = item
         widgets: list[QWidget] = [self.text, self.status, self.outcome, self.unexpected, self.budget, self.spent]
-        widgets.extend([self.links, self.up, self.down, self.delete])
+        widgets.extend([self.category, self.links, self.up, self.down, self.drop, self.delete])
         for widget in widgets:
             widget.blockSignals(True)
         try:
@@ -136,7 +162,7 @@ class ItemEditor(QWidget):
     def _fill(self, item: ItemInfo | None, state: BoardState) -> None:
         guide = self.guide
         enabled = item is not None
-        for widget in (self.text, self.outcome, self.links, self.up, self.down, self.delete):
+        for widget in (self.text, self.outcome, self.links, self.up, self.down, self.drop, self.delete):
             widget.setEnabled(enabled)
         if item is None:
             self.title.setText(self.tr("Välj en punkt på tavlan (klicka eller använd piltangenterna)."))
@@ -145,8 +171,11 @@ class ItemEditor(QWidget):
             self.status.clear()
             self.links.clear()
             self.links_label.clear()
-            for other in (self.status, self.unexpected, self.budget, self.spent):
+            for other in (self.status, self.unexpected, self.budget, self.spent, self.category):
                 other.setEnabled(False)
+            self.form.setRowVisible(self.previous, False)
+            self.form.setRowVisible(self.dropped, False)
+            self.form.setRowVisible(self.category, False)
             return
         carried = f" – ↻ {guide.term('carried_over')}" if item.carried_over else ""
         self.title.setText(f"{guide.term(item.kind.value)} {item.key}{carried}")
@@ -162,6 +191,21 @@ class ItemEditor(QWidget):
         if self.outcome.toPlainText() != item.outcome and not self.outcome.hasFocus():
             self.outcome.setPlainText(item.outcome)
         self.form.setRowVisible(self.status, bool(statuses))
+        is_start = item.kind is ItemKind.STARTING_POINT
+        self.form.setRowVisible(self.category, is_start)
+        self.category.setEnabled(is_start)
+        if is_start:
+            index = self.category.findData(item.category.value if item.category else StartingPointKind.GOAL.value)
+            self.category.setCurrentIndex(max(0, index))
+        shows_previous = item.carried_over and bool(item.previous_status or item.previous_outcome)
+        self.previous.setText(
+            previous_text(guide, item.previous_status, item.previous_outcome) if shows_previous else ""
+        )
+        self.form.setRowVisible(self.previous, shows_previous)
+        self.dropped.setText(f"{guide.term('dropped')}: {item.dropped_reason}" if item.dropped else "")
+        self.form.setRowVisible(self.dropped, item.dropped)
+        self.drop.setText(self.tr("Återställ") if item.dropped else self.tr("Stryk…"))
+        self.drop.setAccessibleName(self.drop.text().rstrip("…"))
         self.form.setRowVisible(self.outcome, item.kind in STATUSES)
         self.form.setRowVisible(self.unexpected, item.kind in (ItemKind.RESULT, ItemKind.EFFECT))
         self.form.setRowVisible(self.budget, item.kind is ItemKind.RESOURCE)
@@ -187,11 +231,18 @@ class ItemEditor(QWidget):
             self.links.hide()
             return
         self.links.show()
-        self.links_label.setText(
-            self.tr("Leder till – {0} (L, sedan Blanksteg för att koppla):").format(
-                self.guide.term(PLURAL[target_kind]).lower()
+        if target_kind is ItemKind.STARTING_POINT:
+            self.links_label.setText(
+                self.tr("Svarar mot – {0} (L, sedan Blanksteg för att koppla):").format(
+                    self.guide.term(PLURAL[target_kind]).lower()
+                )
             )
-        )
+        else:
+            self.links_label.setText(
+                self.tr("Leder till – {0} (L, sedan Blanksteg för att koppla):").format(
+                    self.guide.term(PLURAL[target_kind]).lower()
+                )
+            )
         linked = {t for s, t in state.links if s == item.id}
         for target_id in state.columns[target_kind]:
             target = state.items[target_id]
@@ -226,6 +277,16 @@ class ItemEditor(QWidget):
         value = self.status.itemData(index)
         if self.item is not None and value and value != self.item.status:
             self.field_changed.emit(self.item.id, "status", value)
+
+    def _category_done(self, index: int) -> None:
+        value = self.category.itemData(index)
+        current = self.item.category.value if self.item is not None and self.item.category else None
+        if self.item is not None and value and value != current:
+            self.field_changed.emit(self.item.id, "category", value)
+
+    def _drop(self) -> None:
+        if self.item is not None:
+            self.drop_wanted.emit(self.item.id, not self.item.dropped)
 
     def _outcome_done(self) -> None:
         if self.item is not None and self.outcome.toPlainText() != self.item.outcome:

@@ -98,9 +98,9 @@ class FindingsPanel(WrappingTree):
             self.addTopLevelItem(self._indicators)
             self._indicators.setExpanded(True)
             for k in range(self._indicators.childCount()):
-                child = self._indicators.child(k)
-                if child is not None:
-                    child.setExpanded(True)
+                member = self._indicators.child(k)
+                if member is not None:
+                    member.setExpanded(True)
         self.setUpdatesEnabled(True)
 
     def show_indicators(self, items: Sequence[ItemInfo]) -> None:
@@ -145,9 +145,9 @@ class FindingsPanel(WrappingTree):
         self.addTopLevelItem(group)
         group.setExpanded(True)
         for k in range(group.childCount()):
-            child = group.child(k)
-            if child is not None:
-                child.setExpanded(True)
+            member = group.child(k)
+            if member is not None:
+                member.setExpanded(True)
 
     def indicator_lines(self) -> list[str]:
         """Every line of the group *Indikatorer*, depth first (for tests)."""

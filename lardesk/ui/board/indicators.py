@@ -276,12 +276,12 @@ class IndicatorPanel(QWidget):
                 self.table.setCurrentItem(entry)
         for column in range(5):
             self.table.resizeColumnToContents(column)
-        rows = max(self.table.topLevelItemCount(), 2)
+        lines = max(self.table.topLevelItemCount(), 2)
         first = self.table.topLevelItem(0)
         row = self.table.visualItemRect(first).height() if first is not None else 0
         row = row or self.table.fontMetrics().height() + 4
         header = self.table.header().sizeHint().height()
-        self.table.setFixedHeight(min(TABLE_HEIGHT, header + rows * row + 2 * self.table.frameWidth() + 2))
+        self.table.setFixedHeight(min(TABLE_HEIGHT, header + lines * row + 2 * self.table.frameWidth() + 2))
 
     def _fill_summary(self, indicator: Indicator | None) -> None:
         lines = summary_lines(summarize(indicator), self.language) if indicator is not None else []

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF
 from lardesk.charts import palette
 from lardesk.charts.palette import STATUS_SYMBOL
 from lardesk.method.guide import DEFAULT_LANGUAGE, Guide, GuideError, load_guide
+from lardesk.method.money import kronor
 
 GAP_COLOUR = QColor(palette.GAP_COLOUR)
 STATUS_FINDING_COLOUR = QColor(palette.STATUS_FINDING_COLOUR)
@@ -31,9 +32,7 @@ def status_label(guide: Guide, status: str | None) -> str:
 
 
 def kroner(value: float | None) -> str:
-    if value is None:
-        return "–"
-    return f"{value:,.0f}".replace(",", "\N{NO-BREAK SPACE}") + "\N{NO-BREAK SPACE}kr"
+    return kronor(value)  # the one way lardesk writes kronor (lardesk.method.money)
 
 
 @dataclass(frozen=True)
@@ -115,3 +114,16 @@ def fitting_font(text: str, font: QFont, width: float, smallest: float = SMALLES
 
 def line_height(font: QFont) -> float:
     return QFontMetricsF(font).lineSpacing()
+
+
+def previous_text(guide: Guide, status: str | None, outcome: str | None) -> str:
+    """ "Förra uppföljningen: ✓ Genomförd – Tre av fem gårdar": a carried item's status and outcome last time."""
+    said = " – ".join(part for part in (status_label(guide, status), (outcome or "").strip()) if part)
+    return f"{guide.term('previous_follow_up')}: {said or '–'}"
+
+
+def category_label(guide: Guide, category: str | None) -> str:
+    """A starting point's kind in words (goal, problem, other)."""
+    if not category:
+        return ""
+    return guide.term("other_starting_point" if category == "other" else category)

@@ -42,9 +42,11 @@ from lardesk.ui.board.look import (
     SELECTED_COLOUR,
     STATUS_FINDING_COLOUR,
     Look,
+    category_label,
     fitting_font,
     kroner,
     line_height,
+    previous_text,
     status_label,
     wrap,
 )
@@ -80,6 +82,9 @@ class Ink:
         self.selected = QPen(SELECTED_COLOUR, look.s(3.5))
         self.muted = QPen(QColor("#37474f"))
         self.text = QPen(QColor("#111111"))
+        self.dropped_fill = QBrush(QColor("#eeeeee"))
+        self.dropped_border = QPen(QColor("#8a8a8a"), look.s(1.2), Qt.PenStyle.DotLine)
+        self.dropped_text = QPen(QColor("#5c5c5c"))
         no_pen = QPen(Qt.PenStyle.NoPen)
         self.badges: dict[str, tuple[QBrush, QPen, QPen]] = {
             "gap": (QBrush(GAP_COLOUR), no_pen, QPen(QColor("white"))),
@@ -155,7 +160,8 @@ class CardItem(QGraphicsItem):
         pad = look.s(look.pad)
         inner = width - 2 * pad
         info = self.info
-        self._header = f"{info.key}   {status_label(guide, info.status)}".strip()
+        state = status_label(guide, info.status) or category_label(guide, info.category and info.category.value)
+        self._header = f"{info.key}   {state}".strip()
         self._header_lines = self.board.wrap(self._header, self.board.small_font, inner)
         y = pad + len(self._header_lines) * line_height(self.board.small_font) + look.s(3)
         # a word too wide for the card (a long compound) makes the card's type smaller, never overflow
@@ -163,7 +169,14 @@ class CardItem(QGraphicsItem):
         self._text_lines = self.board.wrap(info.text, self.text_font, inner)
         self._text_top = y
         y += len(self._text_lines) * line_height(self.text_font)
-        self._note_lines = self.board.wrap(info.outcome, self.board.note_font, inner) if info.outcome.strip() else []
+        notes = []
+        if info.dropped_reason is not None:
+            notes.append(f"{guide.term('dropped')}: {info.dropped_reason}")
+        if info.carried_over and (info.previous_status or info.previous_outcome):
+            notes.append(previous_text(guide, info.previous_status, info.previous_outcome))
+        if info.outcome.strip():
+            notes.append(info.outcome)
+        self._note_lines = [line for note in notes for line in self.board.wrap(note, self.board.note_font, inner)]
         self._note_top = y + look.s(3)
         if self._note_lines:
             y = self._note_top + len(self._note_lines) * line_height(self.board.note_font)
@@ -180,6 +193,8 @@ class CardItem(QGraphicsItem):
             y = self._indicator_top + len(self._indicator_lines) * line_height(self.board.badge_font)
         badges = [Badge(f"⚠ {code}", "gap") for code in self.codes if code.startswith("G")]
         badges += [Badge(f"! {code}", "status") for code in self.codes if code.startswith("S")]
+        if info.dropped:
+            badges.append(Badge(f"✕ {guide.term('dropped')}", "tag"))
         if info.carried_over:
             badges.append(Badge(f"↻ {guide.term('carried_over')}", "tag"))
         if info.unexpected:
@@ -211,6 +226,8 @@ class CardItem(QGraphicsItem):
         guide = self.board.guide
         lines = [f"{guide.term(self.info.kind.value)} {self.info.key}: {self.info.text}"]
         lines += [f"{code}: {guide.findings.get(code, code)}" for code in self.codes]
+        if self.info.dropped_reason is not None:
+            lines.append(f"{guide.term('dropped')}: {self.info.dropped_reason}")
         return "\n".join(lines)
 
     def boundingRect(self) -> QRectF:
@@ -226,11 +243,16 @@ class CardItem(QGraphicsItem):
         ink = self.board.ink
         rect = QRectF(0, 0, self.width, self.height)
         gap = any(code.startswith("G") for code in self.codes)
+        dropped = self.info.dropped
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.setBrush(ink.gap_fill if gap else ink.tints[self.info.kind])
-        painter.setPen(ink.gap_border if gap else ink.border)
+        if dropped:  # struken: greyed, still there to read
+            painter.setBrush(ink.dropped_fill)
+            painter.setPen(ink.dropped_border)
+        else:
+            painter.setBrush(ink.gap_fill if gap else ink.tints[self.info.kind])
+            painter.setPen(ink.gap_border if gap else ink.border)
         painter.drawRoundedRect(rect, ink.radius, ink.radius)
-        if self.isSelected():
+        if self.isSelected() or self.board.highlighted == self.item_id:
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setPen(ink.selected)
             grow = ink.grow
@@ -238,9 +260,9 @@ class CardItem(QGraphicsItem):
         painter.setPen(ink.muted)
         painter.setFont(self.board.small_font)
         self._draw_lines(painter, self._header_lines, ink.pad, self.board.small_font)
-        painter.setPen(ink.text)
+        painter.setPen(ink.dropped_text if dropped else ink.text)
         painter.setFont(self.text_font)
-        self._draw_lines(painter, self._text_lines, self._text_top, self.text_font)
+        self._draw_lines(painter, self._text_lines, self._text_top, self.text_font, strike=dropped)
         if self._note_lines:
             painter.setPen(ink.muted)
             painter.setFont(self.board.note_font)
@@ -259,12 +281,17 @@ class CardItem(QGraphicsItem):
             painter.setPen(colour)
             painter.drawText(badge.rect, int(Qt.AlignmentFlag.AlignCenter), badge.text)
 
-    def _draw_lines(self, painter: QPainter, lines: list[str], top: float, font: QFont) -> None:
+    def _draw_lines(
+        self, painter: QPainter, lines: list[str], top: float, font: QFont, *, strike: bool = False
+    ) -> None:
         metrics = QFontMetricsF(font)
         x = self.board.look.s(self.board.look.pad)
         y = top + metrics.ascent()
         for line in lines:
             painter.drawText(QPointF(x, y), line)
+            if strike:  # struken: struck through, and still readable
+                middle = y - metrics.xHeight() / 2
+                painter.drawLine(QLineF(x, middle, x + metrics.horizontalAdvance(line), middle))
             y += metrics.lineSpacing()
 
     # -- the ends of arrows -----------------------------------------------------------------------------
@@ -453,6 +480,8 @@ class BoardScene(QGraphicsScene):
         self.arrows: dict[Link, ArrowItem] = {}
         self.state: BoardState | None = None
         self.focus_kind: ItemKind | None = None
+        self.highlighted: int | None = None
+        """On a read-only board: the item selected on the laptop (see :meth:`highlight`)."""
         self.board_width = 1200.0
         self.column_width = self.look.s(self.look.min_column)
         self._col_x: dict[ItemKind, float] = {}
@@ -507,7 +536,7 @@ class BoardScene(QGraphicsScene):
         cached = self._pens.get(key)
         if cached is None:
             base = QColor(LINK_COLOUR.get(kind, "#455a64"))
-            mix = 0.78 if faded else 0.0
+            mix = 0.86 if faded else 0.0
             colour = QColor(
                 round(base.red() + (255 - base.red()) * mix),
                 round(base.green() + (255 - base.green()) * mix),
@@ -770,8 +799,20 @@ class BoardScene(QGraphicsScene):
         self.blockSignals(False)
         self.selectionChanged.emit()
 
+    def highlight(self, item_id: int | None) -> None:
+        """Mark an item as the laptop's selection on a read-only board (the projector): ringed, its own links
+        strong and the others faded."""
+        if item_id == self.highlighted:
+            return
+        for old in (self.highlighted, item_id):
+            card = self.cards.get(old) if old is not None else None
+            if card is not None:
+                card.update()
+        self.highlighted = item_id
+        self._emphasise()
+
     def _emphasise(self) -> None:
-        selected = self.selected_id()
+        selected = self.selected_id() if self.interactive else self.highlighted
         card = self.cards.get(selected) if selected is not None else None
         mine = {*card.left_arrows, *card.right_arrows} if card else set()
         for arrow in self.arrows.values():

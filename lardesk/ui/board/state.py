@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from lardesk.method.logic import BOARD_ORDER, Finding, ItemKind, LogicNode, can_link, find_findings
+from lardesk.method.logic import BOARD_ORDER, Finding, ItemKind, can_link, find_findings
 from lardesk.method.snapshot import ItemInfo, SessionSnapshot
 
 Link = tuple[int, int]
@@ -133,7 +133,7 @@ class BoardState:
         return delta
 
     def _refresh_findings(self, delta: Delta) -> None:
-        nodes = [self._node(self.items[item_id]) for item_id in self._order if item_id in self.items]
+        nodes = [self.items[item_id].node() for item_id in self._order if item_id in self.items]
         findings = tuple(find_findings(nodes, self.links))
         codes: dict[int, list[str]] = {}
         for finding in findings:
@@ -145,7 +145,3 @@ class BoardState:
         delta.findings_changed = findings != self.findings
         self.findings = findings
         self.codes = new_codes
-
-    @staticmethod
-    def _node(item: ItemInfo) -> LogicNode:
-        return LogicNode(item.id, item.kind, item.text, item.status, item.key)

@@ -6,20 +6,24 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QCursor, QKeySequence, QShortcut
+from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QAction, QCursor, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFrame,
+    QGraphicsView,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
     QTabWidget,
+    QToolButton,
     QToolTip,
     QVBoxLayout,
     QWidget,
@@ -57,16 +61,137 @@ LOW_FINDINGS = 160
 PROJECTOR_LOOK = Look(scale=1.35, min_column=150.0, empty_column=120.0)
 
 
+PROJECTOR_MAX_ZOOM = 1.6
+"""How far the projector zooms in on a selected item and its links (more only when the facilitator asks)."""
+PROJECTOR_ZOOM_STEP = 1.25
+PROJECTOR_PAN_STEP = 0.25
+"""A pan moves the projector's view by this share of what it shows."""
+
+
 class ProjectorBoard(BoardView):
-    """The board for the room: read-only, large type, following the facilitator's board."""
+    """The board for the room: read-only, large type, following the facilitator's board.
+
+    By default the whole board fits the screen (columns across the width, then smaller until it fits the
+    height); an item selected on the laptop is followed (zoomed to, with the items it is linked to, its links
+    strong and the rest faded); the facilitator zooms and pans it from the laptop (see BoardStep)."""
 
     def __init__(self, step: BoardStep, parent: QWidget | None = None) -> None:
         scene = BoardScene(step.guide, PROJECTOR_LOOK, interactive=False)
         super().__init__(scene, parent)
+        self.followed: int | None = None
+        self.extra_zoom = 1.0
+        self.pan = QPointF(0, 0)
+        self.fit_zoom = 1.0
         self.setInteractive(False)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
         scene.focus_kind = step.scene.focus_kind
         scene.rebuild(step.state)
+        self.question = QLabel(self)
+        """The guide's question for the column being walked, across the top of the board (large type)."""
+        self.question.setWordWrap(True)
+        self.question.setObjectName("projectorWalkQuestion")
+        font = self.question.font()
+        font.setPointSizeF(max(font.pointSizeF(), 9.0) * 1.6)
+        self.question.setFont(font)
+        self.question.setStyleSheet("#projectorWalkQuestion { background:#fff3c4; color:#111; padding:6px 12px; }")
+        self.set_question(walk_question(step.guide, step.scene.focus_kind))
+        scene.highlight(step.scene.selected_id())
+        self.followed = scene.highlighted
+
+    def set_question(self, question: str) -> None:
+        """Show ``question`` above the board (none: the board has the whole screen)."""
+        self.question.setText(question)
+        self.question.setVisible(bool(question))
+        self._place_question()
+
+    def _place_question(self) -> None:
+        if not self.question.isVisibleTo(self):
+            self.setViewportMargins(0, 0, 0, 0)
+            return
+        width = self.width()
+        height = self.question.heightForWidth(width)
+        self.question.setGeometry(0, 0, width, height)
+        self.setViewportMargins(0, height, 0, 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._place_question()
+        super().resizeEvent(event)
+
+    def fit_width(self) -> None:
+        """Lay the board out for the screen: the columns across its width, then, if the board is taller than
+        the screen, wider columns (shorter cards) shown smaller, until the whole board fits."""
+        width, height = self.viewport().width(), self.viewport().height()
+        if width <= 0 or height <= 0:
+            return
+        fit = 1.0
+        for _ in range(3):
+            self.board.set_width(width / fit)
+            rect = self.board.sceneRect()
+            new_fit = min(1.0, width / max(rect.width(), 1.0), height / max(rect.height(), 1.0))
+            if abs(new_fit - fit) < 0.01:
+                fit = new_fit
+                break
+            fit = new_fit
+        self.fit_zoom = fit
+        self.show_view()
+
+    def target(self) -> QRectF:
+        """What the view shows before the facilitator's own zoom: the followed item with those it is linked
+        to, or the whole board."""
+        card = self.board.cards.get(self.followed) if self.followed is not None else None
+        if card is None:
+            return self.board.sceneRect()
+        area = card.sceneBoundingRect()
+        for arrow in [*card.left_arrows, *card.right_arrows]:
+            area = area.united(arrow.other(card).sceneBoundingRect())
+        margin = self.board.look.s(24)
+        return area.adjusted(-margin, -margin, margin, margin)
+
+    def show_view(self) -> None:
+        width, height = self.viewport().width(), self.viewport().height()
+        if width <= 0 or height <= 0:
+            return
+        area = self.target()
+        zoom = min(width / max(area.width(), 1.0), height / max(area.height(), 1.0))
+        zoom = max(self.fit_zoom, min(zoom, PROJECTOR_MAX_ZOOM)) * self.extra_zoom
+        self.zoom = zoom
+        self.resetTransform()
+        self.scale(zoom, zoom)
+        centre = area.center() + QPointF(self.pan.x() * width / zoom, self.pan.y() * height / zoom)
+        self.centerOn(centre)
+
+    def shown_area(self) -> QRectF:
+        """The part of the board the room sees now (scene units)."""
+        return self.mapToScene(self.viewport().rect()).boundingRect()
+
+    def follow(self, item_id: int | None) -> None:
+        self.board.highlight(item_id)
+        self.followed = item_id
+        self.pan = QPointF(0, 0)
+        self.show_view()
+
+    def zoom_by(self, steps: int) -> None:
+        self.extra_zoom = max(0.5, min(4.0, self.extra_zoom * PROJECTOR_ZOOM_STEP**steps))
+        self.show_view()
+
+    def pan_by(self, dx: float, dy: float) -> None:
+        self.pan += QPointF(dx * PROJECTOR_PAN_STEP, dy * PROJECTOR_PAN_STEP)
+        self.show_view()
+
+    def whole_board(self) -> None:
+        self.followed = None
+        self.extra_zoom = 1.0
+        self.pan = QPointF(0, 0)
+        self.show_view()
+
+
+def walk_question(guide: Guide, kind: ItemKind | None) -> str:
+    """The guide's question for reading the column of ``kind`` right to left (Handledning, figure 1)."""
+    return guide.walk_questions.get(kind.value, "") if kind is not None else ""
 
 
 class BoardStep(QWidget):
@@ -96,7 +221,7 @@ class BoardStep(QWidget):
 
         # adding items: kind, text, Enter
         self.new_kind = QComboBox()
-        self.new_kind.setAccessibleName(self.tr("Sort av punkt"))
+        self.new_kind.setAccessibleName(self.tr("Typ av punkt"))
         for kind in BOARD_ORDER:
             self.new_kind.addItem(self.guide.term(kind.value), kind.value)
         self.new_text = QLineEdit()
@@ -155,10 +280,19 @@ class BoardStep(QWidget):
         self.empty_hint.setObjectName("emptyBoardHint")
         self.empty_hint.setStyleSheet("#emptyBoardHint { background:#fff8d6; border-radius:4px; padding:6px; }")
         self.empty_hint.hide()
+        self.walk_question = QLabel()
+        self.walk_question.setWordWrap(True)
+        self.walk_question.setObjectName("walkQuestion")
+        self.walk_question.setAccessibleName(self.tr("Frågan för kolumnen"))
+        self.walk_question.setStyleSheet(
+            "#walkQuestion { background:#fff3c4; border-left:4px solid #8d6e00; padding:4px 8px; }"
+        )
+        self.walk_question.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(bar)
         layout.addWidget(self.empty_hint)
+        layout.addWidget(self.walk_question)
         layout.addWidget(self.tabs, 1)
 
         self.new_text.returnPressed.connect(self._add_from_bar)
@@ -181,9 +315,46 @@ class BoardStep(QWidget):
         self.editor.link_toggled.connect(self._link_toggled)
         self.editor.move_wanted.connect(self.move_item)
         self.editor.delete_wanted.connect(self.delete_item)
+        self.editor.drop_wanted.connect(self._drop_wanted)
         self.editor.back_to_board.connect(self.view.setFocus)
         self.findings.item_chosen.connect(self.select_item)
         QShortcut(QKeySequence("Ctrl+N"), self, self._focus_new_text)
+        # the projector's view, from the laptop
+        self.projector_menu = QMenu(self)
+        for text, keys, slot in (
+            (self.tr("Projektorn: större"), "Ctrl+Shift++", lambda: self._each_projector(lambda p: p.zoom_by(1))),
+            (self.tr("Projektorn: mindre"), "Ctrl+Shift+-", lambda: self._each_projector(lambda p: p.zoom_by(-1))),
+            (
+                self.tr("Projektorn: hela tavlan"),
+                "Ctrl+Shift+0",
+                lambda: self._each_projector(ProjectorBoard.whole_board),
+            ),
+            (
+                self.tr("Projektorn: vänster"),
+                "Ctrl+Shift+Left",
+                lambda: self._each_projector(lambda p: p.pan_by(-1, 0)),
+            ),
+            (self.tr("Projektorn: höger"), "Ctrl+Shift+Right", lambda: self._each_projector(lambda p: p.pan_by(1, 0))),
+            (self.tr("Projektorn: upp"), "Ctrl+Shift+Up", lambda: self._each_projector(lambda p: p.pan_by(0, -1))),
+            (self.tr("Projektorn: ned"), "Ctrl+Shift+Down", lambda: self._each_projector(lambda p: p.pan_by(0, 1))),
+        ):
+            action = QAction(text, self)
+            shortcuts = [QKeySequence(keys)]
+            if keys == "Ctrl+Shift++":
+                shortcuts.append(QKeySequence("Ctrl+Shift+="))
+            action.setShortcuts(shortcuts)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
+            self.projector_menu.addAction(action)
+        self.projector_button = QToolButton(self)
+        self.projector_button.setText(self.tr("Projektorn"))
+        self.projector_button.setToolTip(
+            self.tr("Zooma och flytta tavlan på projektorn (Ctrl+Skift + plus, minus, 0, pilar)")
+        )
+        self.projector_button.setMenu(self.projector_menu)
+        self.projector_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        bar.addWidget(self.projector_button)
         self.scene.rebuild(self.state)
         self.reload()
 
@@ -211,10 +382,18 @@ class BoardStep(QWidget):
         return projector
 
     def set_focus_kind(self, kind: ItemKind | None) -> None:
-        """Highlight one column (the session walks effects, results, mediators, activities, resources)."""
+        """Highlight one column (the session walks effects, results, mediators, activities, resources) and show
+        the guide's question for it, here and on the projector."""
         self.scene.set_focus_kind(kind)
+        question = walk_question(self.guide, kind)
+        self.walk_question.setText(question)
+        self.walk_question.setVisible(bool(question))
+        self._projectors = [p for p in self._projectors if isValid(p)]
+        for projector in self._projectors:
+            projector.set_question(question)
         for projector in self._projectors:
             projector.board.set_focus_kind(kind)
+            projector.show_view()
         if kind is not None:
             self.view.show_kind(kind)
             index = self.new_kind.findData(kind.value)
@@ -231,6 +410,7 @@ class BoardStep(QWidget):
         self.scene.apply(delta)
         for projector in self._projectors:
             projector.board.apply(delta)
+            projector.show_view()
         if delta.findings_changed or delta.changed or delta.added or delta.removed:
             self.findings.show_findings(self.state.findings, {i: item.key for i, item in self.state.items.items()})
             self.findings.show_indicators(self._items_in_order())
@@ -256,6 +436,7 @@ class BoardStep(QWidget):
             return
         selected = self.scene.selected_id()
         self.editor.show_item(self.state.items.get(selected) if selected is not None else None, self.state)
+        self._each_projector(lambda p: p.follow(selected))
         self._show_indicators_of(selected)
         self.selection_changed.emit(selected)
 
@@ -307,6 +488,11 @@ class BoardStep(QWidget):
             self.tabs.setCurrentWidget(self.splitter)
             self.view.select_and_show(item_id)
 
+    def _each_projector(self, do: Callable[[ProjectorBoard], object]) -> None:
+        self._projectors = [p for p in self._projectors if isValid(p)]
+        for projector in self._projectors:
+            do(projector)
+
     def _forget(self, projector: QObject) -> None:
         self._projectors = [p for p in self._projectors if p is not projector and isValid(p)]
 
@@ -345,6 +531,40 @@ class BoardStep(QWidget):
             self.reload()
         else:
             self.editor.show_item(self.state.items.get(item_id), self.state)
+
+    def _drop_wanted(self, item_id: int, drop: bool) -> None:
+        item = self.state.items.get(item_id)
+        if item is None:
+            return
+        if drop:
+            reason = self.ask_reason(item.text)
+            if reason is None:
+                return
+            self.drop_item(item_id, reason)
+        else:
+            self.restore_item(item_id)
+
+    def drop_item(self, item_id: int, reason: str) -> bool:
+        """Struken: the item stays, greyed, with the reason, and takes no part in the gap rules."""
+        if self._run(lambda: self.services.logic.drop_item(item_id, reason)) is None:
+            return False
+        self.reload()
+        return True
+
+    def restore_item(self, item_id: int) -> bool:
+        if self._run(lambda: self.services.logic.restore_item(item_id)) is None:
+            return False
+        self.reload()
+        return True
+
+    def ask_reason(self, text: str) -> str | None:
+        """Ask why an item is dropped (tests replace this); None when the facilitator cancels."""
+        reason, ok = QInputDialog.getText(
+            self,
+            self.tr("Stryk punkten"),
+            self.tr("Varför stryks ”{0}”? (visas på tavlan och i minnesanteckningarna)").format(text),
+        )
+        return reason.strip() if ok and reason.strip() else None
 
     def move_item(self, item_id: int, step: int) -> None:
         if item_id not in self.state.items:
@@ -414,6 +634,7 @@ class BoardStep(QWidget):
         touched = self.scene.apply(delta)
         for projector in self._projectors:
             projector.board.apply(delta)
+            projector.show_view()
         if delta.findings_changed:
             self.findings.show_findings(self.state.findings, {i: item.key for i, item in self.state.items.items()})
         self._evaluation_dirty = True
