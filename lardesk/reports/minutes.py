@@ -1253,11 +1253,14 @@ INDICATOR_FIGURE_IN = (6.3, 3.2)
 
 def indicator_images(snapshot: SessionSnapshot, guide: Guide) -> tuple[tuple[tuple[str, str], FigureImage], ...]:
     """Each indicator's chart (the builder the screen uses), by (item key, indicator key)."""
+    entries = entries_of(snapshot)
+    if not entries:
+        return ()  # no indicators: matplotlib is not even imported
     build = chart_builder("lardesk.charts.indicators", "indicator_figure")
     if build is None:
         return ()
     images = []
-    for entry in entries_of(snapshot):
+    for entry in entries:
         for indicator in entry.indicators:
             if indicator.series or indicator.target is not None:
                 figure = build(indicator, guide.language, title=False)
