@@ -1,3 +1,3 @@
-from lardesk.cli import main
+from lardesk.launch import main
 
 raise SystemExit(main())

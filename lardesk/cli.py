@@ -25,6 +25,7 @@ from lardesk import __version__
 from lardesk.method.guide import load_guide
 from lardesk.paths import DATABASE_URL_ENV, Paths, resolve_paths
 from lardesk.services import InputError, Services, StorageError
+from lardesk.services.base import MAX_ID
 from lardesk.storage.errors import DatabaseRefused
 
 EXIT_OK = 0
@@ -82,8 +83,19 @@ def session_id(text: str) -> int:
         value = int(text)
     except ValueError as error:
         raise argparse.ArgumentTypeError(f"{text!r} is not a session id (a number; see 'lardesk sessions')") from error
-    if value < 1:
+    if not 1 <= value <= MAX_ID:
         raise argparse.ArgumentTypeError(f"{text!r} is not a session id")
+    return value
+
+
+def positive_int(text: str) -> int:
+    """A count or a round: a whole number from 1 (argparse's ``type``)."""
+    try:
+        value = int(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from error
+    if not 1 <= value <= MAX_ID:
+        raise argparse.ArgumentTypeError(f"{text!r} must be 1 or more")
     return value
 
 
@@ -229,21 +241,12 @@ def _demo(services: Services, args: argparse.Namespace, out: TextIO) -> int:
 
 def _load_plugins() -> None:
     """Commands defined in other modules (stats, minutes, forms…) register themselves on import."""
-    import importlib
-
-    for module in (
-        "lardesk.cli_reports",
-        "lardesk.cli_maintenance",
-        "lardesk.cli_ratings",
-        "lardesk.cli_rate",
-        "lardesk.cli_overview",
-        "lardesk.cli_indicators",
-    ):
-        try:
-            importlib.import_module(module)
-        except ModuleNotFoundError as error:
-            if error.name != module:
-                raise
+    import lardesk.cli_indicators
+    import lardesk.cli_maintenance
+    import lardesk.cli_overview
+    import lardesk.cli_rate
+    import lardesk.cli_ratings
+    import lardesk.cli_reports  # noqa: F401
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -269,7 +272,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+    start_gui: Callable[[Paths], int] | None = None,
+) -> int:
+    """The command line. Without a command it calls ``start_gui`` (given by ``lardesk.launch``, the program's
+    entry point): this module never imports Qt, which import-linter checks."""
     out = out or sys.stdout
     err = err or sys.stderr
     parser = build_parser()
@@ -278,11 +288,19 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
             args = parser.parse_args(argv)
     except SystemExit as exit_:
         return int(exit_.code or 0)
+    if args.database is not None and not args.database.strip():
+        err.write("lardesk: --database needs a database URL (it was empty)\n")
+        return EXIT_BAD_INPUT
+    if args.data_dir is not None and not args.data_dir.strip():
+        err.write("lardesk: --data-dir needs a folder (it was empty)\n")
+        return EXIT_BAD_INPUT
     paths = resolve_paths(args.data_dir, args.database)
     if args.command is None:
-        from lardesk.app import run_gui
-
-        return run_gui(paths)
+        if start_gui is None:
+            parser.print_usage(err)
+            err.write("lardesk: give a command (the GUI starts from the program 'lardesk' itself)\n")
+            return EXIT_BAD_INPUT
+        return start_gui(paths)
     logging.basicConfig(level=logging.WARNING, format="lardesk: %(message)s")
     if args.command in OFFLINE_COMMANDS:
         try:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 from typing import Any, TextIO
 
-from lardesk.cli import EXIT_OK, _print_json, check_target, command, session_id, write_output
+from lardesk.cli import EXIT_OK, _print_json, check_target, command, positive_int, session_id, write_output
 from lardesk.method.guide import load_guide
 from lardesk.method.snapshot import SessionSnapshot
 from lardesk.method.stats import number
@@ -46,7 +46,7 @@ def stats_json(snapshot: SessionSnapshot, round_: int = 1) -> dict[str, Any]:
 
 def _configure_stats(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("session", type=session_id, help="the session's id")
-    parser.add_argument("--round", type=int, default=1, dest="round_", help="the round (default 1)")
+    parser.add_argument("--round", type=positive_int, default=1, dest="round_", help="the round (default 1)")
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
 
 
@@ -72,7 +72,9 @@ def _stats(services: Services, args: argparse.Namespace, out: TextIO) -> int:
 def _configure_csv(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("session", type=session_id, help="the session's id")
     parser.add_argument("file", help="the CSV file to write")
-    parser.add_argument("--round", type=int, default=None, dest="round_", help="only this round (default: all)")
+    parser.add_argument(
+        "--round", type=positive_int, default=None, dest="round_", help="only this round (default: all)"
+    )
     parser.add_argument("--names", action="store_true", help="with names (only when the group chose open mode)")
     parser.add_argument(
         "--by-gender",

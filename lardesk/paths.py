@@ -40,7 +40,27 @@ def sqlite_url(path: Path) -> str:
 
 
 def resolve_paths(data_dir: str | Path | None = None, database_url: str | None = None) -> Paths:
-    """Paths for this run: ``--database URL`` (or LARDESK_DATABASE_URL) wins, then ``--data-dir``."""
-    directory = Path(data_dir) if data_dir else default_data_dir()
-    url = database_url or os.environ.get(DATABASE_URL_ENV) or sqlite_url(directory / DATABASE_FILE)
-    return Paths(data_dir=directory, database_url=url)
+    """Paths for this run. An explicit option wins over the environment: ``--database URL``, then
+    ``--data-dir DIR``, then LARDESK_DATABASE_URL, then LARDESK_DATA_DIR, then the user's data folder.
+
+    A SQLite database given by URL keeps its backups beside it (``<its folder>/backups``), never in another
+    database's backup folder."""
+    if data_dir:
+        directory = Path(data_dir)
+        url = database_url or sqlite_url(directory / DATABASE_FILE)
+        return Paths(data_dir=directory, database_url=url)
+    given = database_url or os.environ.get(DATABASE_URL_ENV)
+    if given:
+        file = _sqlite_file(given)
+        return Paths(data_dir=file.parent if file is not None else default_data_dir(), database_url=given)
+    directory = default_data_dir()
+    return Paths(data_dir=directory, database_url=sqlite_url(directory / DATABASE_FILE))
+
+
+def _sqlite_file(url: str) -> Path | None:
+    """The file of a plain ``sqlite:///path`` URL (None for anything else; SQLAlchemy is not loaded here)."""
+    for prefix in ("sqlite:///", "sqlite+pysqlite:///"):
+        if url.startswith(prefix):
+            rest = url[len(prefix) :].split("?", 1)[0]
+            return Path(rest) if rest and rest != ":memory:" else None
+    return None

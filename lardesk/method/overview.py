@@ -107,12 +107,6 @@ class Overview:
     """The day "overdue" was judged against."""
     finding_codes: tuple[str, ...] = FINDING_CODES
 
-    def years(self) -> tuple[int, ...]:
-        return tuple(sorted({unit.latest.date.year for unit in self.units}))
-
-    def organisations(self) -> tuple[str, ...]:
-        return tuple(sorted({unit.organisation for unit in self.units}))
-
 
 @dataclass(frozen=True, slots=True)
 class ActionEntry:

@@ -198,11 +198,30 @@ class PreviousSession:
     scales: tuple[ScaleHistory, ...]
     improvements: tuple[ImprovementInfo, ...] = ()
 
+    def label(self, current: dt.date, language: str = "sv") -> str:
+        """ "Förra året (2010)" when this follow-up was about a year before ``current``, else "Föregående
+        uppföljning (2011-11-15)": "last year" only where it was last year."""
+        return previous_label(current, self.date, self.period, language)
+
     def scale(self, number: int) -> ScaleHistory | None:
         for history in self.scales:
             if history.scale == number:
                 return history
         return None
+
+
+A_YEAR_OR_SO = range(300, 431)
+"""Days between two follow-ups that still make the earlier one "last year's"."""
+
+
+def previous_label(current: dt.date, previous: dt.date, period: str = "", language: str = "sv") -> str:
+    """How the UI, the figures and the minutes name the previous follow-up (see PreviousSession.label)."""
+    if (current - previous).days in A_YEAR_OR_SO:
+        what = period or previous.isoformat()
+        return f"Förra året ({what})" if language == "sv" else f"Last year ({what})"
+    if language == "sv":
+        return f"Föregående uppföljning ({previous.isoformat()})"
+    return f"Previous follow-up ({previous.isoformat()})"
 
 
 @dataclass(frozen=True)

@@ -1289,7 +1289,10 @@ def _figure_block(image: FigureImage, alt: str, caption: str, box: tuple[float, 
 def summary_blocks(minutes: Minutes) -> list[doc.Block]:
     """Page 1: what the committee acts on."""
     lab = minutes.labels
-    blocks: list[doc.Block] = [doc.Heading(lab.summary), doc.Fields(minutes.header)]
+    fields = minutes.header
+    if minutes.recorded_by:
+        fields = (*fields, (lab.recorded_by, minutes.recorded_by))
+    blocks: list[doc.Block] = [doc.Heading(lab.summary), doc.Fields(fields)]
     who = minutes.participation + "."
     if minutes.participant_mode is Anonymity.OPEN and minutes.participants:
         names = ", ".join(f"{name} ({role})" if role else name for name, role in minutes.participants if name)
@@ -1467,8 +1470,6 @@ def actions_blocks(minutes: Minutes) -> list[doc.Block]:
                 "rllll",
             )
         )
-    if minutes.recorded_by:
-        blocks.append(doc.Paragraph(doc.runs(doc.Run(f"{lab.recorded_by}: ", italic=True), minutes.recorded_by)))
     return blocks
 
 

@@ -27,6 +27,8 @@ DOT = "#1f4e79"
 BAND = "#c6d8ee"
 JOINT = "#e0661b"
 STRIPE = "#f2f3f4"
+STACK = 4
+"""At most this many equal ratings are drawn as stacked dots; more are one larger dot with their count."""
 
 WORDS = {
     "sv": {
@@ -37,6 +39,7 @@ WORDS = {
         "prev_median": "föregående median",
         "prev_joint": "föregående samlad",
         "of": "av",
+        "many": "så många lika värden",
     },
     "en": {
         "value": "one rating",
@@ -46,6 +49,7 @@ WORDS = {
         "prev_median": "previous median",
         "prev_joint": "previous joint",
         "of": "of",
+        "many": "that many equal ratings",
     },
 }
 
@@ -88,6 +92,7 @@ def spread_svg(
     previous = snapshot.previous if round_ == 1 else None
     out: list[str] = []
     stats = snapshot.stats(round_, scales)
+    crowded = any(s.values.count(v) > STACK for s in stats for v in set(s.values))
     for index, scale_stats in enumerate(stats):
         top = TOP + index * ROW
         middle = top + ROW / 2 - 3
@@ -106,21 +111,28 @@ def spread_svg(
                 f'<rect x="{x(low):.1f}" y="{middle - 8:.1f}" width="{max(x(high) - x(low), 1.5):.1f}" height="16" '
                 f'fill="{BAND}"/>'
             )
-        if scale_stats.median is not None:
-            out.append(
-                f'<rect x="{x(scale_stats.median) - 1.5:.1f}" y="{middle - 10:.1f}" width="3" height="20" '
-                f'fill="{INK}"/>'
-            )
         counts: dict[int, int] = {}
         for value in scale_stats.values:
             counts[value] = counts.get(value, 0) + 1
         for value, count in counts.items():
-            for k in range(count):
-                offset = (k - (count - 1) / 2) * 5.5
+            if count <= STACK:  # a dot a rating, stacked
+                for k in range(count):
+                    offset = (k - (count - 1) / 2) * 5.5
+                    out.append(
+                        f'<circle cx="{x(value):.1f}" cy="{middle + offset:.1f}" r="4.2" fill="{DOT}" '
+                        f'stroke="white" stroke-width="0.8"/>'
+                    )
+            else:  # more than the row can stack: one larger dot that says how many
                 out.append(
-                    f'<circle cx="{x(value):.1f}" cy="{middle + offset:.1f}" r="4.2" fill="{DOT}" '
-                    f'stroke="white" stroke-width="0.8"/>'
+                    f'<circle cx="{x(value):.1f}" cy="{middle:.1f}" r="7.5" fill="{DOT}" stroke="white" '
+                    f'stroke-width="0.8"/>'
                 )
+                out.append(_text(x(value), middle + 3, str(count), size=8, anchor="middle", fill="white"))
+        if scale_stats.median is not None:  # over the dots, so that it always shows
+            out.append(
+                f'<rect x="{x(scale_stats.median) - 1.5:.1f}" y="{middle - 10:.1f}" width="3" height="20" '
+                f'fill="{INK}"/>'
+            )
         history = previous.scale(scale_stats.scale) if previous is not None else None
         if history is not None and history.median is not None:
             out.append(_triangle(x(history.median), middle - 11, 3.6))  # above the line; the joint below
@@ -160,7 +172,14 @@ def spread_svg(
     def previous_joint(mx: float, my: float) -> str:
         return _diamond(mx + 7, my - 3, 4.5, "white", MUTED)
 
+    def many(mx: float, my: float) -> str:
+        return f'<circle cx="{mx + 7:.1f}" cy="{my - 3:.1f}" r="7.5" fill="{DOT}"/>' + _text(
+            mx + 7, my, "7", size=8, anchor="middle", fill="white"
+        )
+
     marks = [(dot, words["value"]), (bar, words["median"]), (band, words["iqr"]), (joint_mark, words["joint"])]
+    if crowded:
+        marks.insert(1, (many, words["many"]))
     if previous is not None:
         marks += [(previous_median, words["prev_median"]), (previous_joint, words["prev_joint"])]
     per_row = 4 if previous is None else 3

@@ -68,6 +68,17 @@ class Changes:
         return bool(self.what & flag)
 
 
+MAX_ID = 2**63 - 1
+"""The largest id a database column can hold (a larger one cannot name anything)."""
+
+
+def check_id(id_: int) -> int:
+    """``id_`` if it can be an id; an id past 64 bits (``lardesk findings 9223372036854775808``) names nothing."""
+    if type(id_) is not int or not 1 <= id_ <= MAX_ID:
+        raise NotFound("there is no such id: {id}", id=id_)
+    return id_
+
+
 class ServiceBase:
     def __init__(self, database: Database) -> None:
         self.database = database
@@ -75,7 +86,7 @@ class ServiceBase:
     @staticmethod
     def _get(session: Session, model: type[T], id_: int, what: Message) -> T:
         """The row ``id_`` of ``model``; ``what`` names it in the message (``Message("session")``)."""
-        row = session.get(model, id_)
+        row = session.get(model, check_id(id_))
         if row is None:
             raise NotFound("there is no {what} with id {id}", what=what, id=id_)
         return row

@@ -9,21 +9,22 @@ from typing import Any
 
 from sqlalchemy import select
 
+from lardesk.importers.exchange import (
+    EXTENSION,
+    GENDER_TOTALS,
+    KIND_OF_LIST,
+    LOGIC_LISTS,
+    MAX_FILE_BYTES,
+    ExchangeError,
+    read_exchange,
+)
 from lardesk.method.actions import ActionStatus
 from lardesk.method.indicators import indicator_from_plain, indicators_to_json
 from lardesk.method.logic import DEFAULT_STATUS, ItemKind
 from lardesk.method.messages import Message
 from lardesk.method.snapshot import Anonymity
-from lardesk.reports.exchange import (
-    EXTENSION,
-    KIND_OF_LIST,
-    LOGIC_LISTS,
-    ExchangeError,
-    dumps,
-    read_exchange,
-    snapshot_to_exchange,
-)
-from lardesk.reports.files import write_atomic
+from lardesk.reports.exchange import dumps, snapshot_to_exchange
+from lardesk.reports.files import FileTooLarge, read_regular_file, write_atomic
 from lardesk.resources import resources_dir
 from lardesk.services.base import Changed, Changes, InputError, ServiceBase
 from lardesk.services.sessions import SessionService, check_parts, next_key
@@ -54,7 +55,11 @@ class ExchangeService(ServiceBase):
 
     def import_file(self, path: str | Path) -> Changes:
         try:
-            data = Path(path).read_bytes()
+            data = read_regular_file(path, MAX_FILE_BYTES)  # the limit is checked before anything is read
+        except FileTooLarge as error:
+            raise InputError(
+                "the file is too large ({size} bytes; at most {limit})", size=error.size, limit=error.limit
+            ) from error
         except OSError as error:
             raise InputError(
                 "cannot read {path}: {reason}", path=str(path), reason=error.strerror or str(error)
@@ -84,6 +89,8 @@ class ExchangeService(ServiceBase):
                 organisation = Organisation(name=org["name"], unit=org.get("unit", ""))
                 db.add(organisation)
             extra = {name: value for name, value in document.items() if name.startswith("x-") and name != EXTENSION}
+            if extension.get("gender_totals"):  # an anonymous group's gender counts, kept for the next export
+                extra[GENDER_TOTALS] = extension["gender_totals"]
             session = FollowUpSession(
                 organisation=organisation,
                 date=dt.date.fromisoformat(session_data["date"]),

@@ -24,6 +24,7 @@ from lardesk.method.logic import (
     status_allowed,
 )
 from lardesk.method.messages import Message, Term
+from lardesk.method.snapshot import ItemInfo
 from lardesk.services.base import Changed, Changes, InputError, ServiceBase, check_text
 from lardesk.services.sessions import next_key
 from lardesk.storage.models import FollowUpSession, LogicItem, LogicLink
@@ -232,6 +233,52 @@ class LogicService(ServiceBase):
             db.execute(delete(LogicLink).where(or_(LogicLink.source_id == item_id, LogicLink.target_id == item_id)))
             db.delete(row)
             return Changes(Changed.LOGIC, row.session_id)
+
+    def put_back_item(self, session_id: int, item: ItemInfo, links: Sequence[tuple[int, int]]) -> Changes:
+        """Undo :meth:`delete_item` in one transaction: the item comes back whole (key, text, status, marks,
+        amounts, indicators, its place in the column) with its ``links`` (source, target; ``item.id`` stands
+        for the item itself, which gets a new id: ``Changes.new_id``). A link whose other end is gone is left
+        out."""
+        with self.database.transaction() as db:
+            self._get(db, FollowUpSession, session_id, SESSION)
+            same_kind = (LogicItem.session_id == session_id) & (LogicItem.kind == item.kind.value)
+            taken = db.scalar(select(LogicItem.id).where(same_kind, LogicItem.key == item.key))
+            occupied = db.scalar(select(LogicItem.id).where(same_kind, LogicItem.position == item.position))
+            if occupied is not None:  # its place was taken since: the others make room (else the gap is its)
+                db.execute(
+                    update(LogicItem)
+                    .where(same_kind, LogicItem.position >= item.position)
+                    .values(position=LogicItem.position + 1)
+                )
+            row = LogicItem(
+                session_id=session_id,
+                kind=item.kind.value,
+                key=item.key
+                if taken is None
+                else next_key(db.scalars(select(LogicItem.key).where(same_kind)).all(), KEY_PREFIX[item.kind]),
+                text=item.text,
+                outcome=item.outcome,
+                status=item.status,
+                unexpected=item.unexpected,
+                carried_over=item.carried_over,
+                previous_status=item.previous_status,
+                previous_outcome=item.previous_outcome,
+                dropped_reason=item.dropped_reason,
+                category=item.category.value if item.category is not None else None,
+                indicators=indicators_to_json(item.indicators),
+                budget_sek=item.budget_sek,
+                spent_sek=item.spent_sek,
+                position=item.position,
+            )
+            db.add(row)
+            self._flush(db, Message("the item"))
+            for first, second in links:
+                source = row.id if first == item.id else first
+                target = row.id if second == item.id else second
+                other = db.get(LogicItem, target if source == row.id else source)
+                if other is not None and other.session_id == session_id:
+                    db.add(LogicLink(session_id=session_id, source_id=source, target_id=target))
+            return Changes(Changed.LOGIC, session_id, row.id)
 
     def add_link(self, source_id: int, target_id: int) -> Changes:
         """Link the item that supports to the item supported (the direction is put right if reversed)."""

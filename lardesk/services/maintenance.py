@@ -22,6 +22,7 @@ from lardesk.storage.errors import (
     DiskFull,
     StorageError,
 )
+from lardesk.storage.migrate import judge_file
 
 
 def database_file(paths: Paths) -> Path | None:
@@ -51,6 +52,8 @@ def restore_backup(paths: Paths, backup: Path) -> Path | None:
     file = database_file(paths)
     if file is None:
         raise DatabaseUnavailable("Backups are kept for SQLite databases only; restore a server from its dumps.")
+    check_backup(Path(backup))
+    judge_file(Path(backup))  # a sound lardesk database of a schema this lardesk knows (not a newer one)
     return restore(Path(backup), file)
 
 

@@ -33,6 +33,9 @@ class NewSession:
     participants: tuple[NewParticipant, ...] = ()
     continue_from: int | None = None
     """An earlier session whose program logic becomes this session's starting point."""
+    starting_points_from: tuple[int, ...] = ()
+    """Unexpected results and effects of ``continue_from`` (their ids) that the facilitator accepted as new
+    starting points of this session."""
 
 
 @dataclass(frozen=True, slots=True)

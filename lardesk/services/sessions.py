@@ -6,10 +6,11 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import logging
 import re
 from collections.abc import Iterable
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import String, delete, func, or_, select, type_coerce, update
 from sqlalchemy.orm import Session
 
 from lardesk.method.actions import ActionStatus
@@ -34,7 +35,16 @@ from lardesk.method.snapshot import (
     SessionSnapshot,
     SessionSummary,
 )
-from lardesk.services.base import Changed, Changes, InputError, NotFound, ServiceBase, check_text, parse_date
+from lardesk.services.base import (
+    Changed,
+    Changes,
+    InputError,
+    NotFound,
+    ServiceBase,
+    check_id,
+    check_text,
+    parse_date,
+)
 from lardesk.services.requests import NewParticipant, NewSession, OrganisationSessions
 from lardesk.storage.models import (
     FollowUpSession,
@@ -47,6 +57,8 @@ from lardesk.storage.models import (
     Participant,
     Rating,
 )
+
+log = logging.getLogger(__name__)
 
 KEY_PATTERN = re.compile(r"[A-Za-z0-9_.-]{1,64}")
 """A key as the exchange format allows it."""
@@ -138,10 +150,11 @@ def next_key(existing: Iterable[str], prefix: str) -> str:
 
 
 def check_parts(parts: Iterable[int]) -> frozenset[int]:
-    result = frozenset(parts)
-    if not result <= set(SECTIONS):
+    values = list(parts)
+    # type() and not isinstance(): True is an int, and 1.0 == 1 would otherwise pass and be stored as "1.0"
+    if not all(type(part) is int for part in values) or not set(values) <= set(SECTIONS):
         raise InputError("the agreed parts must be sections 1–9")
-    return result | {JOINT_SCALE}
+    return frozenset(values) | {JOINT_SCALE}
 
 
 class SessionService(ServiceBase):
@@ -154,13 +167,14 @@ class SessionService(ServiceBase):
                 .group_by(Participant.session_id)
                 .subquery()
             )
-            # columns, not entities: the list of a large database (1,000 sessions) is read at every start,
-            # and building ORM objects for it took most of the time
+            # Columns, not entities: the list of a large database (1,000 sessions) is read at every start, and
+            # building ORM objects for it took most of the time. Not the session's parts or its x- members (which
+            # can be large), and the date as stored, so that one row that cannot be read is skipped, not the list.
             query = (
                 select(
                     FollowUpSession.id,
                     FollowUpSession.title,
-                    FollowUpSession.date,
+                    type_coerce(FollowUpSession.date, String),
                     FollowUpSession.period,
                     FollowUpSession.facilitator,
                     Organisation.id,
@@ -185,10 +199,17 @@ class SessionService(ServiceBase):
                 )
             grouped: dict[int, list[SessionSummary]] = {}
             organisations: dict[int, OrganisationInfo] = {}
-            for session_id, title, date, period, facilitator, org_id, name, unit, n in db.execute(query):
+            for session_id, title, stored_date, period, facilitator, org_id, name, unit, n in db.execute(query):
                 info = organisations.get(org_id)
                 if info is None:
                     info = organisations[org_id] = OrganisationInfo(org_id, name, unit)
+                try:
+                    date = stored_date if isinstance(stored_date, dt.date) else dt.date.fromisoformat(stored_date)
+                except (TypeError, ValueError):
+                    log.warning(
+                        "session %s: the stored date %r cannot be read; left out of the list", session_id, stored_date
+                    )
+                    continue
                 grouped.setdefault(org_id, []).append(
                     SessionSummary(session_id, info, title, date, period, facilitator, int(n))
                 )
@@ -285,20 +306,38 @@ class SessionService(ServiceBase):
             for position, participant in enumerate(new.participants):
                 self._add_participant(db, row, participant, position)
             if new.continue_from is not None:
-                self._continue_from(db, row, new.continue_from)
+                self._continue_from(db, row, new.continue_from, new.starting_points_from)
+            elif new.starting_points_from:
+                raise InputError("new starting points come from the follow-up this one continues from")
             db.flush()
             return Changes(Changed.SESSIONS | Changed.SESSION | Changed.PARTICIPANTS, row.id, row.id)
 
-    def _continue_from(self, db: Session, row: FollowUpSession, previous_id: int) -> None:
-        """Last year's program logic becomes this year's starting point (Behöver förra årets … uppdateras?)."""
+    def _continue_from(
+        self, db: Session, row: FollowUpSession, previous_id: int, starting_points_from: Iterable[int] = ()
+    ) -> None:
+        """Last year's program logic becomes this year's starting point (Behöver förra årets … uppdateras?):
+        each item carried with last time's status and outcome beside it, starting as planned / expected;
+        the unexpected results and effects the facilitator accepted become new starting points."""
         previous = self._get(db, FollowUpSession, previous_id, SESSION)
         if previous.organisation_id != row.organisation_id:
             raise InputError("a session can only continue from a session of the same organisation")
         row.previous_session_id = previous.id
         mapping: dict[int, LogicItem] = {}
-        for item in db.scalars(
-            select(LogicItem).where(LogicItem.session_id == previous.id).order_by(LogicItem.position)
-        ):
+        old_items = list(
+            db.scalars(select(LogicItem).where(LogicItem.session_id == previous.id).order_by(LogicItem.position))
+        )
+        unexpected = {
+            item.id: item
+            for item in old_items
+            if item.unexpected and item.kind in (ItemKind.RESULT.value, ItemKind.EFFECT.value)
+        }
+        accepted = list(dict.fromkeys(starting_points_from))
+        for item_id in accepted:
+            if item_id not in unexpected:
+                raise InputError(
+                    "only an unexpected result or effect of the previous follow-up can become a starting point"
+                )
+        for item in old_items:
             kind = ItemKind(item.kind)
             copy = LogicItem(
                 session_id=row.id,
@@ -320,6 +359,30 @@ class SessionService(ServiceBase):
             )
             db.add(copy)
             mapping[item.id] = copy
+        keys = [item.key for item in old_items if item.kind == ItemKind.STARTING_POINT.value]
+        position = 1 + max(
+            (item.position for item in old_items if item.kind == ItemKind.STARTING_POINT.value), default=-1
+        )
+        for item_id in accepted:
+            source = unexpected[item_id]
+            key = next_key(keys, "s")
+            keys.append(key)
+            db.add(
+                LogicItem(
+                    session_id=row.id,
+                    kind=ItemKind.STARTING_POINT.value,
+                    key=key,
+                    text=source.text,
+                    outcome="",
+                    status=None,
+                    unexpected=False,
+                    carried_over=False,
+                    category=StartingPointKind.OTHER.value,
+                    indicators="",
+                    position=position,
+                )
+            )
+            position += 1
         db.flush()
         for link in db.scalars(select(LogicLink).where(LogicLink.session_id == previous.id)):
             db.add(
@@ -381,7 +444,24 @@ class SessionService(ServiceBase):
             self._flush(db, Message("the session"))
             if left is not None and left is not row.organisation:
                 self._drop_if_empty(db, left)
-            return Changes(what, session_id)
+            names_removed = Changed.PARTICIPANTS in what
+        if names_removed:
+            self._forget_removed_names()
+        return Changes(what, session_id)
+
+    def _forget_removed_names(self) -> None:
+        """After names were removed (a switch to anonymous mode), make them gone from the disk too: the file
+        zeroes deleted content (``secure_delete``), the ``-wal`` that still holds the old pages is emptied by a
+        checkpoint, and today's backup is taken afresh without them."""
+        from lardesk.storage.backups import renew_daily_backup
+
+        file, folder = self.database.file, self.database.backup_dir
+        if file is None:
+            return
+        with self.database.connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        if folder is not None:
+            renew_daily_backup(file, folder)
 
     @staticmethod
     def _drop_if_empty(db: Session, organisation: Organisation) -> None:
@@ -394,17 +474,26 @@ class SessionService(ServiceBase):
 
     def delete_session(self, session_id: int) -> Changes:
         with self.database.transaction() as db:
-            row = self._get(db, FollowUpSession, session_id, SESSION)
-            organisation = row.organisation
+            # The row is not loaded (a session with a value lardesk cannot read can still be deleted).
+            organisation_id = db.scalar(
+                select(FollowUpSession.organisation_id).where(FollowUpSession.id == check_id(session_id))
+            )
+            if organisation_id is None:
+                raise NotFound("there is no {what} with id {id}", what=SESSION, id=session_id)
             # Explicit deletes: SQLite only cascades when foreign keys are on, and a PostgreSQL database
             # may have been created by hand; this way both behave the same.
             for model in (Rating, LogicLink, Note, JointAssessment, Improvement):
                 db.execute(delete(model).where(model.session_id == session_id))
             db.execute(delete(LogicItem).where(LogicItem.session_id == session_id))
             db.execute(delete(Participant).where(Participant.session_id == session_id))
-            db.delete(row)
+            db.execute(
+                update(FollowUpSession)
+                .where(FollowUpSession.previous_session_id == session_id)
+                .values(previous_session_id=None)
+            )
+            db.execute(delete(FollowUpSession).where(FollowUpSession.id == session_id))
             db.flush()
-            self._drop_if_empty(db, organisation)
+            self._drop_if_empty(db, self._get(db, Organisation, organisation_id, Message("organisation")))
             return Changes(Changed.SESSIONS, session_id)
 
     def duplicate_as_next_year(self, session_id: int, date: dt.date | None = None) -> Changes:
@@ -621,6 +710,24 @@ class SessionService(ServiceBase):
                 row.status_comment = comment
             row.status_date = when
             return Changes(Changed.IMPROVEMENTS, row.session_id)
+
+    def review_previous_action(
+        self, session_id: int, improvement_id: int, status: ActionStatus | str, comment: str | None = None
+    ) -> Changes:
+        """The group reviews one of the previous follow-up's actions in this session: its status (done, partly
+        done, not done, dropped …) and a comment, dated this session's date. The change is this session's."""
+        state = action_status(status)
+        with self.database.reading() as db:
+            session = self._get(db, FollowUpSession, session_id, SESSION)
+            previous_id = session.previous_session_id or self._previous_id(
+                db, session.organisation_id, session.date, session.id
+            )
+            action = self._get(db, Improvement, improvement_id, IMPROVEMENT)
+            if previous_id is None or action.session_id != previous_id:
+                raise InputError("this action is not one of the previous follow-up's")
+            when = session.date
+        self.set_action_status(improvement_id, state, comment, when)
+        return Changes(Changed.IMPROVEMENTS, session_id)
 
     def delete_improvement(self, improvement_id: int) -> Changes:
         with self.database.transaction() as db:

@@ -6,8 +6,14 @@
 - A copy is made with SQLite's online backup API (consistent even while another process writes), written
   under a temporary name, checked with ``PRAGMA quick_check``, flushed to the disk and only then given its
   final name: a crash or a full disk never leaves a half backup that looks like a good one.
-- A restore never overwrites anything: the current file (damaged or not) and its ``-wal``/``-shm`` files are
-  renamed aside (``lardesk.sqlite.replaced-<time>``), then the backup is copied into place.
+- A restore never overwrites anything, and the database file is never missing on the way: the backup is
+  copied beside the database (checked, flushed), the current file is kept under a second name
+  (``lardesk.sqlite.replaced-<time>``, a hard link) and its ``-wal``/``-shm`` files are moved beside it, then
+  the copy is renamed over the database in one step. A crash at any moment leaves the old or the new file.
+- Every file and folder made here is private to its owner (0600, 0700) whatever the umask: the database
+  holds names and each person's ratings.
+- ``databases.txt`` in the backup folder lists the database files that had data: such a file that is later
+  empty or missing is damage (see ``lardesk.storage.migrate.check_not_lost``), not a new start.
 """
 
 from __future__ import annotations
@@ -16,13 +22,14 @@ import contextlib
 import datetime as dt
 import os
 import re
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from lardesk.method.messages import Message
-from lardesk.storage.database import explain, explain_os_error
-from lardesk.storage.errors import DatabaseDamaged, StorageError
+from lardesk.storage.database import explain, explain_os_error, untouched_uri
+from lardesk.storage.errors import DatabaseDamaged
 
 DAILY = "daily"
 DAILY_DAYS_KEPT = 7
@@ -33,6 +40,55 @@ SUFFIX = ".sqlite"
 _NAME = re.compile(r"^lardesk-(\d{8}-\d{6}-\d{6})-([A-Za-z0-9_.-]+)\.sqlite$")
 _STAMP = "%Y%m%d-%H%M%S-%f"
 SIDE_FILES = ("-wal", "-shm", "-journal")
+KNOWN_DATABASES = "databases.txt"
+PRIVATE_FILE = 0o600
+PRIVATE_FOLDER = 0o700
+
+
+def make_private_folder(folder: Path) -> None:
+    """Make ``folder`` (and missing parents) readable by the owner only; an existing folder is left as it is."""
+    missing = [p for p in (folder, *folder.parents) if not p.exists()]
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for made in missing:
+            os.chmod(made, PRIVATE_FOLDER)
+    except OSError as error:
+        raise explain_os_error(error, Message("making the data folder {folder}", folder=str(folder))) from error
+
+
+def create_private_file(path: Path) -> None:
+    """Create ``path`` empty and private (0600) if it does not exist, so that SQLite (which gives its ``-wal``
+    and ``-shm`` the database file's permissions) never makes it readable by others."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+    except FileExistsError:
+        return
+    except OSError as error:
+        raise explain_os_error(error, Message("creating {path}", path=str(path))) from error
+    os.close(fd)
+    os.chmod(path, PRIVATE_FILE)  # os.open's mode passes through the umask, which may take bits, never add
+
+
+def had_database(file: Path, backup_dir: Path) -> bool:
+    """Whether lardesk recorded ``file`` as a database with data (in the backup folder's list)."""
+    try:
+        known = (backup_dir / KNOWN_DATABASES).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return False
+    return os.path.abspath(file) in known
+
+
+def _remember_database(file: Path, backup_dir: Path) -> None:
+    path = backup_dir / KNOWN_DATABASES
+    if had_database(file, backup_dir):
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, PRIVATE_FILE)
+        try:
+            os.write(fd, (os.path.abspath(file) + "\n").encode("utf-8"))
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +133,7 @@ def _fsync_dir(directory: Path) -> None:
 
 
 def _quick_check(path: Path) -> str:
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    connection = sqlite3.connect(untouched_uri(path), uri=True)
     try:
         rows = connection.execute("PRAGMA quick_check").fetchall()
     finally:
@@ -91,8 +147,9 @@ def copy_database(source: Path, target: Path) -> None:
     for stale in (temp, *(temp.with_name(temp.name + side) for side in SIDE_FILES)):
         stale.unlink(missing_ok=True)
     try:
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        src = sqlite3.connect(untouched_uri(source), uri=True)
         try:
+            create_private_file(temp)
             dst = sqlite3.connect(temp)
             try:
                 src.backup(dst)
@@ -111,6 +168,7 @@ def copy_database(source: Path, target: Path) -> None:
             )
         with temp.open("rb+") as handle:
             os.fsync(handle.fileno())
+        os.chmod(temp, PRIVATE_FILE)
         os.replace(temp, target)
         _fsync_dir(target.parent)
     except sqlite3.DatabaseError as error:
@@ -127,10 +185,7 @@ def backup_sqlite(source: Path, backup_dir: Path, reason: str, now: dt.datetime 
     """Copy ``source`` into ``backup_dir`` as ``lardesk-<time>-<reason>.sqlite``; prune old backups."""
     if not re.fullmatch(r"[A-Za-z0-9_.-]+", reason):
         raise ValueError(f"not a backup reason: {reason!r}")
-    try:
-        backup_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise explain_os_error(error, Message("making the backup folder {folder}", folder=str(backup_dir))) from error
+    make_private_folder(backup_dir)
     stamp = (now or dt.datetime.now()).strftime(_STAMP)
     target = backup_dir / f"{PREFIX}{stamp}-{reason}{SUFFIX}"
     copy_database(source, target)
@@ -145,7 +200,23 @@ def daily_backup(source: Path, backup_dir: Path, now: dt.datetime | None = None)
         return None
     if any(b.reason == DAILY and b.created.date() == now.date() for b in list_backups(backup_dir)):
         return None
-    return backup_sqlite(source, backup_dir, DAILY, now)
+    made = backup_sqlite(source, backup_dir, DAILY, now)
+    _remember_database(source, backup_dir)
+    return made
+
+
+def renew_daily_backup(source: Path, backup_dir: Path, now: dt.datetime | None = None) -> Path | None:
+    """Replace today's daily backup with a fresh copy (after names were removed from the database, the day's
+    backup must not keep them). Returns the new backup (None when there was no daily backup of today)."""
+    now = now or dt.datetime.now()
+    todays = [b for b in list_backups(backup_dir) if b.reason == DAILY and b.created.date() == now.date()]
+    if not todays or not source.exists():
+        return None
+    made = backup_sqlite(source, backup_dir, DAILY, now)
+    for old in todays:
+        if old.path != made:
+            old.path.unlink(missing_ok=True)
+    return made
 
 
 def prune(backup_dir: Path) -> list[Path]:
@@ -179,7 +250,7 @@ def check_backup(path: Path) -> None:
         if header != b"SQLite format 3\x00":
             raise DatabaseDamaged("The backup {path} is not a lardesk database.", path=str(path))
         result = _quick_check(path)
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        connection = sqlite3.connect(untouched_uri(path), uri=True)
         try:
             has_version = connection.execute(
                 "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
@@ -199,36 +270,39 @@ def check_backup(path: Path) -> None:
 def restore(backup: Path, target: Path, now: dt.datetime | None = None) -> Path | None:
     """Put ``backup`` in place of the database ``target``. Returns where the replaced file was kept.
 
-    Nothing is overwritten: the current file and its -wal/-shm files are renamed aside first. Call it only
-    while no lardesk process has the database open.
+    Nothing is overwritten and ``target`` is never missing or half written: the backup is copied beside it
+    first (checked and flushed), the current file is kept under a second name (a hard link) with its -wal/-shm
+    files moved beside that, and then the copy is renamed over ``target`` in one step. Call it only while no
+    lardesk process has the database open.
     """
     check_backup(backup)
     stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+    incoming = target.with_name(f".{target.name}.restoring")
     kept: Path | None = None
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        make_private_folder(target.parent)
+        copy_database(backup, incoming)
         if target.exists():
             kept = target.with_name(f"{target.name}.replaced-{stamp}")
             counter = 1
             while kept.exists():
                 kept = target.with_name(f"{target.name}.replaced-{stamp}-{counter}")
                 counter += 1
-            os.rename(target, kept)
+            try:
+                os.link(target, kept)
+            except OSError:  # a file system without hard links: a copy (the file is closed: no lardesk runs)
+                shutil.copy2(target, kept)
             for side in SIDE_FILES:
                 side_file = target.with_name(target.name + side)
                 if side_file.exists():
-                    os.rename(side_file, kept.with_name(kept.name + side))
-        copy_database(backup, target)
+                    os.replace(side_file, kept.with_name(kept.name + side))
+            _fsync_dir(target.parent)
+        os.replace(incoming, target)
+        _fsync_dir(target.parent)
     except OSError as error:
         raise explain_os_error(error, Message("restoring {backup}", backup=str(backup))) from error
-    except StorageError:
-        if kept is not None and not target.exists():  # put the old file back where it was
-            os.rename(kept, target)
-            for side in SIDE_FILES:
-                moved = kept.with_name(kept.name + side)
-                if moved.exists():
-                    os.rename(moved, target.with_name(target.name + side))
-        raise
+    finally:
+        incoming.unlink(missing_ok=True)
     return kept
 
 
@@ -238,8 +312,12 @@ __all__ = [
     "backup_sqlite",
     "check_backup",
     "copy_database",
+    "create_private_file",
     "daily_backup",
+    "had_database",
     "list_backups",
+    "make_private_folder",
     "prune",
+    "renew_daily_backup",
     "restore",
 ]

@@ -5,7 +5,8 @@
     │   ├── DatabaseDamaged      truncated, not SQLite, malformed pages, tables of another program
     │   ├── DatabaseTooNew       written by a newer lardesk (an unknown schema revision)
     │   ├── DatabaseReadOnly     the file (or its folder) cannot be written
-    │   └── DiskFull             the disk (or a size limit) refuses to take more data
+    │   ├── DiskFull             the disk (or a size limit) refuses to take more data
+    │   └── DatabaseUnusable     the place cannot hold a database: a folder, a device, an unreadable file
     └── DatabaseUnavailable      busy in another program, server unreachable, folder missing…
 
 The command line exits with status 2 for a refused database; the GUI shows a dialog per class and offers
@@ -66,12 +67,32 @@ class DiskFull(DatabaseRefused, DatabaseUnavailable):
     """The disk is full (or a file size limit was reached): nothing of the failed change was kept."""
 
 
+class DatabaseUnusable(DatabaseRefused):
+    """The database's place cannot be used: a folder or a device where the file should be, a data folder that
+    is a file, a file lardesk may not read."""
+
+
+class UnreadableValue(ValueError):
+    """A value stored in the database that lardesk cannot read back (written by another program, or damaged).
+
+    Raised while rows are loaded; :class:`lardesk.storage.database.Database` reports it as a damaged database
+    (a message, exit status 2), and lists skip the row it is in instead of failing as a whole.
+    """
+
+    def __init__(self, column: str, value: str) -> None:
+        self.column = column
+        self.value = value
+        super().__init__(f"{column}: {value[:60]!r}")
+
+
 __all__ = [
     "DatabaseDamaged",
     "DatabaseReadOnly",
     "DatabaseRefused",
     "DatabaseTooNew",
     "DatabaseUnavailable",
+    "DatabaseUnusable",
     "DiskFull",
     "StorageError",
+    "UnreadableValue",
 ]

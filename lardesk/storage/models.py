@@ -28,6 +28,8 @@ from sqlalchemy import (
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from lardesk.storage.errors import UnreadableValue
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -46,12 +48,17 @@ class SectionSet(TypeDecorator[frozenset[int]]):
     def process_bind_param(self, value: frozenset[int] | None, dialect: Dialect) -> str | None:
         if value is None:
             return None
+        if not all(type(n) is int and 1 <= n <= 9 for n in value):  # 1.0 or True would be stored as "1.0"/"True"
+            raise ValueError(f"not a set of sections 1–9: {sorted(value, key=repr)!r}")
         return ",".join(str(n) for n in sorted(value))
 
     def process_result_value(self, value: Any | None, dialect: Dialect) -> frozenset[int] | None:
         if value is None:
             return None
-        return frozenset(int(part) for part in str(value).split(",") if part)
+        parts = str(value).split(",") if value != "" else []
+        if not all(part.isascii() and part.isdigit() and 1 <= int(part) <= 9 for part in parts):
+            raise UnreadableValue("session.parts", str(value))
+        return frozenset(int(part) for part in parts)
 
 
 class Base(DeclarativeBase):

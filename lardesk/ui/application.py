@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import logging
+import os
 import sys
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
@@ -52,11 +54,26 @@ def install_error_dialog(log_file: Path | None) -> None:
     sys.excepthook = hook
 
 
+class PrivateRotatingFileHandler(RotatingFileHandler):
+    """A rotating log whose files only their owner may read (0600, whatever the umask): a log can quote a
+    participant's name or a note."""
+
+    def _open(self) -> io.TextIOWrapper:
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        os.chmod(self.baseFilename, 0o600)
+        return io.TextIOWrapper(io.FileIO(fd, "a"), encoding=self.encoding, errors=self.errors)
+
+
 def log_to_file(log_dir: Path) -> Path | None:
-    """Warnings and errors to ``log_dir/lardesk.log`` (rotated); None if the folder cannot be written."""
+    """Warnings and errors to ``log_dir/lardesk.log`` (rotated, private); None if the folder cannot be written."""
     try:
+        missing = [p for p in (log_dir, *log_dir.parents) if not p.exists()]
         log_dir.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(log_dir / "lardesk.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+        for made in missing:
+            os.chmod(made, 0o700)
+        handler = PrivateRotatingFileHandler(
+            log_dir / "lardesk.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+        )
     except OSError:
         return None
     handler.setLevel(logging.WARNING)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,22 +32,6 @@ from lardesk.ui.settings import restore_window, save_window, set_ui_language, ui
 if TYPE_CHECKING:
     from lardesk.services import Services
     from lardesk.ui.session_window import SessionWindow
-
-
-def minutes_available() -> bool:
-    """Whether the minutes and forms dialogs are there, without importing them (and the report writers)
-    before the window is on screen."""
-    try:
-        return importlib.util.find_spec("lardesk.ui.minutes_dialog") is not None
-    except (ImportError, ValueError):
-        return False
-
-
-def minutes_module() -> object | None:
-    try:
-        return importlib.import_module("lardesk.ui.minutes_dialog")
-    except ImportError:
-        return None
 
 
 SESSION_ROLE = Qt.ItemDataRole.UserRole
@@ -201,8 +183,6 @@ class MainWindow(QMainWindow):
         self.minutes_action = action([key("Ctrl+P")], self.write_minutes)
         self.forms_action = action([key("Ctrl+Shift+P")], self.print_forms)
         self.overview_action = action([key("Ctrl+Shift+O")], self.show_overview)
-        self.minutes_action.setEnabled(minutes_available())
-        self.forms_action.setEnabled(minutes_available())
         # Ctrl+Q even where the platform has no standard Quit key (Windows), registered once: the same key
         # twice is an ambiguous shortcut, and Qt then runs neither
         quit_keys = [key(key.StandardKey.Quit), key("Ctrl+Q")]
@@ -305,7 +285,6 @@ class MainWindow(QMainWindow):
         selected = self.selected_session()
         self.tree.clear()
         listing = self.services.sessions.list_sessions(self.search.text())
-        people = self.tr("%1 deltagare")
         for entry in listing:
             parent = QTreeWidgetItem([entry.organisation.display_name])
             parent.setFlags(parent.flags() & ~Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled)
@@ -321,7 +300,7 @@ class MainWindow(QMainWindow):
                         s.date.isoformat(),
                         s.period,
                         s.facilitator,
-                        people.replace("%1", str(s.participants)),
+                        self.tr("%n deltagare", "", s.participants),  # Qt's plural forms: 1 participant
                     ],
                 )
                 child.setData(0, SESSION_ROLE, s.id)
@@ -369,7 +348,7 @@ class MainWindow(QMainWindow):
         has = self._services is not None and self.selected_session() is not None
         for made in (self.open_action, self.duplicate_action, self.export_action, self.delete_action):
             made.setEnabled(has)
-        self.minutes_action.setEnabled(has and minutes_available())
+        self.minutes_action.setEnabled(has)
 
     def _changed(self, changes: Changes) -> None:
         if Changed.SESSIONS in changes or Changed.PARTICIPANTS in changes:
@@ -492,10 +471,11 @@ class MainWindow(QMainWindow):
         self.bus.run(lambda: self.services.sessions.delete_session(session_id), self)
 
     def write_minutes(self) -> None:
+        from lardesk.ui.minutes_dialog import MinutesDialog  # the report writers load on first use
+
         session_id = self.selected_session()
-        dialog = getattr(minutes_module(), "MinutesDialog", None)
-        if session_id is not None and dialog is not None:
-            dialog.ask(self, self.services, session_id)
+        if session_id is not None:
+            MinutesDialog.ask(self, self.services, session_id)
 
     def show_overview(self) -> QMainWindow:
         """Översikt: every unit side by side, and the actions across units (one window, raised if open)."""
@@ -513,9 +493,9 @@ class MainWindow(QMainWindow):
         return self.overview_window
 
     def print_forms(self) -> None:
-        dialog = getattr(minutes_module(), "FormsDialog", None)
-        if dialog is not None:
-            dialog.ask(self, self.services)
+        from lardesk.ui.minutes_dialog import FormsDialog
+
+        FormsDialog.ask(self, self.services)
 
     def set_language(self, language: str) -> None:
         """Switch the UI language now (this window at once; session windows when opened again)."""

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
     QStyledItemDelegate,
     QTableWidget,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lardesk.method.logic import ItemKind
 from lardesk.method.people import Gender
 from lardesk.method.snapshot import Anonymity, ParticipantInfo
 from lardesk.services import NewParticipant, NewSession
@@ -146,7 +148,7 @@ class NewSessionDialog(QDialog):
         self.remove_person.setAccessibleName(self.tr("Ta bort markerad deltagare"))
         self.remove_person.clicked.connect(self._remove_participant)
         self.previous_people = QPushButton(people)
-        self.previous_people.setAccessibleName(self.tr("Ta med förra årets deltagare"))
+        self.previous_people.setAccessibleName(self.tr("Ta med deltagarna från föregående uppföljning"))
         self.previous_people.clicked.connect(self._add_previous_participants)
         self.previous_people.hide()
         buttons.addWidget(self.add_person)
@@ -157,20 +159,35 @@ class NewSessionDialog(QDialog):
         people_layout.addWidget(self.table)
         self._previous_participants: tuple[ParticipantInfo, ...] = ()
 
-        self.continue_box = QGroupBox(self.tr("Fortsätt från förra årets uppföljning"), self)
+        self.continue_box = QGroupBox(self.tr("Fortsätt från föregående uppföljning"), self)
         self.continue_box.setCheckable(True)
         self.continue_box.setChecked(True)
-        self.continue_box.setAccessibleName(self.tr("Fortsätt från förra årets uppföljning"))
+        self.continue_box.setAccessibleName(self.tr("Fortsätt från föregående uppföljning"))
         continue_layout = QVBoxLayout(self.continue_box)
         self.continue_label = QLabel(self.continue_box)
         self.continue_label.setWordWrap(True)
         continue_layout.addWidget(self.continue_label)
         self.previous_actions = QListWidget(self.continue_box)
-        self.previous_actions.setAccessibleName(self.tr("Förra årets förbättringsåtgärder"))
+        self.previous_actions.setAccessibleName(self.tr("Förbättringsåtgärder från föregående uppföljning"))
         self.previous_actions.setMaximumHeight(110)
         self.previous_actions.setWordWrap(True)
         self.previous_actions.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         continue_layout.addWidget(self.previous_actions)
+        self.unexpected_label = QLabel(
+            self.tr(
+                "Oförutsedda resultat och effekter förra gången – kryssa för dem som ska bli nya utgångspunkter "
+                "(Blanksteg), hoppa över resten:"
+            ),
+            self.continue_box,
+        )
+        self.unexpected_label.setWordWrap(True)
+        self.unexpected = QListWidget(self.continue_box)
+        self.unexpected.setAccessibleName(self.tr("Oförutsedda resultat och effekter som nya utgångspunkter"))
+        self.unexpected.setMaximumHeight(110)
+        self.unexpected.setWordWrap(True)
+        self.unexpected_label.setBuddy(self.unexpected)
+        continue_layout.addWidget(self.unexpected_label)
+        continue_layout.addWidget(self.unexpected)
         self.continue_box.hide()
 
         self.buttons = QDialogButtonBox(
@@ -312,13 +329,14 @@ class NewSessionDialog(QDialog):
         info = snapshot.session
         self._previous_participants = snapshot.participants
         self.previous_people.setText(
-            self.tr("Ta med förra årets deltagare (%1)").replace("%1", str(len(snapshot.participants)))
+            self.tr("Ta med deltagarna från föregående uppföljning (%1)").replace("%1", str(len(snapshot.participants)))
         )
         self.previous_people.setVisible(bool(snapshot.participants))
         self.continue_label.setText(
             self.tr(
                 "Förra uppföljningen (%1, %2) blir utgångspunkt: dess programlogik följer med, aktiviteterna som "
-                "planerade och resultat och effekter som förväntade. Vad sa vi förra året?"
+                "planerade och resultat och effekter som förväntade, med förra uppföljningens status bredvid. "
+                "Vad sa vi förra gången?"
             )
             .replace("%1", info.date.isoformat())
             .replace("%2", info.period or info.title or "")
@@ -329,12 +347,27 @@ class NewSessionDialog(QDialog):
             self.previous_actions.addItem(f"{action.text} ({extra})" if extra else action.text)
         if not snapshot.improvements:
             self.previous_actions.addItem(self.tr("(inga förbättringsåtgärder antecknades)"))
+        self.unexpected.clear()
+        for item in snapshot.items:
+            if item.unexpected and item.kind in (ItemKind.RESULT, ItemKind.EFFECT):
+                kind = self.tr("Resultat") if item.kind is ItemKind.RESULT else self.tr("Effekt")
+                entry = QListWidgetItem(f"{kind} {item.key}: {item.text}", self.unexpected)
+                entry.setFlags(
+                    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
+                )
+                entry.setCheckState(Qt.CheckState.Unchecked)
+                entry.setData(Qt.ItemDataRole.UserRole, item.id)
+        self.unexpected_label.setVisible(self.unexpected.count() > 0)
+        self.unexpected.setVisible(self.unexpected.count() > 0)
+        if self.unexpected.count():
+            self.unexpected.setCurrentRow(0)
         if not self.facilitator.text():
             self.facilitator.setText(info.facilitator)
         self.continue_box.show()
 
     def new_session(self) -> NewSession:
-        continue_from = self.previous_id if self.continue_box.isVisible() and self.continue_box.isChecked() else None
+        # isHidden, not isVisible: after exec() the dialog itself is hidden, and the box with it
+        continue_from = self.previous_id if not self.continue_box.isHidden() and self.continue_box.isChecked() else None
         return NewSession(
             organisation=self.organisation.currentText().strip(),
             unit=self.unit.text().strip(),
@@ -346,6 +379,15 @@ class NewSessionDialog(QDialog):
             anonymity=Anonymity(self.anonymity.currentData()),
             participants=self.participants(),
             continue_from=continue_from,
+            starting_points_from=self.accepted_starting_points() if continue_from is not None else (),
+        )
+
+    def accepted_starting_points(self) -> tuple[int, ...]:
+        """The ids of last time's unexpected results and effects ticked to become new starting points."""
+        return tuple(
+            int(self.unexpected.item(row).data(Qt.ItemDataRole.UserRole))
+            for row in range(self.unexpected.count())
+            if self.unexpected.item(row).checkState() == Qt.CheckState.Checked
         )
 
     @classmethod

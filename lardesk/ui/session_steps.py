@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QMessageBox,
     QPlainTextEdit,
     QScrollArea,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 from lardesk.method.guide import JOINT_SCALE, SECTIONS, Guide, GuideError, Section, load_guide
 from lardesk.method.snapshot import Anonymity, SessionSnapshot
 from lardesk.services import Changed, Changes
+from lardesk.ui.action_review import ActionReview
 from lardesk.ui.bus import ChangeBus
 from lardesk.ui.improvements import IdMap, ImprovementsEditor
 from lardesk.ui.participants import OPENNESS, ParticipantsEditor, anonymity_box, language_box
@@ -193,13 +193,20 @@ class PartsStep(QWidget):
         people_layout.addWidget(self.participants)
         people_layout.addWidget(self.people)
         right.addWidget(people_box)
-        self.previous_box = QGroupBox(self.tr("Vad sa vi förra året? Förra årets förbättringsåtgärder"), content)
+        self.previous_box = QGroupBox(self.tr("Förbättringsåtgärder från föregående uppföljning"), content)
         previous_layout = QVBoxLayout(self.previous_box)
-        self.previous_list = QListWidget(self.previous_box)
-        self.previous_list.setAccessibleName(self.tr("Förra årets förbättringsåtgärder"))
-        self.previous_list.setWordWrap(True)
-        self.previous_list.setMaximumHeight(self.fontMetrics().lineSpacing() * 8)
-        previous_layout.addWidget(self.previous_list)
+        previous_layout.addWidget(
+            wrapped(
+                self.tr(
+                    "Hur gick det med åtgärderna? Sätt status (genomförd, delvis genomförd, inte genomförd, "
+                    "struken) och skriv en kommentar; minnesanteckningarna redovisar genomgången."
+                ),
+                self.previous_box,
+                MUTED,
+            )
+        )
+        self.action_review = ActionReview(context.bus, context.session_id, self.previous_box)
+        previous_layout.addWidget(self.action_review)
         left.addWidget(self.previous_box)
         left.addStretch(1)
         right.addStretch(1)
@@ -242,11 +249,11 @@ class PartsStep(QWidget):
             combo.blockSignals(False)
         self.people.setText(snapshot.participation_sentence(self.context.guide.language))
         self.participants.load(snapshot)
-        self.previous_list.clear()
         previous = snapshot.previous.improvements if snapshot.previous else ()
-        for action in previous:
-            extra = ", ".join(x for x in (action.owner, action.due.isoformat() if action.due else "") if x)
-            self.previous_list.addItem(f"{action.text} ({extra})" if extra else action.text)
+        if snapshot.previous is not None:
+            label = snapshot.previous.label(snapshot.session.date, self.context.guide.language)
+            self.previous_box.setTitle(self.tr("Förbättringsåtgärder – {0}: hur gick det?").format(label))
+        self.action_review.load(snapshot)
         self.previous_box.setVisible(bool(previous))
 
     def projector_widget(self) -> QWidget | None:

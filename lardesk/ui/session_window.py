@@ -9,8 +9,6 @@ they are imported lazily and left out while they do not exist.
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import inspect
 import logging
 import weakref
@@ -26,7 +24,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -53,8 +50,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-BOARD_STEP = ("lardesk.ui.board.step", "BoardStep")
-RATINGS_STEP = ("lardesk.ui.ratings.step", "RatingsStep")
 SETTINGS_KEY = "session"
 KIND_OF_SECTION = {section: kind for kind, section in SECTION_OF_KIND.items()}
 """Sections 1–6 each discuss one column of the board, which is highlighted while the section is open."""
@@ -62,34 +57,16 @@ KIND_OF_SECTION = {section: kind for kind, section in SECTION_OF_KIND.items()}
 StepFactory = Callable[["Services", ChangeBus, int, QWidget | None], QWidget]
 
 
-def step_exists(module: str) -> bool:
-    """Whether an optional step's module is there, without importing it (that waits until it is shown)."""
-    try:
-        return importlib.util.find_spec(module) is not None
-    except (ImportError, ValueError):
-        return False
+def board_step() -> StepFactory:
+    from lardesk.ui.board.step import BoardStep  # imported when the step is first shown (start-up stays fast)
+
+    return BoardStep
 
 
-def optional_step(module: str, name: str) -> StepFactory | None:
-    """A step class from a package that may not exist yet (built by another issue)."""
-    try:
-        loaded = importlib.import_module(module)
-    except ImportError:
-        return None
-    factory = getattr(loaded, name, None)
-    return cast(StepFactory, factory) if callable(factory) else None
+def ratings_step() -> StepFactory:
+    from lardesk.ui.ratings.step import RatingsStep
 
-
-def minutes_available() -> bool:
-    """Whether the minutes dialogs are there (without importing them and the report writers)."""
-    return step_exists("lardesk.ui.minutes_dialog")
-
-
-def minutes_module() -> object | None:
-    try:
-        return importlib.import_module("lardesk.ui.minutes_dialog")
-    except ImportError:
-        return None
+    return RatingsStep
 
 
 class Steps(dict[str, Step]):
@@ -143,7 +120,6 @@ class SessionWindow(QMainWindow):
         """The steps made so far: a step is made when it is first shown (or asked for), not when the window
         opens, so that a session opens at once however large it is."""
         self.pages: dict[str, QWidget] = {}
-        self.broken: set[str] = set()
         """Optional steps that could not be made: left out of the order."""
         self.order: list[str] = []
         self.stale: set[str] = set()
@@ -244,7 +220,6 @@ class SessionWindow(QMainWindow):
         self.minutes_action = self._action(
             self.tr("Minnesanteckningar (PDF/Word)…"), [key("Ctrl+P")], self.write_minutes
         )
-        self.minutes_action.setEnabled(minutes_available())
         session_menu.addAction(self.minutes_action)
         session_menu.addSeparator()
         session_menu.addAction(self._action(self.tr("Stäng"), [key("Ctrl+W"), key("Ctrl+F4")], self.close))
@@ -293,17 +268,13 @@ class SessionWindow(QMainWindow):
     def step_order(self, snapshot: SessionSnapshot) -> list[str]:
         agreed = snapshot.session.agreed_sections
         order = ["parts"]
-        if any(n in agreed for n in PROGRAM_LOGIC_WALK) and self._available("board", BOARD_STEP):
+        if any(n in agreed for n in PROGRAM_LOGIC_WALK):
             order.append("board")
         order += [f"section-{n}" for n in agreed]
-        if self._available("ratings", RATINGS_STEP):
-            order.append("ratings")
+        order.append("ratings")
         if snapshot.session.defer_improvements:
             order.append("improvements")
         return order
-
-    def _available(self, step_id: str, where: tuple[str, str]) -> bool:
-        return step_id in self.steps or (step_id not in self.broken and step_exists(where[0]))
 
     def step_title(self, step_id: str) -> str:
         """A step's title for the list, whether the step is made yet or not."""
@@ -324,33 +295,21 @@ class SessionWindow(QMainWindow):
     def _make_step(self, step_id: str) -> Step | None:
         """Make a step of this session (called by ``self.steps`` when a step is first wanted)."""
         if step_id == "board":
-            if not self._ensure_optional("board", BOARD_STEP):
-                return None
+            self._ensure_step("board", board_step())
             self.board = cast(QWidget, self.steps["board"])
         elif step_id == "ratings":
-            if not self._ensure_optional("ratings", RATINGS_STEP):
-                return None
+            self._ensure_step("ratings", ratings_step())
         else:
             self._own_step(step_id)
         return self.steps.get(step_id)
 
-    def _ensure_optional(self, step_id: str, where: tuple[str, str]) -> bool:
+    def _ensure_step(self, step_id: str, factory: StepFactory) -> None:
+        """Make the step ``step_id`` once. A step that fails to build is a bug and fails loudly (the error dialog
+        and the log), never a session that quietly goes on without it."""
         if step_id in self.steps:
-            return True
-        factory = optional_step(*where)
-        if factory is None:
-            self.broken.add(step_id)
-            return False
-        try:
-            widget = factory(self.services, self.bus, self.session_id, None)
-        except Exception:  # a broken optional step must not keep the facilitator out of the meeting
-            log.exception("could not create the %s step; the session goes on without it", step_id)
-            self.broken.add(step_id)
-            return False
-        if not isinstance(widget, Step):
-            log.warning("%s.%s does not implement the Step protocol", *where)
-            self.broken.add(step_id)
-            return False
+            return
+        widget = factory(self.services, self.bus, self.session_id, None)
+        assert isinstance(widget, Step), f"{type(widget).__name__} does not implement the Step protocol"
         page = QWidget(self)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -364,7 +323,6 @@ class SessionWindow(QMainWindow):
         passing = getattr(widget, "pass_round_changed", None)
         if passing is not None:
             passing.connect(self._lock_for_pass_round)
-        return True
 
     def _lock_for_pass_round(self, passing: bool) -> None:
         """While the laptop goes round the group, its holder cannot leave the form: no other step, no
@@ -631,13 +589,10 @@ class SessionWindow(QMainWindow):
 
     # -- other dialogs ------------------------------------------------------------------------------------
     def write_minutes(self) -> None:
-        module = minutes_module()
-        dialog = getattr(module, "MinutesDialog", None)
-        if dialog is None:
-            QMessageBox.information(self, "lardesk", self.tr("Minnesanteckningarna finns inte i den här versionen."))
-            return
+        from lardesk.ui.minutes_dialog import MinutesDialog  # the report writers load on first use
+
         flush_all(self)
-        dialog.ask(self, self.services, self.session_id)
+        MinutesDialog.ask(self, self.services, self.session_id)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         flush_all(self)

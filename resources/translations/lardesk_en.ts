@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="sv">
 <context>
+    <name>ActionReview</name>
+    <message>
+        <source>Status för åtgärden: {0}</source>
+        <translation>Status of the action: {0}</translation>
+    </message>
+    <message>
+        <source>Kommentar</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Kommentar till åtgärden: {0}</source>
+        <translation>Comment on the action: {0}</translation>
+    </message>
+    <message>
+        <source>Datum för statusen</source>
+        <translation>Date of the status</translation>
+    </message>
+</context>
+<context>
     <name>ActionsModel</name>
     <message>
         <source>Öppen</source>
@@ -147,6 +166,33 @@ Det du har skrivit är redan sparat. Starta om lardesk om något ser fel ut.</so
         <translation>An unexpected error occurred: {error}
 
 Everything you have typed is already saved. Restart lardesk if something looks wrong.</translation>
+    </message>
+</context>
+<context>
+    <name>BoardHistory</name>
+    <message>
+        <source>Ny punkt</source>
+        <translation>New item</translation>
+    </message>
+    <message>
+        <source>Ändra punkt</source>
+        <translation>Edit item</translation>
+    </message>
+    <message>
+        <source>Flytta punkt</source>
+        <translation>Move item</translation>
+    </message>
+    <message>
+        <source>Ta bort punkt</source>
+        <translation>Remove item</translation>
+    </message>
+    <message>
+        <source>Koppla</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>Ta bort koppling</source>
+        <translation>Remove link</translation>
     </message>
 </context>
 <context>
@@ -751,6 +797,13 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <source>Organisationer och uppföljningar</source>
         <translation>Organisations and sessions</translation>
     </message>
+    <message numerus="yes">
+        <source>%n deltagare</source>
+        <translation>
+            <numerusform>%n participant</numerusform>
+            <numerusform>%n participants</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Inga uppföljningar ännu. Skapa en ny med Ctrl+N eller importera en fil med Ctrl+I.</source>
         <translation>No sessions yet. Create one with Ctrl+N or import a file with Ctrl+I.</translation>
@@ -814,10 +867,6 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     <message>
         <source>Verktyg</source>
         <translation>Tools</translation>
-    </message>
-    <message>
-        <source>%1 deltagare</source>
-        <translation>%1 participants</translation>
     </message>
     <message>
         <source>Ingen uppföljning matchar ”%1”. Sök på organisation, enhet, period eller samtalsledare.</source>
@@ -1062,16 +1111,40 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>Remove the selected participant</translation>
     </message>
     <message>
-        <source>Ta med förra årets deltagare</source>
-        <translation>Add last year&apos;s participants</translation>
+        <source>Ta med deltagarna från föregående uppföljning</source>
+        <translation>Bring the participants of the previous follow-up</translation>
     </message>
     <message>
-        <source>Fortsätt från förra årets uppföljning</source>
-        <translation>Continue from last year&apos;s session</translation>
+        <source>Fortsätt från föregående uppföljning</source>
+        <translation>Continue from the previous follow-up</translation>
     </message>
     <message>
-        <source>Förra årets förbättringsåtgärder</source>
-        <translation>Last year&apos;s improvement actions</translation>
+        <source>Förbättringsåtgärder från föregående uppföljning</source>
+        <translation>Improvement actions of the previous follow-up</translation>
+    </message>
+    <message>
+        <source>Oförutsedda resultat och effekter förra gången – kryssa för dem som ska bli nya utgångspunkter (Blanksteg), hoppa över resten:</source>
+        <translation>Unexpected results and effects last time – tick those that become new starting points (Space), skip the rest:</translation>
+    </message>
+    <message>
+        <source>Oförutsedda resultat och effekter som nya utgångspunkter</source>
+        <translation>Unexpected results and effects as new starting points</translation>
+    </message>
+    <message>
+        <source>Ta med deltagarna från föregående uppföljning (%1)</source>
+        <translation>Bring the participants of the previous follow-up (%1)</translation>
+    </message>
+    <message>
+        <source>Förra uppföljningen (%1, %2) blir utgångspunkt: dess programlogik följer med, aktiviteterna som planerade och resultat och effekter som förväntade, med förra uppföljningens status bredvid. Vad sa vi förra gången?</source>
+        <translation>The last follow-up (%1, %2) becomes the starting point: its program logic comes along, activities as planned and results and effects as expected, with the last follow-up&apos;s status beside them. What did we say last time?</translation>
+    </message>
+    <message>
+        <source>Resultat</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Effekt</source>
+        <translation>Effect</translation>
     </message>
     <message>
         <source>Skapa</source>
@@ -1084,14 +1157,6 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     <message>
         <source>Kön, deltagare %1</source>
         <translation>Gender, participant %1</translation>
-    </message>
-    <message>
-        <source>Ta med förra årets deltagare (%1)</source>
-        <translation>Add last year&apos;s participants (%1)</translation>
-    </message>
-    <message>
-        <source>Förra uppföljningen (%1, %2) blir utgångspunkt: dess programlogik följer med, aktiviteterna som planerade och resultat och effekter som förväntade. Vad sa vi förra året?</source>
-        <translation>The previous session (%1, %2) becomes the starting point: its program logic comes along, activities as planned and results and effects as expected. What did we say last year?</translation>
     </message>
     <message>
         <source>(inga förbättringsåtgärder antecknades)</source>
@@ -1395,16 +1460,20 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>Participants today</translation>
     </message>
     <message>
-        <source>Vad sa vi förra året? Förra årets förbättringsåtgärder</source>
-        <translation>What did we say last year? Last year&apos;s improvement actions</translation>
+        <source>Förbättringsåtgärder från föregående uppföljning</source>
+        <translation>Improvement actions of the previous follow-up</translation>
     </message>
     <message>
-        <source>Förra årets förbättringsåtgärder</source>
-        <translation>Last year&apos;s improvement actions</translation>
+        <source>Hur gick det med åtgärderna? Sätt status (genomförd, delvis genomförd, inte genomförd, struken) och skriv en kommentar; minnesanteckningarna redovisar genomgången.</source>
+        <translation>How did the actions go? Set the status (done, partly done, not done, dropped) and write a comment; the minutes report the review.</translation>
     </message>
     <message>
         <source>Överenskommelse om delar</source>
         <translation>Agreeing on the parts</translation>
+    </message>
+    <message>
+        <source>Förbättringsåtgärder – {0}: hur gick det?</source>
+        <translation>Improvement actions – {0}: how did it go?</translation>
     </message>
     <message>
         <source>Ändra delar</source>
@@ -1938,10 +2007,6 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     <message>
         <source>Sparat %1</source>
         <translation>Saved %1</translation>
-    </message>
-    <message>
-        <source>Minnesanteckningarna finns inte i den här versionen.</source>
-        <translation>The minutes are not in this version.</translation>
     </message>
 </context>
 <context>

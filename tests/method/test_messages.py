@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from lardesk.importers.exchange import ExchangeError, read_exchange
 from lardesk.method.logic import ItemKind
 from lardesk.method.messages import (
     NO_BREAK_SPACE,
@@ -22,7 +23,6 @@ from lardesk.method.messages import (
     placeholders,
 )
 from lardesk.method.stats import RatingError, check_value
-from lardesk.reports.exchange import ExchangeError, read_exchange
 from lardesk.services import InputError, NewParticipant, NewSession, NotFound, Services
 
 PACKAGE = Path(__file__).resolve().parents[2] / "lardesk"
@@ -30,7 +30,7 @@ ERROR_CLASSES = frozenset(
     {
         *("InputError", "NotFound", "ExchangeError", "RatingError", "IndicatorError", "LocalizedError", "Message"),
         *("StorageError", "DatabaseRefused", "DatabaseDamaged", "DatabaseTooNew", "DatabaseReadOnly", "DiskFull"),
-        "DatabaseUnavailable",
+        *("DatabaseUnavailable", "DatabaseUnusable"),
         "ListenError",
     }
 )

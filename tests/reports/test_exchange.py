@@ -11,16 +11,16 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from lardesk.importers.exchange import ExchangeError, read_exchange
 from lardesk.method.actions import ActionStatus
 from lardesk.method.indicators import Figures
 from lardesk.method.logic import ItemKind, StartingPointKind
 from lardesk.method.people import Gender
 from lardesk.method.snapshot import Anonymity, SessionSnapshot
-from lardesk.reports.exchange import ExchangeError, read_exchange
 from lardesk.resources import resources_dir
 from lardesk.services import InputError, NewParticipant, NewSession, Services
 from lardesk.storage.models import FollowUpSession, LogicItem, Rating
-from tests.conftest import EXAMPLE_FINDINGS, SHARED
+from tests.conftest import EXAMPLE, EXAMPLE_FINDINGS, SHARED
 
 EXPECTED_FINDINGS = EXAMPLE_FINDINGS
 
@@ -58,6 +58,13 @@ def test_the_shipped_schema_is_the_shared_one() -> None:
     assert json.loads(shipped) == json.loads(shared.read_text(encoding="utf-8"))
 
 
+def test_the_shipped_example_is_the_shared_one() -> None:
+    shared = SHARED / "exchange" / "example-bilaga1.json"
+    if not shared.exists():
+        pytest.skip("shared/ is not beside the checkout")
+    assert EXAMPLE.read_bytes() == shared.read_bytes()
+
+
 def test_example_gives_exactly_the_expected_findings(any_services: Services, example_bytes: bytes) -> None:
     session_id = any_services.exchange.import_bytes(example_bytes).new_id
     assert session_id is not None
@@ -75,8 +82,10 @@ def test_export_then_import_gives_the_same_session(any_services: Services, examp
     assert again == exported
     # and the export carries everything of the original file, keys included
     original = json.loads(example_bytes)
-    for member in ("organisation", "participants", "logic", "ratings", "joint", "improvements"):
+    for member in ("organisation", "logic", "ratings", "joint", "improvements"):
         assert with_defaults(exported)[member] == with_defaults(original)[member], member
+    # roles mode: a role or gender held by fewer than 3 is left out beside the ratings (issue 10, item 8)
+    assert [p["key"] for p in exported["participants"]] == [p["key"] for p in original["participants"]]
     assert sorted(exported["notes"], key=lambda n: n["section"]) == sorted(
         original["notes"], key=lambda n: n["section"]
     )
@@ -280,10 +289,7 @@ def test_lardesk_extras_travel_in_the_format_and_x_lardesk(services: Services) -
 
 
 def _example() -> dict[str, Any]:
-    path = SHARED / "exchange" / "example-bilaga1.json"
-    if not path.exists():
-        pytest.skip("shared/ is not beside the checkout")
-    loaded: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    loaded: dict[str, Any] = json.loads(EXAMPLE.read_text(encoding="utf-8"))
     return loaded
 
 
@@ -369,20 +375,61 @@ def test_a_bad_file_leaves_an_existing_database_untouched(services: Services, ex
 
 def test_names_leave_in_a_file_only_in_open_mode(services: Services) -> None:
     """An exchange file holds each person's ratings: in roles mode it carries roles, not names."""
+    people = tuple(NewParticipant("Chef", name, Gender.WOMAN) for name in ("Anna", "Berit", "Cilla"))
     for mode, expected in ((Anonymity.ROLES, None), (Anonymity.OPEN, "Anna")):
         sid = services.sessions.create_session(
             NewSession(
-                organisation=f"Kommun {mode.value}",
-                date=dt.date(2026, 11, 25),
-                anonymity=mode,
-                participants=(NewParticipant("Chef", "Anna", Gender.WOMAN),),
+                organisation=f"Kommun {mode.value}", date=dt.date(2026, 11, 25), anonymity=mode, participants=people
             )
         ).new_id
         assert sid is not None
         assert services.sessions.snapshot(sid).participants[0].name == "Anna"  # kept in the database
-        (participant,) = services.exchange.export_document(sid)["participants"]
+        participant = services.exchange.export_document(sid)["participants"][0]
         assert participant.get("name") == expected
         assert participant["role"] == "Chef"
+
+
+def _group(services: Services, mode: Anonymity) -> int:
+    """1 man (Controller) and 5 women (3 Rektor, 2 Chef), each rating all nine scales."""
+    people = (
+        NewParticipant("Controller", "Per", Gender.MAN),
+        *(NewParticipant("Rektor", f"R{n}", Gender.WOMAN) for n in range(3)),
+        *(NewParticipant("Chef", f"C{n}", Gender.WOMAN) for n in range(2)),
+    )
+    sid = services.sessions.create_session(
+        NewSession(organisation=f"Kommun {mode.value}", date=dt.date(2026, 11, 25), anonymity=mode, participants=people)
+    ).new_id
+    assert sid is not None
+    for participant in services.sessions.snapshot(sid).participants:
+        for scale in range(1, 10):
+            services.ratings.set_rating(participant.id, scale, 1 + (participant.position + scale) % 10)
+    return sid
+
+
+def test_an_anonymous_export_links_no_rating_to_a_role_or_gender(services: Services) -> None:
+    """Issue 10, item 8: in a group of 1 man and 5 women the man's nine ratings could be read off."""
+    sid = _group(services, Anonymity.ANONYMOUS)
+    document = services.exchange.export_document(sid)
+    assert all(set(p) == {"key"} for p in document["participants"])
+    assert document["x-lardesk"]["gender_totals"] == {"man": 1, "woman": 5}
+    assert len(document["ratings"]) == 54
+    again = services.exchange.export_document(services.exchange.import_bytes(json.dumps(document)).new_id or 0)
+    assert again["participants"] == document["participants"]
+    assert again["x-lardesk"]["gender_totals"] == {"man": 1, "woman": 5}
+
+
+def test_a_roles_export_keeps_only_roles_and_genders_held_by_three(services: Services) -> None:
+    sid = _group(services, Anonymity.ROLES)
+    document = services.exchange.export_document(sid)
+    assert [(p.get("role"), p.get("gender")) for p in document["participants"]] == [
+        (None, None),
+        ("Rektor", None),
+        ("Rektor", None),
+        ("Rektor", None),
+        (None, None),
+        (None, None),
+    ]
+    assert document["x-lardesk"]["gender_totals"] == {"man": 1, "woman": 5}
 
 
 @pytest.mark.parametrize("rounds", [[0], [1, 10], list(range(1, 21))])

@@ -121,9 +121,10 @@ def test_an_empty_board_says_what_to_do(qtbot: QtBot, services: Services) -> Non
     board.new_text.setFocus()
     type_text(qtbot, board.new_text, "Kvinnor och män får likvärdig service")
     QTest.keyClick(board.new_text, Qt.Key.Key_Return)
-    assert [i.kind for i in board.state.items.values()] == [ItemKind.STARTING_POINT]
+    assert [i.kind for i in board.state.items.values()] == [ItemKind.EFFECT]  # where the hint says to start
     assert not board.empty_hint.isVisible()
     assert board.findings.count_text("G1").startswith("✓ G1")
+    assert board.findings.count_text("G3").startswith("⚠ G3")
 
 
 def test_when_everyone_has_rated_the_pass_around_says_what_next(qtbot: QtBot, services: Services) -> None:

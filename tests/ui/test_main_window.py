@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from lardesk.services import NewSession, Services
+from lardesk.services import NewParticipant, NewSession, Services
 from lardesk.ui.main_window import ConfirmDelete, ExchangeFiles, MainWindow
 from lardesk.ui.session_dialogs import NewSessionDialog
 from lardesk.ui.settings import ui_language
@@ -189,3 +189,34 @@ def test_a_fresh_start_shows_the_chosen_language(qapp: QApplication) -> None:
     create_application([])
     assert QCoreApplication.translate("MainWindow", "&Ny uppföljning…") == "&New session…"
     assert QCoreApplication.translate("SessionWindow", "Nästa steg") == "Next step"
+
+
+def test_the_participant_count_takes_the_plural_form_of_the_language(
+    qtbot: QtBot, services: Services, main: MainWindow
+) -> None:
+    """Issue 10: "1 participants" was what tr("%1 deltagare") gave in English; Qt's plural forms (%n) say it right."""
+    for count in (1, 2):
+        services.sessions.create_session(
+            NewSession(
+                organisation=f"Kommun {count}",
+                date=dt.date(2026, 11, 1),
+                participants=tuple(NewParticipant(role=f"Roll {n}") for n in range(count)),
+            )
+        )
+    main.language_actions["en"].trigger()
+    main.refresh()
+    counts = []
+    for index in range(main.tree.topLevelItemCount()):
+        parent = main.tree.topLevelItem(index)
+        assert parent is not None
+        child = parent.child(0)
+        assert child is not None
+        counts.append(child.text(4))
+    assert counts == ["1 participant", "2 participants"]
+    main.language_actions["sv"].trigger()
+    main.refresh()
+    first = main.tree.topLevelItem(0)
+    assert first is not None
+    child = first.child(0)
+    assert child is not None
+    assert child.text(4) == "1 deltagare"

@@ -8,7 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox
 from pytestqt.modeltest import ModelTester
@@ -202,3 +203,26 @@ def test_a_status_set_in_the_list_reaches_the_overview(qtbot: QtBot, window: Ove
     QTest.keyClick(panel.table, Qt.Key.Key_3)
     qtbot.waitUntil(lambda: tab.model.index(0, done).data() == "2", timeout=5000)
     assert [panel.proxy.index(r, COLUMNS.index("text")).data() for r in range(panel.proxy.rowCount())] == texts
+
+
+def test_comment_typed_in_the_list(qtbot: QtBot, window: OverviewWindow, services: Services) -> None:
+    QTest.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    panel = window.actions_panel
+    texts = [panel.proxy.index(r, COLUMNS.index("text")).data() for r in range(panel.proxy.rowCount())]
+    row = texts.index("Gammal åtgärd")
+    table = panel.table
+    table.setFocus()
+    table.setCurrentIndex(panel.proxy.index(row, COLUMNS.index("status_comment")))
+    QTest.keyClick(table, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert editor is not None and editor is not table
+    QTest.keyClicks(editor, "Ersatt av n")
+    for event_type in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):  # QTest.keyClicks aborts on "ä"
+        QApplication.sendEvent(
+            editor, QKeyEvent(event_type, Qt.Key.Key_Adiaeresis, Qt.KeyboardModifier.NoModifier, "ä")
+        )
+    QTest.keyClicks(editor, "tverket")
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: panel.proxy.index(row, COLUMNS.index("status_comment")).data() == "Ersatt av nätverket")
+    found = next(a for a in actions_json(services) if a["text"] == "Gammal åtgärd")
+    assert (found["status"], found["status_comment"]) == ("open", "Ersatt av nätverket")

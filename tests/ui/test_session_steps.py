@@ -355,3 +355,21 @@ def test_passing_the_laptop_locks_the_session_window(window: SessionWindow) -> N
     assert window.previous_button.isEnabled()
     assert window.next_action.isEnabled()
     assert not window.undo_action.isEnabled()  # nothing to undo: it stays as the undo stack says
+
+
+def test_a_step_that_fails_to_build_is_a_bug_not_a_missing_step(
+    qtbot: QtBot, services: Services, session_id: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 10, item 10: the board step raising used to open the session without the board (a log line
+    knew). Plain imports: the error reaches the caller (and so the error dialog), the window is not opened."""
+    from lardesk.ui.board import step as board_step
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("the board step is broken")
+
+    monkeypatch.setattr(board_step.BoardStep, "__init__", broken)
+    window = SessionWindow(services, ChangeBus(services), session_id)
+    qtbot.addWidget(window)
+    assert "board" in window.order  # the step is listed, and made when first wanted
+    with pytest.raises(RuntimeError, match="the board step is broken"):
+        window.go_to("board")

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QAction, QCursor, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QAction, QCursor, QKeySequence, QResizeEvent, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -43,6 +43,7 @@ from lardesk.ui.board.indicators import IndicatorPanel
 from lardesk.ui.board.look import Look, guide_for
 from lardesk.ui.board.scene import BoardScene
 from lardesk.ui.board.state import BoardState, Delta
+from lardesk.ui.board.undo import BoardHistory
 from lardesk.ui.board.view import BoardView
 from lardesk.ui.bus import ChangeBus
 
@@ -208,6 +209,9 @@ class BoardStep(QWidget):
         self.session_id = session_id
         self.guide: Guide = guide_for(services.sessions.session_info(session_id).language)
         self.state = BoardState()
+        self.undo_stack = QUndoStack(self)
+        """Where the board's edits go (the session window gives its own: Ctrl+Z there undoes them)."""
+        self.history = BoardHistory(bus, session_id, self._run_and_show)
         self._projectors: list[ProjectorBoard] = []
         self._evaluation_dirty = True
 
@@ -224,6 +228,8 @@ class BoardStep(QWidget):
         self.new_kind.setAccessibleName(self.tr("Typ av punkt"))
         for kind in BOARD_ORDER:
             self.new_kind.addItem(self.guide.term(kind.value), kind.value)
+        # the board is walked from the right: a new item is an expected effect until another column is chosen
+        self.new_kind.setCurrentIndex(self.new_kind.findData(ItemKind.EFFECT.value))
         self.new_text = QLineEdit()
         self.new_text.setPlaceholderText(self.tr("Ny punkt: skriv texten och tryck Enter"))
         self.new_text.setAccessibleName(self.tr("Text för ny punkt"))
@@ -497,8 +503,18 @@ class BoardStep(QWidget):
         self._projectors = [p for p in self._projectors if p is not projector and isValid(p)]
 
     # -- changing -------------------------------------------------------------------------------------------
+    def use_undo_stack(self, stack: QUndoStack) -> None:
+        """Put the board's edits on the session window's stack (Ctrl+Z / Ctrl+Shift+Z there)."""
+        self.undo_stack = stack
+
     def _run(self, call: Callable[[], Changes]) -> Changes | None:
         return self.bus.run(call, self)
+
+    def _run_and_show(self, call: Callable[[], Changes]) -> Changes | None:
+        """An undo or redo: run it, then show the board as stored."""
+        changes = self._run(call)
+        self.reload()
+        return changes
 
     def add_item(self, kind: ItemKind, text: str) -> int | None:
         """Add an item at the end of its column and select it; its id, or None if refused."""
@@ -507,6 +523,7 @@ class BoardStep(QWidget):
             return None
         self.reload()
         if changes.new_id is not None:
+            self.undo_stack.push(self.history.added(kind, text, changes.new_id))
             self.view.select_and_show(changes.new_id)
         return changes.new_id
 
@@ -527,7 +544,10 @@ class BoardStep(QWidget):
         self.new_text.setFocus()
 
     def update_item(self, item_id: int, **fields: object) -> None:
+        before = self.state.items.get(item_id)
         if self._run(lambda: self.services.logic.update_item(item_id, **fields)) is not None:
+            if before is not None:
+                self.undo_stack.push(self.history.edited(before, dict(fields)))
             self.reload()
         else:
             self.editor.show_item(self.state.items.get(item_id), self.state)
@@ -575,6 +595,7 @@ class BoardStep(QWidget):
             0 <= position < len(self.state.columns[kind])
             and self._run(lambda: self.services.logic.move_item(item_id, position)) is not None
         ):
+            self.undo_stack.push(self.history.moved(item_id, row, position))
             self.reload()
             self.view.select_and_show(item_id)
 
@@ -583,7 +604,9 @@ class BoardStep(QWidget):
         if item is None or not self.confirm_delete(item.text):
             return
         kind, row = self.state.column_of(item_id)
+        links = [link for link in self.state.links if item_id in link]
         if self._run(lambda: self.services.logic.delete_item(item_id)) is not None:
+            self.undo_stack.push(self.history.deleted(item, links))
             self.reload()
             column = self.state.columns[kind]
             if column:
@@ -616,6 +639,7 @@ class BoardStep(QWidget):
         if self._run(lambda: self.services.logic.add_link(*link)) is None:
             self._after_link(self.state.remove_link(*link))
             return False
+        self.undo_stack.push(self.history.linked(*link, linked=True))
         return True
 
     def unlink_items(self, first: int, second: int) -> bool:
@@ -625,6 +649,8 @@ class BoardStep(QWidget):
             for link in removed:
                 self._after_link(self.state.add_link(*link))
             return False
+        for link in removed:
+            self.undo_stack.push(self.history.linked(*link, linked=False))
         return True
 
     def _after_link(self, delta: Delta, *, paint: bool = False) -> None:

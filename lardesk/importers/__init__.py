@@ -1,0 +1,1 @@
+"""Importers: files from outside lardesk, checked before anything of them is stored."""
