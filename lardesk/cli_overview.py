@@ -1,6 +1,6 @@
 """Command-line overview across units and the improvement actions through the year.
 
-    lardesk overview [--json] [--organisation NAME] [--year YEAR] [--today DATE] [--output FILE.csv|FILE.pdf]
+    lardesk overview [--json] [--organisation NAME] [--year YEAR] [--today DATE] [--output FILE.csv|.pdf] [--scale N]
     lardesk actions [--json] [--open] [--overdue] [--today YYYY-MM-DD]
     lardesk action-status SESSION KEY STATUS [--comment TEXT]
     lardesk actions-checkpoint FILE.pdf [--unit UNIT ...] [--today YYYY-MM-DD]
@@ -38,6 +38,12 @@ def year(text: str) -> int:
     return int(text)
 
 
+def scale_number(text: str) -> int:
+    if not text.isdigit() or int(text) not in SECTIONS:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a scale (1–9)")
+    return int(text)
+
+
 def _configure_overview(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
     parser.add_argument("--organisation", metavar="NAME", help="only this organisation's units")
@@ -50,6 +56,14 @@ def _configure_overview(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="also write the overview: FILE.csv (for Swedish Excel) or FILE.pdf (tagged PDF/UA-1)",
     )
+    parser.add_argument(
+        "--scale",
+        type=scale_number,
+        action="append",
+        default=[],
+        metavar="N",
+        help="only this scale's columns in the --output file (repeatable; the JSON always has all nine)",
+    )
 
 
 @command("overview", "every unit's latest follow-up side by side (the strategist's overview)", _configure_overview)
@@ -58,12 +72,13 @@ def _overview(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     overview = services.overview.overview(organisation=args.organisation, year=args.year, today=args.today)
     if path is not None:
         guide = load_guide("sv")
+        scales = tuple(sorted(set(args.scale))) or SECTIONS
         if path.suffix.lower() == ".pdf":
             from lardesk.reports.overview_pdf import render_overview_pdf
 
-            write_output(path, lambda: render_overview_pdf(overview, guide, path))
+            write_output(path, lambda: render_overview_pdf(overview, guide, path, scales))
         else:
-            write_output(path, lambda: write_overview_csv(overview, guide, path))
+            write_output(path, lambda: write_overview_csv(overview, guide, path, scales))
     if args.json:
         _print_json(overview_json(overview), out)
         return EXIT_OK

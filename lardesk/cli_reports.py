@@ -2,7 +2,7 @@
 
     lardesk minutes SESSION FILE.pdf [--docx] [--dnr DNR] [--no-board] [--no-spread]
     lardesk minutes SESSION FILE.docx                  the editable DOCX instead of the PDF
-    lardesk forms FILE.pdf [--session SESSION] [--copies N] [--only personal|worksheet] [--blank-worksheet]
+    lardesk forms FILE.pdf [--session SESSION] [--copies N] [--only personal|worksheet|figures] [--blank-worksheet]
                                                        the A4 forms in FILE.pdf, the A3 worksheet in
                                                        FILE-arbetsblad.pdf (or alone in FILE.pdf with --only)
 
@@ -81,7 +81,10 @@ def _configure_forms(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--copies", type=copies, help="this many blank personal forms (default: one a participant)")
     parser.add_argument(
-        "--only", choices=("personal", "worksheet"), help="only the personal form, or only the worksheet"
+        "--only",
+        choices=("personal", "worksheet", "figures"),
+        help="only the personal form, only the worksheet, or only the guide's figures 1–3 for the room "
+        "(--copies N: a set for each of N people)",
     )
     parser.add_argument("--blank-worksheet", action="store_true", help="do not pre-fill the worksheet from the session")
 
@@ -95,6 +98,7 @@ def _forms(services: Services, args: argparse.Namespace, out: TextIO) -> int:
         worksheet=args.only != "personal",
         copies=args.copies,
         prefill=not args.blank_worksheet,
+        figures=args.only == "figures",
     )
     written: list[Path] = []
 

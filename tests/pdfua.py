@@ -38,6 +38,8 @@ class PdfUaReport:
     painted: int = 0
     """Painting operators seen (all inside tagged content or artifacts)."""
     tags: dict[str, int] = field(default_factory=dict)
+    orphans: list[str] = field(default_factory=list)
+    """Headings left alone at the foot of a page (what follows them starts on the next page)."""
 
 
 def _page_marked_content(pdf: pikepdf.Pdf, problems: list[str]) -> int:
@@ -136,6 +138,41 @@ def check_pdf_ua(path: str | Path) -> PdfUaReport:
                 walk(node["/K"])
 
         walk(tree.get("/K"))
+        sequence: list[tuple[str, str, int]] = []  # (tag, heading title, first page) of the leaf-level elements
+
+        def first_page(node: Any) -> int:
+            if isinstance(node, pikepdf.Array):
+                for child in node:
+                    found = first_page(child)
+                    if found:
+                        return found
+                return 0
+            if not isinstance(node, pikepdf.Dictionary):
+                return 0
+            page = node.get("/Pg")
+            if page is not None:
+                return page_numbers.get(page.objgen, 0)
+            return first_page(node.get("/K")) if "/K" in node else 0
+
+        def order(node: Any) -> None:
+            if isinstance(node, pikepdf.Array):
+                for child in node:
+                    order(child)
+                return
+            if not isinstance(node, pikepdf.Dictionary) or "/S" not in node:
+                return
+            tag = str(role_map.get(str(node["/S"]), node["/S"]))
+            if tag in {"/Document", "/Div", "/Sect", "/Part"}:
+                order(node.get("/K"))
+                return
+            sequence.append((tag, str(node.get("/T", "")), first_page(node)))
+
+        order(tree.get("/K"))
+        for index, (tag, title, page) in enumerate(sequence[:-1]):
+            if tag.startswith("/H") and tag[2:].isdigit():
+                following = next((p for t, _, p in sequence[index + 1 :] if p), 0)
+                if following > page:
+                    report.orphans.append(title)
         previous = 0
         for level, text in report.headings:
             if level > previous + 1:

@@ -120,3 +120,39 @@ def test_the_installed_program(tmp_path: Path, example_path: Path) -> None:
     assert "not valid JSON" in done.stderr and "Traceback" not in done.stderr
     done = subprocess.run([*base, "frobnicate"], capture_output=True, text=True, check=False)
     assert done.returncode == 2 and "invalid choice" in done.stderr
+
+
+def test_findings_json_has_g8_s3_and_s4_and_leaves_dropped_items_out(data_dir: str, tmp_path: Path) -> None:
+    document = {
+        "format": "lardesk-session",
+        "format_version": 2,
+        "organisation": {"name": "Kommun"},
+        "session": {"date": "2013-11-14"},
+        "logic": {
+            "starting_points": [{"key": "s1", "text": "KF:s mål"}],
+            "resources": [{"key": "r1", "text": "Tid", "activities": ["a1", "a2"]}],
+            "activities": [
+                {"key": "a1", "text": "Utbildning", "status": "not_implemented", "results": ["res1"]},
+                {"key": "a2", "text": "Seminarium", "status": "planned", "results": ["res2"], "carried_over": True},
+                {"key": "a3", "text": "Struken aktivitet", "dropped": {"reason": "Ingen budget"}},
+            ],
+            "results": [
+                {"key": "res1", "text": "Kunskap", "effects": ["e1"]},
+                {"key": "res2", "text": "Rutin", "status": "achieved", "effects": ["e1"]},
+            ],
+            "mediators": [{"key": "m1", "text": "Beslut", "results": ["res1"]}],
+            "effects": [{"key": "e1", "text": "Likvärdig service"}],
+        },
+    }
+    path = tmp_path / "v2.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    code, out, err = run("--data-dir", data_dir, "import", str(path))
+    assert (code, err) == (0, "")
+    code, out, _ = run("--data-dir", data_dir, "findings", out.strip(), "--json")
+    found = [(f["code"], f["key"]) for f in json.loads(out)]
+    # G5 res2 (achieved, no mediating instance), G8 e1 (answers to no starting point), S1 a1, S3 res1 (rests
+    # only on a1, not implemented), S4 a2 (carried over, still planned); the dropped a3 is in no rule at all
+    assert found == [("G5", "res2"), ("G8", "e1"), ("S1", "a1"), ("S3", "res1"), ("S4", "a2")]
+    titles = {f["code"]: f["title"] for f in json.loads(out)}
+    assert titles["G8"] == "Effekt som inte svarar mot någon utgångspunkt"
+    assert titles["S4"].startswith("Ej följd upp")

@@ -84,6 +84,12 @@ def test_overview_csv_in_swedish_excel_conventions(tmp_path: Path) -> None:
     beta_cells = dict(zip(header, beta, strict=True))
     assert beta_cells[f"{nine} – median"] == "7" and beta_cells[f"{nine} – förändring"] == "-2"
     assert "Person" not in raw.decode("utf-8-sig") and teknik[1] == "Tekniska förvaltningen"
+    only = tmp_path / "skalor.csv"
+    code, _, err = run("--data-dir", data_dir, "overview", "--output", str(only), "--scale", "9", "--scale", "2")
+    assert (code, err) == (0, "")
+    header = only.read_text(encoding="utf-8-sig").splitlines()[0].split(";")
+    assert [h for h in header if " – samlad" in h] == [f"{two} – samlad", f"{nine} – samlad"]
+    assert run("--data-dir", data_dir, "overview", "--output", str(only), "--scale", "10")[0] == 2
 
 
 def test_bad_input_exits_2_and_changes_nothing(tmp_path: Path) -> None:

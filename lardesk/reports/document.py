@@ -30,8 +30,11 @@ def plain(text: Text) -> str:
     return text if isinstance(text, str) else "".join(run.text for run in text)
 
 
-ParagraphStyle = Literal["body", "note", "small", "lead", "label", "question", "group", "part", "kicker", "subtitle"]
-"""How a paragraph looks; "lead" is small print that stays with what follows (a figure's introduction)."""
+ParagraphStyle = Literal[
+    "body", "intro", "note", "small", "lead", "label", "question", "group", "part", "kicker", "subtitle"
+]
+"""How a paragraph looks. "intro" is body text that stays with what follows (a table's introduction), "lead"
+small print that does (a figure's)."""
 
 
 @dataclass(frozen=True, slots=True)

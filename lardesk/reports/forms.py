@@ -131,6 +131,20 @@ class FormWords:
     organisation: str
     worksheet_file: str
     """Added to the file name of the worksheet when it is written beside the personal forms."""
+    scale_note: str = ""
+    """Small print: the numbers 1–10 and their end labels are lardesk's, not SKL's."""
+    figures_title: str = ""
+    figure_1: str = ""
+    figure_2: str = ""
+    figure_3: str = ""
+    figure_1_boxes: tuple[str, ...] = ()
+    figure_2_boxes: tuple[str, ...] = ()
+    apel: tuple[str, ...] = ()
+    """Figure 3's words: structure, what, coherent idea, how, organisation, process, participation (perceived,
+    actual), learning (developmental, adaptive), activities, results, mediating instances, effects."""
+    read_right_to_left: str = ""
+    figures_note: str = ""
+    """Small print: after SKL's figures, drawn by lardesk."""
 
 
 SV_WORDS = FormWords(
@@ -154,6 +168,46 @@ SV_WORDS = FormWords(
     date="Datum",
     organisation="Organisation",
     worksheet_file="arbetsblad",
+    scale_note=(
+        "Siffrorna 1–10 och ändpunkternas ord är lardesks: originalets ändpunkter finns inte bevarade "
+        "(SKL:s skalor ritades som linjer)."
+    ),
+    figures_title="Lärande uppföljning – bilder för rummet",
+    figure_1="Figur 1: Programlogik",
+    figure_2="Figur 2: Programlogik för utvärdering",
+    figure_3="Figur 3: APeL:s modell för hållbar utveckling",
+    figure_1_boxes=(
+        "Resurser",
+        "Planerade aktiviteter",
+        "Förväntat resultat (kortsiktigt)",
+        "Förväntade effekter (långsiktiga)",
+    ),
+    figure_2_boxes=(
+        "Resurser",
+        "Planerade aktiviteter",
+        "Genomförda aktiviteter",
+        "Förväntat resultat (kortsiktigt)",
+        "Uppnådda resultat",
+        "Förväntade effekter (långsiktiga)",
+    ),
+    apel=(
+        "Struktur",
+        "Vad?",
+        "Sammanhållen utvecklingsidé",
+        "Hur?",
+        "Effektiv organisation",
+        "Process",
+        "Delaktighet",
+        "upplevd · faktisk",
+        "Lärande",
+        "utvecklingsinriktat · anpassningsinriktat",
+        "Aktiviteter",
+        "Resultat",
+        "Förmedlande instanser",
+        "Effekter",
+    ),
+    read_right_to_left="Läs från höger till vänster, från förväntade effekter till resurser:",
+    figures_note=("Efter figur 1–3 i SKL:s Lärande uppföljning för jämställda verksamheter (2011), ritade av lardesk."),
 )
 
 EN_WORDS = FormWords(
@@ -174,6 +228,46 @@ EN_WORDS = FormWords(
     date="Date",
     organisation="Organisation",
     worksheet_file="worksheet",
+    scale_note=(
+        "The numbers 1–10 and the words at their ends are lardesk's: the original end labels have not survived "
+        "(SKL's scales were drawn as lines)."
+    ),
+    figures_title="Learning follow-up – pictures for the room",
+    figure_1="Figure 1: Program logic",
+    figure_2="Figure 2: Program logic for evaluation",
+    figure_3="Figure 3: APeL's model of sustainable development",
+    figure_1_boxes=(
+        "Resources",
+        "Planned activities",
+        "Expected results (short term)",
+        "Expected effects (long term)",
+    ),
+    figure_2_boxes=(
+        "Resources",
+        "Planned activities",
+        "Implemented activities",
+        "Expected results (short term)",
+        "Achieved results",
+        "Expected effects (long term)",
+    ),
+    apel=(
+        "Structure",
+        "What?",
+        "A coherent development idea",
+        "How?",
+        "An effective organisation",
+        "Process",
+        "Participation",
+        "perceived · actual",
+        "Learning",
+        "developmental · adaptive",
+        "Activities",
+        "Results",
+        "Mediating instances",
+        "Effects",
+    ),
+    read_right_to_left="Read right to left, from the expected effects to the resources:",
+    figures_note="After figures 1–3 of SKL's Learning follow-up for equal services (2011), drawn by lardesk.",
 )
 
 
@@ -191,6 +285,8 @@ class FormsOptions:
     """Blank copies of the personal form; None: one per participant present (or one, without a session)."""
     prefill: bool = True
     """Fill the worksheet with the session's program logic (when a session is given)."""
+    figures: bool = False
+    """Print the guide's figures 1–3 for the room (A4 landscape, ``copies`` sets of them)."""
 
 
 def form_names(snapshot: SessionSnapshot | None, copies: int | None) -> list[str]:
@@ -291,9 +387,13 @@ def _assessment_page_class() -> type:
                 c.drawString(w * 0.66, y, words.date)
                 c.line(w * 0.66 + c.stringWidth(words.date, FONT, 10) + 6, y - 2, w, y - 2)
                 y -= 12
-            block = min(y / max(len(self.scales), 1), 110.0)
+            block = min((y - 14) / max(len(self.scales), 1), 110.0)
             for index, scale in enumerate(self.scales):
                 self._scale(scale.number, scale.label, scale.question, y - index * block, block)
+            if words.scale_note:  # small print: what is lardesk's, not SKL's
+                c.setFillColor(muted)
+                c.setFont(FONT_ITALIC, 7)
+                c.drawString(0, 2, words.scale_note)
 
         def _scale(self, number: int, label: str, question: str, top: float, block: float) -> None:
             """One scale in a block of fixed height: heading, question (room for two lines), boxes, end labels."""
@@ -334,6 +434,114 @@ def _assessment_page_class() -> type:
             c.drawString(ax + small + 4, boxes_y + box_h / 2 - 3, self.words.abstain)
 
     return AssessmentPage
+
+
+def _figure_page_class() -> type:
+    from reportlab.lib import colors
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Flowable, Paragraph
+
+    ink, muted, accent, rule, tint = (colors.HexColor(c) for c in (INK, MUTED, ACCENT, RULE, TINT))
+    box_style = ParagraphStyle("box", fontName=FONT_BOLD, fontSize=15, leading=18, textColor=ink, alignment=1)
+    note_style = ParagraphStyle("note", fontName=FONT, fontSize=12, leading=16, textColor=ink)
+
+    class FigurePage(Flowable):  # type: ignore[misc]
+        """One of the guide's figures, as large as the page allows, for the room (or for each participant)."""
+
+        def __init__(self, guide: Guide, number: int) -> None:
+            super().__init__()
+            self.guide, self.number, self.words = guide, number, words_for(guide.language)
+
+        def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+            self.width, self.height = available_width, available_height
+            return available_width, available_height - 1
+
+        def _box(self, x: float, y: float, w: float, h: float, text: str) -> None:
+            c = self.canv
+            c.setStrokeColor(accent)
+            c.setLineWidth(1.4)
+            c.setFillColor(tint)
+            c.roundRect(x, y, w, h, 8, stroke=1, fill=1)
+            size = 15.0 if w > 150 else 11.0  # six boxes across a page: smaller type, whole words
+            style = ParagraphStyle("fitted", box_style, fontSize=size, leading=size * 1.2)
+            paragraph = Paragraph(escape(text).replace("\n", "<br/>"), style)
+            _, ph = paragraph.wrap(w - 12, h)
+            paragraph.drawOn(c, x + 6, y + (h - ph) / 2)
+
+        def _arrow(self, x1: float, y1: float, x2: float, y2: float) -> None:
+            c = self.canv
+            c.setStrokeColor(ink)
+            c.setFillColor(ink)
+            c.setLineWidth(1.6)
+            c.line(x1, y1, x2 - 7, y2)
+            path = c.beginPath()
+            path.moveTo(x2, y2)
+            path.lineTo(x2 - 9, y2 + 5)
+            path.lineTo(x2 - 9, y2 - 5)
+            path.close()
+            c.drawPath(path, stroke=0, fill=1)
+
+        def _chain(self, boxes: Sequence[str], y: float, h: float) -> None:
+            gap = 34.0
+            w = (self.width - gap * (len(boxes) - 1)) / len(boxes)
+            for index, text in enumerate(boxes):
+                x = index * (w + gap)
+                self._box(x, y, w, h, text)
+                if index:
+                    self._arrow(x - gap + 3, y + h / 2, x - 3, y + h / 2)
+
+        def draw(self) -> None:
+            c, words = self.canv, self.words
+            top = self.height
+            c.setFillColor(muted)
+            c.setFont(FONT, 10)
+            c.drawString(0, top - 10, words.figures_title)
+            c.setFillColor(accent)
+            c.setFont(FONT_BOLD, 22)
+            title = (words.figure_1, words.figure_2, words.figure_3)[self.number - 1]
+            c.drawString(0, top - 40, title)
+            if self.number == 1:
+                self._chain(words.figure_1_boxes, top - 200, 110)
+                questions = [self.guide.walk_questions.get(k, "") for k in ("effect", "result", "activity", "resource")]
+                lines = [escape(words.read_right_to_left)]
+                lines += [f"{i}. {escape(q)}" for i, q in enumerate(questions, start=1) if q]
+                y = top - 230
+                for line in lines:
+                    paragraph = Paragraph(line, note_style)
+                    _, ph = paragraph.wrap(self.width, y)
+                    y -= ph + 6
+                    paragraph.drawOn(c, 0, y)
+            elif self.number == 2:
+                self._chain(words.figure_2_boxes, top - 260, 150)
+            else:
+                self._apel(top - 60)
+            c.setFillColor(muted)
+            c.setFont(FONT_ITALIC, 8)
+            c.drawString(0, 2, words.figures_note)
+
+        def _apel(self, top: float) -> None:
+            a = self.words.apel
+            c, w = self.canv, self.width
+            band = 120.0
+            # structure above, process below, the chain in the middle
+            for y, title, pairs in (
+                (top - band, a[0], ((a[1], a[2]), (a[3], a[4]))),
+                (top - 3 * band - 40, a[5], ((a[6], a[7]), (a[8], a[9]))),
+            ):
+                c.setStrokeColor(rule)
+                c.setFillColor(colors.white)
+                c.setLineWidth(1)
+                c.roundRect(0, y, w, band - 10, 10, stroke=1, fill=1)
+                c.setFillColor(accent)
+                c.setFont(FONT_BOLD, 16)
+                c.drawString(12, y + band - 32, title)
+                half = (w - 160) / 2
+                for index, (head, body) in enumerate(pairs):
+                    self._box(140 + index * (half + 10), y + 12, half - 10, band - 36, f"{head}\n{body}")
+            chain_y = top - 2 * band - 10
+            self._chain(a[10:14], chain_y, band - 20)
+
+    return FigurePage
 
 
 def _worksheet_story(
@@ -474,11 +682,25 @@ def write_forms_pdf(
     from reportlab.platypus import PageBreak
 
     options = options or FormsOptions()
-    if not options.personal and not options.worksheet:
+    if not options.personal and not options.worksheet and not options.figures:
         raise ValueError("nothing to print: neither the personal form nor the worksheet")
     register_fonts()
     words = words_for(guide.language)
     heading = form_heading(snapshot)
+    if options.figures and not options.personal and not options.worksheet:
+        sets = options.copies if options.copies is not None else 1
+        if not 1 <= sets <= MAX_COPIES:
+            raise ValueError(f"copies must be between 1 and {MAX_COPIES}, not {sets}")
+        doc = _document(target, guide, landscape(A4), 14 * mm, words.figures_title)
+        figure_class = _figure_page_class()
+        pages: list[Any] = []
+        for _set in range(sets):
+            for number in (1, 2, 3):
+                if pages:
+                    pages.append(PageBreak())
+                pages.append(figure_class(guide, number))
+        doc.build(pages)
+        return
     if options.personal:
         names = form_names(snapshot, options.copies)
         if not names:  # copies=0
@@ -519,6 +741,10 @@ def render_forms(
     to its own file beside it (:func:`worksheet_path`): different paper, different printer trays.
     """
     options = options or FormsOptions()
+    if options.figures:  # the guide's figures for the room: their own file
+        figures = FormsOptions(personal=False, worksheet=False, copies=options.copies, figures=True)
+        render_atomic(path, lambda temp: write_forms_pdf(guide, temp, options=figures))
+        return [Path(path)]
     if not options.personal and not options.worksheet:
         raise ValueError("nothing to print: neither the personal form nor the worksheet")
     form_names(snapshot, options.copies)  # refuse a bad number of copies before anything is written

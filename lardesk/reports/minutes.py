@@ -1356,7 +1356,7 @@ def participant_blocks(minutes: Minutes) -> list[doc.Block]:
 
 def agreed_blocks(minutes: Minutes) -> list[doc.Block]:
     lab = minutes.labels
-    return [doc.Heading(lab.agreed), doc.Paragraph(minutes.agreed_intro), doc.ItemList(minutes.agreed)]
+    return [doc.Heading(lab.agreed), doc.Paragraph(minutes.agreed_intro, "intro"), doc.ItemList(minutes.agreed)]
 
 
 def discussion_blocks(minutes: Minutes) -> list[doc.Block]:
@@ -1446,7 +1446,7 @@ def actions_blocks(minutes: Minutes) -> list[doc.Block]:
     lab = minutes.labels
     blocks: list[doc.Block] = [doc.Heading(lab.actions)]
     if minutes.actions:
-        blocks.append(doc.Paragraph(lab.actions_intro))
+        blocks.append(doc.Paragraph(lab.actions_intro, "intro"))
         blocks.append(
             doc.Table(
                 ("", lab.action, lab.applies_to, lab.owner, lab.due),
@@ -1499,7 +1499,7 @@ def logic_blocks(minutes: Minutes, figures: MinutesFigures) -> list[doc.Block]:
     blocks.append(doc.Table(minutes.logic_headers, rows, (0.17, 0.23, 0.23, 0.19, 0.18)))
     blocks.append(doc.Heading(lab.links, 2))
     if minutes.links:
-        blocks.append(doc.Paragraph(lab.links_intro))
+        blocks.append(doc.Paragraph(lab.links_intro, "intro"))
         items = []
         for sentence in minutes.links:
             pieces: list[doc.Run] = [doc.Run(f"{sentence.subject} "), doc.Run(sentence.source, italic=True)]
@@ -1518,13 +1518,13 @@ def logic_blocks(minutes: Minutes, figures: MinutesFigures) -> list[doc.Block]:
     else:
         blocks.append(doc.Paragraph(lab.no_links))
     blocks.append(doc.Heading(lab.gaps, 2))
-    blocks.append(doc.Paragraph(lab.gaps_intro))
+    blocks.append(doc.Paragraph(lab.gaps_intro, "intro"))
     blocks.append(_findings_table(minutes.gaps, lab))
     blocks.append(doc.Heading(lab.status_findings, 2))
     blocks.append(_findings_table(minutes.status_findings, lab))
     if figures.board_parts:
         blocks.append(doc.Heading(lab.board_alt, 2))
-        blocks.append(doc.Paragraph(minutes.board_alt, "small"))
+        blocks.append(doc.Paragraph(minutes.board_alt, "lead"))
         for part in figures.board_parts:
             width = part.image.width_in  # printed at 100 %: its text is 8 pt
             blocks.append(

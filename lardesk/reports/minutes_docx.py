@@ -114,7 +114,7 @@ def _paragraph(document: Any, block: doc.Paragraph) -> None:
         return
     paragraph = document.add_paragraph()
     text = block.text
-    if style == "lead":
+    if style in ("lead", "intro"):
         paragraph.paragraph_format.keep_with_next = True
     if style in ("label", "question", "part", "kicker"):
         text = tuple(doc.Run(r.text, True, r.italic) for r in ((doc.Run(text),) if isinstance(text, str) else text))

@@ -11,7 +11,7 @@ from lardesk.method.messages import LocalizedError, Message
 
 if TYPE_CHECKING:  # kept out of the import so the UI can start without SQLAlchemy (see lardesk.app)
     from sqlalchemy.exc import IntegrityError
-    from sqlalchemy.orm import Session
+    from sqlalchemy.orm import InstrumentedAttribute, Session
 
     from lardesk.storage.database import Database
     from lardesk.storage.models import Base
@@ -110,6 +110,18 @@ def _integrity_message(error: IntegrityError) -> Message:
     if "foreign key" in text:
         return Message("it refers to something that does not exist")
     return Message("the database refused it")
+
+
+def check_room(
+    db: Session, column: InstrumentedAttribute[int], session_id: int, limit: int, what: Message, *, adding: int = 1
+) -> None:
+    """Refuse adding ``adding`` rows to a session that holds ``limit`` of them already; ``column`` is the rows'
+    ``session_id`` (the limits of :mod:`lardesk.method.limits` keep every command, the minutes above all, fast)."""
+    from sqlalchemy import func, select
+
+    count = db.scalar(select(func.count(column)).where(column == session_id)) or 0
+    if count + adding > limit:
+        raise InputError("a session holds at most {limit} {what}", limit=limit, what=what)
 
 
 def check_text(value: str, what: Message, *, max_length: int, required: bool = False) -> str:

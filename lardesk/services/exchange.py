@@ -20,6 +20,7 @@ from lardesk.importers.exchange import (
 )
 from lardesk.method.actions import ActionStatus
 from lardesk.method.indicators import indicator_from_plain, indicators_to_json
+from lardesk.method.limits import MAX_IMPROVEMENTS, MAX_ITEMS, MAX_LINKS, MAX_NOTES_TEXT, MAX_PARTICIPANTS
 from lardesk.method.logic import DEFAULT_STATUS, ItemKind
 from lardesk.method.messages import Message
 from lardesk.method.snapshot import Anonymity
@@ -42,6 +43,31 @@ from lardesk.storage.models import (
 
 DEMO_FILES = ("demo-2010.json", "example-bilaga1.json")
 """The guide's worksheet (Bilaga 1) as this year's session, and an invented session of the year before."""
+
+
+def check_limits(document: dict[str, Any]) -> None:
+    """Refuse a file that holds more than one session may (lardesk.method.limits), before anything is stored."""
+    logic = document.get("logic", {})
+    extension = document.get(EXTENSION, {})
+    items = sum(len(logic.get(name, [])) for name, *_ in LOGIC_LISTS) + len(logic.get("starting_points", []))
+    items += len(extension.get("starting_points", []))
+    links = sum(
+        len(entry.get(member, [])) for name, _k, member, _t in LOGIC_LISTS if member for entry in logic.get(name, [])
+    )
+    links += sum(len(entry.get("effects", [])) for entry in logic.get("starting_points", []) if isinstance(entry, dict))
+    counted: tuple[tuple[str, int, int, Message], ...] = (
+        ("/logic", items, MAX_ITEMS, Message("items of the program logic")),
+        ("/logic", links, MAX_LINKS, Message("links")),
+        ("/participants", len(document.get("participants", [])), MAX_PARTICIPANTS, Message("participants")),
+        ("/improvements", len(document.get("improvements", [])), MAX_IMPROVEMENTS, Message("improvement actions")),
+    )
+    for place, count, limit, what in counted:
+        if count > limit:
+            raise InputError("a session holds at most {limit} {what}", place, limit=limit, what=what)
+    if sum(len(note.get("text", "")) for note in document.get("notes", [])) > MAX_NOTES_TEXT:
+        raise InputError(
+            "the notes of a session hold at most {limit} characters together", "/notes", limit=MAX_NOTES_TEXT
+        )
 
 
 class ExchangeService(ServiceBase):
@@ -67,6 +93,7 @@ class ExchangeService(ServiceBase):
         return self.import_bytes(data)
 
     def import_document(self, document: dict[str, Any]) -> Changes:
+        check_limits(document)
         """Import a checked document (version 1 or 2) in one transaction."""
         extension: dict[str, Any] = document.get(EXTENSION, {})
         session_data = document["session"]

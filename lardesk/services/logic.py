@@ -15,6 +15,7 @@ from lardesk.method.indicators import (
     check_indicator,
     indicators_to_json,
 )
+from lardesk.method.limits import MAX_ITEMS, MAX_LINKS
 from lardesk.method.logic import (
     DEFAULT_STATUS,
     MAX_AMOUNT_SEK,
@@ -25,7 +26,7 @@ from lardesk.method.logic import (
 )
 from lardesk.method.messages import Message, Term
 from lardesk.method.snapshot import ItemInfo
-from lardesk.services.base import Changed, Changes, InputError, ServiceBase, check_text
+from lardesk.services.base import Changed, Changes, InputError, ServiceBase, check_room, check_text
 from lardesk.services.sessions import next_key
 from lardesk.storage.models import FollowUpSession, LogicItem, LogicLink
 
@@ -123,6 +124,7 @@ class LogicService(ServiceBase):
             )
         with self.database.transaction() as db:
             self._get(db, FollowUpSession, session_id, SESSION)
+            check_room(db, LogicItem.session_id, session_id, MAX_ITEMS, Message("items of the program logic"))
             same_kind = (LogicItem.session_id == session_id) & (LogicItem.kind == item_kind.value)
             if position is None:
                 position = int(
@@ -287,6 +289,7 @@ class LogicService(ServiceBase):
             target = self._get(db, LogicItem, target_id, ITEM)
             if source.session_id != target.session_id:
                 raise InputError("items of different sessions cannot be linked")
+            check_room(db, LogicLink.session_id, source.session_id, MAX_LINKS, Message("links"))
             source_kind, target_kind = ItemKind(source.kind), ItemKind(target.kind)
             if not can_link(source_kind, target_kind):
                 if can_link(target_kind, source_kind):

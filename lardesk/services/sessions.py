@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from lardesk.method.actions import ActionStatus
 from lardesk.method.guide import JOINT_SCALE, SECTIONS
 from lardesk.method.indicators import indicators_from_json
+from lardesk.method.limits import MAX_IMPROVEMENTS, MAX_NOTES_TEXT, MAX_PARTICIPANTS
 from lardesk.method.logic import DEFAULT_STATUS, ItemKind, StartingPointKind
 from lardesk.method.messages import Message
 from lardesk.method.people import Gender
@@ -42,6 +43,7 @@ from lardesk.services.base import (
     NotFound,
     ServiceBase,
     check_id,
+    check_room,
     check_text,
     parse_date,
 )
@@ -277,6 +279,10 @@ class SessionService(ServiceBase):
     def create_session(self, new: NewSession) -> Changes:
         if new.language not in ("sv", "en"):
             raise InputError("the language must be sv or en")
+        if len(new.participants) > MAX_PARTICIPANTS:
+            raise InputError(
+                "a session holds at most {limit} {what}", limit=MAX_PARTICIPANTS, what=Message("participants")
+            )
         for what, value, limit in (
             (Message("the title"), new.title, 200),
             (Message("the period"), new.period, 50),
@@ -548,6 +554,7 @@ class SessionService(ServiceBase):
     def add_participant(self, session_id: int, new: NewParticipant) -> Changes:
         with self.database.transaction() as db:
             session = self._get(db, FollowUpSession, session_id, SESSION)
+            check_room(db, Participant.session_id, session_id, MAX_PARTICIPANTS, Message("participants"))
             position = db.scalar(
                 select(func.coalesce(func.max(Participant.position) + 1, 0)).where(Participant.session_id == session_id)
             )
@@ -597,6 +604,15 @@ class SessionService(ServiceBase):
         check_text(text, Message("the note"), max_length=NOTE_MAX)
         with self.database.transaction() as db:
             self._get(db, FollowUpSession, session_id, SESSION)
+            others = db.scalar(
+                select(func.coalesce(func.sum(func.length(Note.text)), 0)).where(
+                    Note.session_id == session_id, ~((Note.section == section) & (Note.question == question))
+                )
+            )
+            if int(others or 0) + len(text) > MAX_NOTES_TEXT:
+                raise InputError(
+                    "the notes of a session hold at most {limit} characters together", limit=MAX_NOTES_TEXT
+                )
             row = db.scalar(
                 select(Note).where(Note.session_id == session_id, Note.section == section, Note.question == question)
             )
@@ -634,6 +650,7 @@ class SessionService(ServiceBase):
         state = action_status(status) if status is not None else (ActionStatus.DONE if done else ActionStatus.OPEN)
         check_text(status_comment, Message("the comment"), max_length=5000)
         with self.database.transaction() as db:
+            check_room(db, Improvement.session_id, session_id, MAX_IMPROVEMENTS, Message("improvement actions"))
             self._get(db, FollowUpSession, session_id, SESSION)
             keys = db.scalars(select(Improvement.key).where(Improvement.session_id == session_id)).all()
             if key is not None and (not KEY_PATTERN.fullmatch(key) or key in keys):

@@ -119,7 +119,8 @@ class ActionsModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
             text = self._text(action, column, overdue)
             if role == Qt.ItemDataRole.AccessibleTextRole:
-                return f"{self.headerData(index.column(), Qt.Orientation.Horizontal)}: {text or self.tr('inget')}"
+                nothing = self.tr("inget")
+                return f"{self.headerData(index.column(), Qt.Orientation.Horizontal)}: {text or nothing}"
             if role == Qt.ItemDataRole.ToolTipRole and column not in ("text", "status_comment"):
                 return None
             return text
@@ -142,7 +143,8 @@ class ActionsModel(QAbstractTableModel):
             return action.owner
         if column == "due":
             due = action.due.isoformat() if action.due else ""
-            return f"{due}  ⚠ {self.tr('försenad')}" if overdue else due
+            overdue_word = self.tr("försenad")
+            return f"{due}  ⚠ {overdue_word}" if overdue else due
         if column == "status":
             return status_label(action.status)
         if column == "status_comment":

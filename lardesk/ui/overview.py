@@ -126,7 +126,8 @@ class OverviewModel(QAbstractTableModel):
                 return value if value is not None else ""
             text = "" if value is None else str(value)
             if role == Qt.ItemDataRole.AccessibleTextRole:
-                return f"{self._title(kind, what)}: {text or self.tr('ingen')}"
+                none = self.tr("ingen")
+                return f"{self._title(kind, what)}: {text or none}"
             return text
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if kind in ("finding", "actions"):

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFont, QUndoStack
+from PySide6.QtGui import QFont, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -37,6 +37,10 @@ if TYPE_CHECKING:
     from lardesk.services import Services
 
 MUTED = "color:palette(placeholder-text);"
+QUESTIONS_SHARE = 0.45
+"""The questions' share of a section's height below the board (sections 1–6), at first."""
+QUESTIONS_LEAST = 0.35
+"""The least share they keep, whatever the splitter was left at."""
 
 
 def guide_for(language: str) -> Guide:
@@ -496,10 +500,24 @@ class SectionStep(QWidget):
         """Show the program-logic board above the questions (sections 1–6)."""
         if board.parent() is not self.splitter:
             self.splitter.insertWidget(0, board)
-            self.splitter.setStretchFactor(0, 3)
-            self.splitter.setStretchFactor(1, 2)
-            self.splitter.setSizes([600, 400])
+            self.splitter.setStretchFactor(0, 11)
+            self.splitter.setStretchFactor(1, 9)
+            height = max(self.splitter.height(), 400)
+            self.splitter.setSizes([round(height * (1 - QUESTIONS_SHARE)), round(height * QUESTIONS_SHARE)])
             board.show()
+
+    def keep_questions_in_view(self) -> None:
+        """However the splitter was left (or remembered), the questions keep at least ``QUESTIONS_LEAST`` of the
+        height: on a 768-pixel screen that is three questions with their notes, not one."""
+        sizes = self.splitter.sizes()
+        total = sum(sizes)
+        if len(sizes) == 2 and total > 0 and sizes[1] < total * QUESTIONS_LEAST:
+            least = round(total * QUESTIONS_LEAST)
+            self.splitter.setSizes([total - least, least])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.keep_questions_in_view()
 
 
 # -- the deferred "Vad kan göras…" step -------------------------------------------------------------------

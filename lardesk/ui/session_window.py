@@ -15,7 +15,7 @@ import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QCoreApplication, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from lardesk.method.guide import PROGRAM_LOGIC_WALK
-from lardesk.method.logic import SECTION_OF_KIND
+from lardesk.method.logic import SECTION_OF_KIND, WALK_ORDER
 from lardesk.method.snapshot import SessionSnapshot
 from lardesk.services import Changed, Changes, InputError
 from lardesk.ui.bus import ChangeBus
@@ -67,6 +67,31 @@ def ratings_step() -> StepFactory:
     from lardesk.ui.ratings.step import RatingsStep
 
     return RatingsStep
+
+
+STEP_LIST_WIDTH = 210
+"""The list of steps at first: titles wrap, and on a 1366-pixel laptop every pixel goes to the step."""
+
+
+def default_size(window: QWidget) -> QSize:
+    """1280 × 760, or the screen's free area if it is smaller (a 1366 × 768 laptop with its taskbar)."""
+    free = window.screen().availableGeometry()
+    return QSize(min(1280, free.width()), min(760, free.height() - FRAME_ALLOWANCE))
+
+
+FRAME_ALLOWANCE = 32
+"""Room for the window manager's title bar above the window's own height."""
+
+
+def fit_to_screen(window: QWidget) -> None:
+    """A remembered size from a larger screen (the projector's, an office monitor) shrinks to this one."""
+    free = window.screen().availableGeometry()
+    width = min(window.width(), free.width())
+    height = min(window.height(), free.height() - FRAME_ALLOWANCE)
+    if (width, height) != (window.width(), window.height()):
+        window.resize(width, height)
+    if not free.contains(window.frameGeometry().topLeft()):
+        window.move(free.topLeft())
 
 
 class Steps(dict[str, Step]):
@@ -136,7 +161,8 @@ class SessionWindow(QMainWindow):
         start = snapshot.session.current_step if snapshot.session.current_step in self.order else self.order[0]
         self.go_to(start, remember=False)
         if not restore_window(self, SETTINGS_KEY):
-            self.resize(1280, 760)
+            self.resize(default_size(self))
+        fit_to_screen(self)
         restore_splitter(self.splitter, SETTINGS_KEY)
 
     # -- building ---------------------------------------------------------------------------------------
@@ -173,7 +199,7 @@ class SessionWindow(QMainWindow):
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([260, 1000])
+        self.splitter.setSizes([STEP_LIST_WIDTH, 1000])
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 
@@ -445,6 +471,7 @@ class SessionWindow(QMainWindow):
                 save_splitter(previous, "section-board")
             step.attach_board(board)
             restore_splitter(step.splitter, "section-board")
+            step.keep_questions_in_view()
             if callable(focus_kind):
                 focus_kind(KIND_OF_SECTION.get(step.number))
         else:
@@ -457,6 +484,10 @@ class SessionWindow(QMainWindow):
                 board.show()
                 if callable(focus_kind):
                     focus_kind(None)
+            view = getattr(board, "view", None)
+            if step_id == "board" and view is not None and hasattr(view, "show_kind"):
+                # the walk starts at the effects (right to left): in view on entering, laid out first
+                QTimer.singleShot(0, view, lambda: view.show_kind(WALK_ORDER[0]))
 
     def rebuild_steps(self) -> None:
         """Make every step again from the stored session (after its guide's language changed). The undo

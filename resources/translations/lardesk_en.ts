@@ -47,6 +47,14 @@
         <translation>Dropped</translation>
     </message>
     <message>
+        <source>inget</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>försenad</source>
+        <translation>overdue</translation>
+    </message>
+    <message>
         <source>Organisation – enhet</source>
         <translation>Organisation – unit</translation>
     </message>
@@ -390,6 +398,10 @@ Everything you have typed is already saved. Restart lardesk if something looks w
 </context>
 <context>
     <name>FormEntry</name>
+    <message>
+        <source>1 = {low} · 10 = {high} · Avstå: skriv -</source>
+        <translation>1 = {low} · 10 = {high} · To abstain: type -</translation>
+    </message>
     <message>
         <source>Skala {number} {label}</source>
         <translation>Scale {number} {label}</translation>

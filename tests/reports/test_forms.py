@@ -148,3 +148,28 @@ def test_every_ink_on_the_forms_has_contrast_of_at_least_4_5() -> None:
     assert contrast("#a7afb8") < 4.5  # the old faint digits: the check can fail
     for colour in (forms.DIGIT_COLOUR, forms.MUTED, forms.INK, forms.ACCENT):
         assert contrast(colour) >= 4.5, colour
+
+
+def test_the_guides_figures_for_the_room(tmp_path: Path) -> None:
+    """Figures 1–3 of the guide (program logic, program logic for evaluation, APeL's model), one A4 landscape
+    page each, a set for each person asked for; the small print says lardesk drew them."""
+    path = tmp_path / "figurer.pdf"
+    assert render_forms(GUIDE, path, options=FormsOptions(figures=True, copies=2)) == [path]
+    assert sizes(path) == [(842, 595)] * 6
+    pages = [flat(page.extract_text() or "") for page in PdfReader(path).pages]
+    assert "Figur 1: Programlogik" in pages[0]
+    for words in ("Resurser", "Planerade aktiviteter", "Förväntade effekter (långsiktiga)"):
+        assert words in pages[0]
+    assert "Står avsatta resurser i proportion till planerade aktiviteter?" in pages[0]  # the four questions
+    assert "Genomförda aktiviteter" in pages[1] and "Uppnådda resultat" in pages[1]
+    for words in ("Struktur", "Sammanhållen utvecklingsidé", "Förmedlande instanser", "Delaktighet", "Lärande"):
+        assert words in pages[2]
+    assert all("ritade av lardesk" in page for page in pages)
+    assert pages[3:] == pages[:3]
+
+
+def test_the_personal_form_says_the_numbers_and_end_labels_are_lardesks(tmp_path: Path) -> None:
+    path = tmp_path / "forms.pdf"
+    render_forms(GUIDE, path, options=FormsOptions(worksheet=False))
+    personal = flat(PdfReader(path).pages[0].extract_text() or "")
+    assert "Siffrorna 1–10 och ändpunkternas ord är lardesks" in personal

@@ -150,6 +150,7 @@ def write_checked(snapshot: SessionSnapshot, guide: Guide, path: Path) -> PdfUaR
     minutes = build_minutes(snapshot, guide)
     assert report.headings == minutes_document(minutes, figures).headings
     assert report.headings[0] == (1, minutes.labels.summary)
+    assert report.orphans == [], "a heading alone at the foot of a page"
     spreads = 1 + len(figures.later_rounds)
     assert len(report.figures) == spreads + len(figures.board_parts)
     assert figures.board_parts, "the board is printed"
@@ -291,3 +292,26 @@ def test_the_pdf_needs_no_plotting_library(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[]"
     assert check_pdf_ua(tmp_path / "m.pdf").figures
+
+
+def test_the_checker_finds_a_heading_alone_at_the_foot_of_a_page(tmp_path: Path) -> None:
+    """Typst keeps a heading with what follows (sticky blocks); without that, the check would say so."""
+    import typst
+
+    from lardesk.reports.typst_pdf import fonts_dir
+
+    source = (
+        '#set document(title: "T")\n#set text(lang: "sv", font: "DejaVu Sans")\n'
+        "#show heading: set block(sticky: false)\n"
+        "= Början\n#v(22.6cm)\n= Ensam rubrik\n#lorem(200)\n"
+    )
+    path = tmp_path / "orphan.pdf"
+    (tmp_path / "orphan.typ").write_text(source, encoding="utf-8")
+    typst.compile(
+        str(tmp_path / "orphan.typ"),
+        output=str(path),
+        font_paths=[str(fonts_dir())],
+        ignore_system_fonts=True,
+        pdf_standards=["ua-1"],
+    )
+    assert check_pdf_ua(path).orphans == ["Ensam rubrik"]

@@ -100,7 +100,7 @@ def test_an_indicator_and_three_measurements_by_keyboard(
     board.view.setFocus()
     QTest.keyClick(board.view, Qt.Key.Key_I)
     panel = board.indicator_panel
-    assert board.side_tabs.currentWidget() is board.indicator_scroll
+    assert board.side_tabs.currentWidget() is board.indicator_page and board.indicator_page.widget() is panel
     # a new indicator: what is measured, Enter; then the unit and the source
     type_into(panel.text, "Andel kvinnor bland de sökande till chefstjänster", then=Qt.Key.Key_Return)
     assert panel.unit.hasFocus()

@@ -109,6 +109,7 @@ def test_the_grid_hides_values_until_revealed(qtbot: QtBot, step: RatingsStep) -
 
 def test_ending_a_pass_round_asks_and_shows_no_hidden_value(qtbot: QtBot, step: RatingsStep) -> None:
     type_grid(step, ["7", "8", "9"])
+    step.tabs.setCurrentWidget(step.printed)  # keying in forms, then the laptop goes round
     step.start_pass_round()
     assert step.pass_round
     answer_next_box(QMessageBox.StandardButton.No)  # the person holding the laptop tries: No (the default)

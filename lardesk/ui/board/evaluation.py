@@ -4,8 +4,8 @@ achieved results, for the part "hur gick det?"."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QResizeEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableWidget, QTableWidgetItem, QWidget
 
 from lardesk.method.guide import Guide
 from lardesk.method.indicators import indicator_lines
@@ -24,7 +24,8 @@ class EvaluationView(QTableWidget):
         super().__init__(parent)
         self.guide = guide
         self.setColumnCount(6)
-        self.setHorizontalHeaderLabels([guide.term(key) for key in COLUMNS] + [guide.term("expected_effects")])
+        self.titles = [guide.term(key) for key in COLUMNS] + [guide.term("expected_effects")]
+        self.setHorizontalHeaderLabels(self.titles)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setWordWrap(True)
         self.setAlternatingRowColors(True)
@@ -32,6 +33,31 @@ class EvaluationView(QTableWidget):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.setAccessibleName(self.tr("Hur gick det? Planerat och genomfört"))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_headers()
+
+    def fit_headers(self) -> None:
+        """Break the column titles onto as many lines as their columns' widths need ("Förväntat resultat
+        (kortsiktigt)" is wider than a sixth of a laptop's table): a title is never cut."""
+        header = self.horizontalHeader()
+        bold = QFont(header.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        margin = 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin) + 8
+        for column, title in enumerate(self.titles):
+            room = max(header.sectionSize(column) - margin, 40)
+            lines: list[str] = []
+            for word in title.split():
+                if lines and metrics.horizontalAdvance(f"{lines[-1]} {word}") <= room:
+                    lines[-1] = f"{lines[-1]} {word}"
+                else:
+                    lines.append(word)
+            text = "\n".join(lines)
+            item = self.horizontalHeaderItem(column)
+            if item is not None and item.text() != text:
+                item.setText(text)
 
     def show_state(self, state: BoardState) -> None:
         columns = [

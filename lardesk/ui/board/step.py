@@ -69,6 +69,17 @@ PROJECTOR_PAN_STEP = 0.25
 """A pan moves the projector's view by this share of what it shows."""
 
 
+def _scrolled(widget: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setWidget(widget)
+    # as wide as the panel needs (only its height may shrink), with room for the scroll bar
+    area.setMinimumWidth(widget.minimumSizeHint().width() + area.verticalScrollBar().sizeHint().width())
+    return area
+
+
 class ProjectorBoard(BoardView):
     """The board for the room: read-only, large type, following the facilitator's board.
 
@@ -128,16 +139,30 @@ class ProjectorBoard(BoardView):
         width, height = self.viewport().width(), self.viewport().height()
         if width <= 0 or height <= 0:
             return
-        fit = 1.0
-        for _ in range(3):
-            self.board.set_width(width / fit)
+
+        def fit_at(scene_width: float) -> tuple[float, bool]:
+            """The zoom that shows the board laid out ``scene_width`` wide, and whether the height limits it."""
+            self.board.set_width(scene_width)
             rect = self.board.sceneRect()
-            new_fit = min(1.0, width / max(rect.width(), 1.0), height / max(rect.height(), 1.0))
-            if abs(new_fit - fit) < 0.01:
-                fit = new_fit
-                break
-            fit = new_fit
-        self.fit_zoom = fit
+            across, down = width / max(rect.width(), 1.0), height / max(rect.height(), 1.0)
+            return min(1.0, across, down), down < across
+
+        # wider columns make shorter cards: find the layout width at which the board fills the screen best
+        low, high = float(width), float(width) * 6
+        best, tall = fit_at(low)
+        best_width = low
+        if tall:
+            for _ in range(7):
+                middle = (low + high) / 2
+                zoom, tall = fit_at(middle)
+                if zoom > best:
+                    best, best_width = zoom, middle
+                if tall:
+                    low = middle
+                else:
+                    high = middle
+            fit_at(best_width)
+        self.fit_zoom = best
         self.show_view()
 
     def target(self) -> QRectF:
@@ -253,12 +278,12 @@ class BoardStep(QWidget):
         bar.addWidget(self.svg_button)
 
         self.side_tabs = QTabWidget()
-        self.side_tabs.addTab(self.editor, self.tr("Punkt"))
-        self.indicator_scroll = QScrollArea()  # a low screen scrolls the panel rather than squeezing its chart
-        self.indicator_scroll.setWidget(self.indicator_panel)
-        self.indicator_scroll.setWidgetResizable(True)
-        self.indicator_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.side_tabs.addTab(self.indicator_scroll, self.tr("Indikatorer (I)"))
+        # in scroll areas: the panel may be lower than its fields (a section's questions below the board on a
+        # 768-pixel screen), and then it scrolls instead of taking the questions' room
+        self.editor_page = _scrolled(self.editor)
+        self.indicator_page = _scrolled(self.indicator_panel)
+        self.side_tabs.addTab(self.editor_page, self.tr("Punkt"))
+        self.side_tabs.addTab(self.indicator_page, self.tr("Indikatorer (I)"))
         self._room_before: tuple[list[int], list[int]] | None = None
         self.side_tabs.currentChanged.connect(self._side_tab_changed)
         self.side = side = QSplitter(Qt.Orientation.Vertical)
@@ -457,12 +482,12 @@ class BoardStep(QWidget):
         self.indicator_panel.show_item(item.id, f"{self.guide.term(item.kind.value)} {item.key}", item.indicators)
 
     def _focus_links(self) -> None:
-        self.side_tabs.setCurrentWidget(self.editor)
+        self.side_tabs.setCurrentWidget(self.editor_page)
         self.editor.focus_links()
 
     def focus_indicators(self) -> None:
         """I on the board: the selected item's indicators, the keyboard in the first field."""
-        self.side_tabs.setCurrentWidget(self.indicator_scroll)
+        self.side_tabs.setCurrentWidget(self.indicator_page)
         self.indicator_panel.focus_first()
 
     def _side_tab_changed(self, index: int) -> None:
@@ -472,7 +497,7 @@ class BoardStep(QWidget):
         if len(sizes) != 2 or sum(sizes) <= 0 or len(heights) != 2:
             return
         total, tall = sum(sizes), sum(heights)
-        if self.side_tabs.widget(index) is self.indicator_scroll:
+        if self.side_tabs.widget(index) is self.indicator_page:
             if self._room_before is None:
                 self._room_before = (sizes, heights)
             wide = min(max(INDICATOR_SIDE_WIDTH, sizes[1]), total // 2)

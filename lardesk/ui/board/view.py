@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QPainter, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QFrame, QGraphicsView, QLineEdit, QStyle, QWidget
 
@@ -52,6 +52,13 @@ class BoardView(QGraphicsView):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.fit_width()
+        if self.board.focus_kind is not None and event.size().width() != event.oldSize().width():
+            # the column being walked stays in view as the window or a splitter changes the view's width
+            QTimer.singleShot(0, self, self.show_walked_column)
+
+    def show_walked_column(self) -> None:
+        if self.board.focus_kind is not None:
+            self.show_kind(self.board.focus_kind)
 
     def set_zoom(self, zoom: float) -> None:
         self.zoom = zoom

@@ -19,8 +19,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -80,20 +80,38 @@ class FormEntry(QWidget):
         super().__init__(parent)
         self.guide = guide
         self.fields: dict[int, ValueField] = {}
-        self.form = QFormLayout(self)
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        self.labels: dict[int, QLabel] = {}
+        # what the numbers mean, on the form itself (not only in a tooltip): read before the first value
+        self.ends = QLabel(
+            self.tr("1 = {low} · 10 = {high} · Avstå: skriv -").format(low=guide.scale_low, high=guide.scale_high),
+            self,
+        )
+        self.ends.setObjectName("scaleEnds")
+        self.ends.setWordWrap(True)
+        font = QFont(self.ends.font())
+        font.setBold(True)
+        self.ends.setFont(font)
+        # the question across the width, its value field beside it: no narrow column and empty space
+        self.form = QGridLayout()
+        self.form.setColumnStretch(1, 1)
+        self.form.setHorizontalSpacing(12)
+        self.form.setVerticalSpacing(6)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.ends)
+        layout.addLayout(self.form)
+        layout.addStretch(1)
 
     def set_scales(self, scales: tuple[int, ...]) -> None:
         if tuple(self.fields) == scales:
             return
-        while self.form.rowCount():
-            self.form.removeRow(0)
-        self.fields = {}
+        for widget in [*self.fields.values(), *self.labels.values()]:
+            self.form.removeWidget(widget)
+            widget.deleteLater()
+        self.fields, self.labels = {}, {}
         previous: ValueField | None = None
-        for scale in scales:
+        for row, scale in enumerate(scales):
             info = self.guide.scale(scale)
-            label = QLabel(f"<b>{info.number} {info.label}</b><br>{info.question}", self)
+            label = QLabel(f"<b>{info.number} {info.label}</b> – {info.question}", self)
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.RichText)
             field = ValueField(self)
@@ -104,9 +122,11 @@ class FormEntry(QWidget):
                 )
             )
             label.setBuddy(field)
-            self.form.addRow(label, field)
+            self.form.addWidget(field, row, 0, Qt.AlignmentFlag.AlignTop)
+            self.form.addWidget(label, row, 1)
             label.show()  # at once, not when the layout gets round to it: the field can take the focus now
             field.show()
+            self.labels[scale] = label
             field.entered.connect(lambda s=scale: self._entered(s))
             if previous is not None:
                 QWidget.setTabOrder(previous, field)

@@ -12,8 +12,8 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
 
 from lardesk.method.guide import Guide
 from lardesk.method.snapshot import Anonymity, ParticipantInfo, SessionSnapshot
@@ -151,6 +151,10 @@ class RatingsModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
+ROW_LABELS_LEAST, ROW_LABELS_MOST = 120, 300
+"""The width of the row labels, in pixels: at least, and at most."""
+
+
 class RatingGrid(QTableView):
     """The grid's keys (see the module's text); saving goes through ``commit``."""
 
@@ -168,11 +172,29 @@ class RatingGrid(QTableView):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.horizontalHeader().setMinimumSectionSize(30)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.verticalHeader().setFixedWidth(150)  # long roles are elided; the tooltip and the forms show them
         self.verticalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.fit_row_labels()
+        model.modelReset.connect(self.fit_row_labels)
+        model.headerDataChanged.connect(lambda *_: self.fit_row_labels())
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setAccessibleName(self.tr("Bedömningar: deltagare × skalor"))
         self._saving = False
+
+    def fit_row_labels(self) -> None:
+        """The row labels as wide as the longest ("6. Verksamhetsutvecklare" whole), up to ``ROW_LABELS_MOST``;
+        only a longer one is elided (its tooltip and the forms show it whole)."""
+        header = self.verticalHeader()
+        bold = QFont(header.font())
+        bold.setBold(True)  # the current row's label is bold
+        metrics = QFontMetrics(bold)
+        widest = max((metrics.horizontalAdvance(label) for label in self.ratings.labels.values()), default=0)
+        margin = 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin) + 14
+        header.setFixedWidth(min(max(widest + margin, ROW_LABELS_LEAST), ROW_LABELS_MOST))
+
+    def needed_width(self) -> int:
+        """The width that shows the row labels and nine value columns whole."""
+        columns = max(self.ratings.columnCount(), 1)
+        return self.verticalHeader().width() + columns * 36 + 2 * self.frameWidth() + 4
 
     def start(self) -> None:
         """Focus on the first cell without a value (or the first cell)."""

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
+    QFrame,
     QGridLayout,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -34,6 +36,10 @@ def decimal(value: float | None, language: str | None = None) -> str:
 
 SaveJoint = Callable[[int, int | None, str, str], str | None]
 """save(scale, value | None (remove), comment, the field that changed) → None when saved, else why not."""
+
+
+ROWS_PER_SCALE = 3
+"""Grid rows per scale: name, value and spread; the comment; a message when the value needs a comment."""
 
 
 class JointRow:
@@ -62,11 +68,12 @@ class JointRow:
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color:#a61b1b; font-weight:bold;")
         self.message.hide()
+        # the name, the value and the spread on one line; the comment (a sentence) across the whole width below
         grid.addWidget(self.label, row, 0)
         grid.addWidget(self.value, row, 1)
-        grid.addWidget(self.comment, row, 2)
-        grid.addWidget(self.range, row + 1, 0)
-        grid.addWidget(self.message, row + 1, 1, 1, 2)
+        grid.addWidget(self.range, row, 2)
+        grid.addWidget(self.comment, row + 1, 0, 1, 3)
+        grid.addWidget(self.message, row + 2, 0, 1, 3)
         self.writer: WriteThrough | None = None
         self.failed = False
         """The last write was refused: its message stays until the next write."""
@@ -88,10 +95,19 @@ class JointEditor(QWidget):
         intro.setWordWrap(True)
         self.grid = QGridLayout()
         self.grid.setColumnStretch(2, 1)
+        inner = QWidget(self)
+        inner_layout = QVBoxLayout(inner)
+        inner_layout.addWidget(intro)
+        inner_layout.addLayout(self.grid)
+        inner_layout.addStretch(1)
+        area = QScrollArea(self)  # nine scales with their comments may be taller than a laptop's tab
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        area.setWidget(inner)
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(self.grid)
-        layout.addStretch(1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(area)
         self._scales: tuple[int, ...] = ()
 
     def load(self, snapshot: SessionSnapshot) -> None:
@@ -104,7 +120,7 @@ class JointEditor(QWidget):
                     widget.deleteLater()
             self.rows = {}
             for position, scale in enumerate(scales):
-                row = JointRow(scale, self.guide, self.grid, position * 2, self)
+                row = JointRow(scale, self.guide, self.grid, position * ROWS_PER_SCALE, self)
                 row.value.valueChanged.connect(lambda _value, s=scale: self.commit(s))
                 row.writer = WriteThrough(row.comment, self._comment_writer(scale))
                 row.comment.returnPressed.connect(row.writer.flush)

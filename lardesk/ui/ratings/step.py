@@ -276,7 +276,8 @@ class RatingsStep(QWidget):
         if not self._split:  # the grid's nine columns whole, the spread the rest
             self._split = True
             width = max(self.splitter.width(), 800)
-            left = min(max(480, int(width * 0.42)), width - 320)
+            needed = self.grid.needed_width() + 24  # the tab's own frame and margins
+            left = min(max(480, needed, int(width * 0.42)), width - 320)
             self.splitter.setSizes([left, width - left])
 
     # -- Step ---------------------------------------------------------------------------------------------
@@ -469,6 +470,8 @@ class RatingsStep(QWidget):
         before = self._before_passing
         if not 0 <= before < self.tabs.count() or self.tabs.widget(before) is self.passing:
             before = 0
+        if not self.revealed and self.tabs.widget(before) in (self.printed, self.joint):
+            before = 0  # a form or the joint tab would show values not yet revealed: the grid shows ● instead
         self.tabs.setCurrentIndex(before)
 
     def confirm_end_pass_round(self) -> bool:
