@@ -251,3 +251,25 @@ def test_items_that_carry_no_indicators_say_so(board: BoardStep) -> None:
     panel: IndicatorPanel = board.indicator_panel
     assert not panel.text.isEnabled()
     assert panel.item_id is None
+
+
+def test_indicator_changes_are_undone_and_redone(
+    board: BoardStep, services: Services, session_id: int, warnings: list[str]
+) -> None:
+    e1 = keys(board)["e1"]
+    before = services.sessions.snapshot(session_id, with_previous=False).item_by_id[e1].indicators
+    board.view.select_and_show(e1)
+    board.focus_indicators()
+    panel = board.indicator_panel
+    type_into(panel.period, "2014")
+    type_into(panel.women, "39")
+    type_into(panel.men, "61", then=Qt.Key.Key_Return)
+    after = services.sessions.snapshot(session_id, with_previous=False).item_by_id[e1].indicators
+    assert [f.period for f in after[0].values] == ["2011", "2012", "2013", "2014"]
+    assert board.undo_stack.undoText() == "Ändra indikatorer"
+    board.undo_stack.undo()
+    assert services.sessions.snapshot(session_id, with_previous=False).item_by_id[e1].indicators == before
+    assert [row[0] for row in panel.rows()][-2] == "2013"  # the panel shows what is stored
+    board.undo_stack.redo()
+    assert services.sessions.snapshot(session_id, with_previous=False).item_by_id[e1].indicators == after
+    assert warnings == []
