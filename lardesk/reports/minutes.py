@@ -119,6 +119,9 @@ class Labels:
     owner_missing: str
     due_missing: str
     not_followed_up: str
+    dropped_items: str
+    dropped_intro: str
+    comment: str
     gap: str
     meaning: str
     concerns: str
@@ -177,7 +180,7 @@ SV = Labels(
     gaps="Luckor i programlogiken",
     gaps_intro="Poängen med programlogiken är att luckor blir synliga. Årets genomgång visar:",
     none="Inga",
-    status_findings="Aktiviteter och resultat som inte blev av",
+    status_findings="Statusiakttagelser: det som inte blev av eller inte följts upp",
     ratings="Personlig och samlad bedömning",
     spread_caption="Deltagarnas personliga bedömningar per skala (1 = lägst, 10 = högst).",
     scale="Skala",
@@ -197,7 +200,7 @@ SV = Labels(
     owner="Ansvarig",
     due="Klart senast",
     general="Allmänt",
-    previous_actions="Uppföljning av förra årets åtgärder",
+    previous_actions="Genomgång av åtgärderna från {previous}",
     done="Genomförd",
     status="Status",
     not_done="Ej genomförd",
@@ -214,6 +217,9 @@ SV = Labels(
     owner_missing="Ansvarig saknas",
     due_missing="Datum saknas",
     not_followed_up="Ej följd upp",
+    dropped_items="Strukna punkter",
+    dropped_intro="Gruppen strök de här punkterna; de står kvar men ingår inte i luckorna.",
+    comment="Kommentar",
     gap="Lucka",
     meaning="Vad det innebär",
     concerns="Gäller",
@@ -270,7 +276,7 @@ EN = Labels(
     gaps="Gaps in the program logic",
     gaps_intro="The point of the program logic is that gaps become visible. This year's review shows:",
     none="None",
-    status_findings="Activities and results that did not happen",
+    status_findings="Status findings: what did not happen or was not followed up",
     ratings="Personal and overall assessment",
     spread_caption="The participants' personal assessments per scale (1 = lowest, 10 = highest).",
     scale="Scale",
@@ -290,7 +296,7 @@ EN = Labels(
     owner="Responsible",
     due="Due",
     general="General",
-    previous_actions="Follow-up of last year's actions",
+    previous_actions="Review of the actions of {previous}",
     done="Done",
     status="Status",
     not_done="Not done",
@@ -307,6 +313,9 @@ EN = Labels(
     owner_missing="No one responsible",
     due_missing="No date",
     not_followed_up="Not followed up",
+    dropped_items="Dropped items",
+    dropped_intro="The group dropped these items; they stay on the board but take no part in the gaps.",
+    comment="Comment",
     gap="Gap",
     meaning="What it means",
     concerns="Concerns",
@@ -441,6 +450,8 @@ class ActionRow:
     done: bool = False
     status: str = ""
     """The status the group gave the action, in words ("Ej följd upp" while it is still open)."""
+    status_comment: str = ""
+    status_date: str = ""
 
 
 STATUS_WORDS: dict[str, dict[ActionStatus, str]] = {
@@ -502,6 +513,8 @@ class Minutes:
     links: tuple[LinkSentence, ...] = ()
     board_alt: str = ""
     author: str = ""
+    dropped: tuple[tuple[str, str, str], ...] = ()
+    """Struken: (the kind of item, its text, the reason), in the board's order."""
 
     @property
     def outline(self) -> list[tuple[int, str]]:
@@ -547,12 +560,23 @@ def assessment_text(stats: ScaleStats | None, labels: Labels) -> str:
 
 def logic_cell(item: ItemInfo, guide: Guide, labels: Labels) -> LogicCell:
     details: list[str] = []
+    if item.dropped_reason is not None:
+        details.append(f"{guide.term('dropped')} ({item.dropped_reason})")
+    if item.category is not None:
+        details.append(guide.term("other_starting_point" if item.category.value == "other" else item.category.value))
     if item.status:
         details.append(guide.term(item.status))
     if item.unexpected:
         details.append(guide.term("unexpected"))
     if item.carried_over:
         details.append(guide.term("carried_over"))
+        previous = " – ".join(
+            part
+            for part in (guide.term(item.previous_status) if item.previous_status else "", item.previous_outcome or "")
+            if part
+        )
+        if previous:
+            details.append(f"{guide.term('previous_follow_up').lower()}: {previous}")
     if item.budget_sek is not None:
         details.append(f"{labels.budget} {fmt_amount(item.budget_sek, labels)}")
     if item.spent_sek is not None:
@@ -687,7 +711,9 @@ def build_minutes(snapshot: SessionSnapshot, guide: Guide, options: MinutesOptio
         owner = i.owner.strip() or lab.owner_missing
         due = fmt_date(i.due) or lab.due_missing
         status = STATUS_WORDS["en" if guide.language == "en" else "sv"][i.status]
-        return ActionRow(str(index), i.text, applies(i.scale), owner, due, i.done, status)
+        return ActionRow(
+            str(index), i.text, applies(i.scale), owner, due, i.done, status, i.status_comment, fmt_date(i.status_date)
+        )
 
     actions = tuple(action_row(index, i) for index, i in enumerate(snapshot.improvements, start=1))
     previous_actions: tuple[ActionRow, ...] = ()
@@ -723,6 +749,12 @@ def build_minutes(snapshot: SessionSnapshot, guide: Guide, options: MinutesOptio
         agreed=tuple(f"{n}. {guide.section(n).title}" for n in agreed),
         sections=tuple(sections),
         starting_points=starting_points,
+        dropped=tuple(
+            (guide.term(item.kind.value), item.text, item.dropped_reason or "")
+            for kind in (*(k for k, _ in LOGIC_COLUMNS), ItemKind.STARTING_POINT)
+            for item in snapshot.items_of(kind)
+            if item.dropped
+        ),
         logic_headers=logic_headers(guide),
         logic_columns=columns,
         gaps=gaps,
@@ -1355,16 +1387,26 @@ def actions_blocks(minutes: Minutes) -> list[doc.Block]:
     else:
         blocks.append(doc.Paragraph(lab.no_actions))
     if minutes.previous_actions:
-        blocks.append(doc.Heading(lab.previous_actions, 2))
+        previous = minutes.previous_label[:1].lower() + minutes.previous_label[1:]  # "förra året (2011)"
+        blocks.append(doc.Heading(lab.previous_actions.format(previous=previous), 2))
         blocks.append(
             doc.Table(
-                ("", lab.action, lab.owner, lab.due, lab.status),
+                ("", lab.action, lab.owner, lab.due, lab.status, lab.comment),
                 tuple(
-                    (a.number, a.text, a.owner, a.due, a.status or lab.not_followed_up)
+                    (
+                        a.number,
+                        a.text,
+                        a.owner,
+                        a.due,
+                        f"{a.status or lab.not_followed_up} ({a.status_date})"
+                        if a.status_date
+                        else a.status or lab.not_followed_up,
+                        a.status_comment,
+                    )
                     for a in minutes.previous_actions
                 ),
-                (0.3, 3.0, 1.4, 1.1, 1.1),
-                "rllll",
+                (0.3, 2.2, 1.1, 0.9, 1.2, 1.2),
+                "rlllll",
             )
         )
     return blocks
@@ -1419,6 +1461,17 @@ def logic_blocks(minutes: Minutes, figures: MinutesFigures) -> list[doc.Block]:
     blocks.append(_findings_table(minutes.gaps, lab))
     blocks.append(doc.Heading(lab.status_findings, 2))
     blocks.append(_findings_table(minutes.status_findings, lab))
+    if minutes.dropped:
+        blocks.append(doc.Heading(lab.dropped_items, 2))
+        blocks.append(doc.Paragraph(lab.dropped_intro))
+        blocks.append(
+            doc.ItemList(
+                tuple(
+                    (doc.Run(f"{kind}: "), doc.Run(text, italic=True), doc.Run(f" – {reason}"))
+                    for kind, text, reason in minutes.dropped
+                )
+            )
+        )
     if figures.board_parts:
         blocks.append(doc.Heading(lab.board_alt, 2))
         blocks.append(doc.Paragraph(minutes.board_alt, "lead"))

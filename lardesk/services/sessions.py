@@ -9,6 +9,7 @@ import json
 import logging
 import re
 from collections.abc import Iterable
+from typing import Unpack
 
 from sqlalchemy import String, delete, func, or_, select, type_coerce, update
 from sqlalchemy.orm import Session
@@ -47,7 +48,14 @@ from lardesk.services.base import (
     check_text,
     parse_date,
 )
-from lardesk.services.requests import NewParticipant, NewSession, OrganisationSessions
+from lardesk.services.requests import (
+    ImprovementFields,
+    NewParticipant,
+    NewSession,
+    OrganisationSessions,
+    ParticipantFields,
+    SessionFields,
+)
 from lardesk.storage.models import (
     FollowUpSession,
     Improvement,
@@ -395,7 +403,7 @@ class SessionService(ServiceBase):
                 LogicLink(session_id=row.id, source_id=mapping[link.source_id].id, target_id=mapping[link.target_id].id)
             )
 
-    def update_session(self, session_id: int, **fields: object) -> Changes:
+    def update_session(self, session_id: int, **fields: Unpack[SessionFields]) -> Changes:
         """Change a session's own fields: title, date, period, facilitator, case_number, language,
         anonymity, parts, defer_improvements, current_step, organisation, unit."""
         allowed = {
@@ -425,7 +433,7 @@ class SessionService(ServiceBase):
                     setattr(row, name, check_text(str(value), label, max_length=limit))
                     what |= Changed.SESSIONS if name in ("title", "period", "facilitator") else Changed.NONE
                 elif name == "date":
-                    row.date = parse_date(value)  # type: ignore[arg-type]
+                    row.date = parse_date(fields["date"])
                     what |= Changed.SESSIONS
                 elif name == "language":
                     if value not in ("sv", "en"):
@@ -442,7 +450,7 @@ class SessionService(ServiceBase):
                             participant.name = None
                         what |= Changed.PARTICIPANTS
                 elif name == "parts":
-                    row.parts = check_parts(value)  # type: ignore[arg-type]
+                    row.parts = check_parts(fields["parts"])
                 elif name == "defer_improvements":
                     row.defer_improvements = bool(value)
                 else:
@@ -561,7 +569,7 @@ class SessionService(ServiceBase):
             row = self._add_participant(db, session, new, int(position or 0))
             return Changes(Changed.PARTICIPANTS | Changed.SESSIONS, session_id, row.id)
 
-    def update_participant(self, participant_id: int, **fields: object) -> Changes:
+    def update_participant(self, participant_id: int, **fields: Unpack[ParticipantFields]) -> Changes:
         with self.database.transaction() as db:
             row = self._get(db, Participant, participant_id, PARTICIPANT)
             session = self._get(db, FollowUpSession, row.session_id, SESSION)
@@ -677,7 +685,7 @@ class SessionService(ServiceBase):
             db.flush()
             return Changes(Changed.IMPROVEMENTS, session_id, row.id)
 
-    def update_improvement(self, improvement_id: int, **fields: object) -> Changes:
+    def update_improvement(self, improvement_id: int, **fields: Unpack[ImprovementFields]) -> Changes:
         with self.database.transaction() as db:
             row = self._get(db, Improvement, improvement_id, IMPROVEMENT)
             for name, value in fields.items():
@@ -686,7 +694,8 @@ class SessionService(ServiceBase):
                 elif name == "owner":
                     row.owner = check_text(str(value), Message("the owner"), max_length=NAME_MAX).strip()
                 elif name == "due":
-                    row.due = parse_date(value, Message("the due date")) if value else None  # type: ignore[arg-type]
+                    due = fields["due"]
+                    row.due = parse_date(due, Message("the due date")) if due else None
                 elif name == "scale":
                     if value is not None and value not in SECTIONS:
                         raise InputError("there is no section {section}", section=value)
@@ -700,9 +709,10 @@ class SessionService(ServiceBase):
                 elif name == "status_comment":
                     row.status_comment = check_text(str(value), Message("the comment"), max_length=5000)
                 elif name == "status_date":
-                    row.status_date = parse_date(value, Message("the date")) if value else None  # type: ignore[arg-type]
+                    when = fields["status_date"]
+                    row.status_date = parse_date(when, Message("the date")) if when else None
                 elif name == "position":
-                    row.position = int(value)  # type: ignore[call-overload]
+                    row.position = int(fields["position"])
                 else:
                     raise InputError("an improvement action has no field {name!r}", name=name)
             return Changes(Changed.IMPROVEMENTS, row.session_id)

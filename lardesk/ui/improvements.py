@@ -4,7 +4,7 @@ due date, written through as typed and undoable."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from lardesk.method.snapshot import ImprovementInfo, SessionSnapshot
 from lardesk.services import Changes, InputError
+from lardesk.services.requests import ImprovementFields
 from lardesk.ui.bus import ChangeBus
 from lardesk.ui.write_through import ServiceCommand, WriteThrough
 
@@ -234,7 +235,10 @@ class ImprovementsEditor(QWidget):
         sessions = self.services.sessions
 
         def call(value: str) -> Changes:
-            return sessions.update_improvement(self.ids.resolve(improvement_id), **{field: value})
+            # one field by name, as the table's column says (text, owner, due: each a str)
+            return sessions.update_improvement(
+                self.ids.resolve(improvement_id), **cast(ImprovementFields, {field: value})
+            )
 
         command = ServiceCommand(
             self.bus,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Unpack
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,6 +21,7 @@ from lardesk.method.guide import LANGUAGES
 from lardesk.method.people import Gender
 from lardesk.method.snapshot import Anonymity, ParticipantInfo, SessionSnapshot
 from lardesk.services import Changes, NewParticipant
+from lardesk.services.requests import ParticipantFields
 from lardesk.ui.bus import ChangeBus
 
 ROLE, NAME, GENDER, PRESENT = range(4)
@@ -212,7 +215,7 @@ class ParticipantsEditor(QWidget):
         elif item.column() == PRESENT:
             self._update(pid, present=item.checkState() == Qt.CheckState.Checked)
 
-    def _update(self, participant_id: int, **fields: object) -> None:
+    def _update(self, participant_id: int, **fields: Unpack[ParticipantFields]) -> None:
         sessions = self.bus.services.sessions
         if self.bus.run(lambda: sessions.update_participant(participant_id, **fields), self) is None:
             self.people = ()  # show what is stored again on the next load

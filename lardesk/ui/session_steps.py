@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QResizeEvent, QUndoStack
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from lardesk.method.guide import JOINT_SCALE, SECTIONS, Guide, GuideError, Section, load_guide
 from lardesk.method.snapshot import Anonymity, SessionSnapshot
 from lardesk.services import Changed, Changes
+from lardesk.services.requests import SessionFields
 from lardesk.ui.action_review import ActionReview
 from lardesk.ui.bus import ChangeBus
 from lardesk.ui.improvements import IdMap, ImprovementsEditor
@@ -285,7 +286,7 @@ class PartsStep(QWidget):
         sessions = context.services.sessions
 
         def call(value: object) -> Changes:
-            return sessions.update_session(context.session_id, **{field: value})
+            return sessions.update_session(context.session_id, **cast(SessionFields, {field: value}))
 
         key = ("session", field) if merge else None
         context.undo.push(ServiceCommand(context.bus, text, lambda: call(new), lambda: call(old), self, merge_key=key))

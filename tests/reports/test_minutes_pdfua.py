@@ -233,6 +233,13 @@ def test_large_bench_session_is_pdf_ua(services: Services, tmp_path: Path) -> No
     path = tmp_path / "large.pdf"
     write_checked(snapshot, SV, path)
     assert_complete(snapshot, SV, path)
+    # The worksheet runs over many pages; each repeats the table's header row.
+    pages = [flat(page.extract_text() or "") for page in PdfReader(path).pages]
+    first = next(i for i, text in enumerate(pages) if "Bilaga: Programlogiken" in text)
+    last = next(i for i, text in enumerate(pages) if "Kopplingarna i ord" in text)
+    assert last - first >= 3
+    for text in pages[first : last + 1]:
+        assert "Resurser Planerade aktiviteter Förväntat resultat (kortsiktigt)" in text
 
 
 def test_english_minutes_are_pdf_ua_in_english(tmp_path: Path) -> None:

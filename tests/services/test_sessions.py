@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
 import pytest
 
@@ -10,6 +11,7 @@ from lardesk.method.logic import ItemKind
 from lardesk.method.people import Gender
 from lardesk.method.snapshot import Anonymity
 from lardesk.services import Changed, InputError, NewParticipant, NewSession, NotFound, Services
+from lardesk.services.requests import SessionFields
 
 D = dt.date(2026, 11, 25)
 
@@ -147,7 +149,7 @@ def test_bad_session_fields(services: Services) -> None:
     with pytest.raises(InputError, match="date"):
         services.sessions.update_session(sid, date="25/11/2026")
     with pytest.raises(InputError, match="no field"):
-        services.sessions.update_session(sid, colour="red")
+        services.sessions.update_session(sid, **cast(SessionFields, {"colour": "red"}))
     with pytest.raises(InputError, match="sections"):
         services.sessions.update_session(sid, parts={0, 3})
     services.sessions.update_session(sid, parts={7, 8}, current_step="section-7", case_number="Dnr 2026/1")
