@@ -582,6 +582,10 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>Comment on the figures</translation>
     </message>
     <message>
+        <source>Kommentar (valfri)</source>
+        <translation>Comment (optional)</translation>
+    </message>
+    <message>
         <source>Spara värdena (Enter)</source>
         <translation>Save the figures (Enter)</translation>
     </message>

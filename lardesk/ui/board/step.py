@@ -55,6 +55,10 @@ def _refuse(message: str) -> Changes:
     raise InputError(message)
 
 
+INDICATOR_SIDE_WIDTH = 470
+LOW_FINDINGS = 160
+"""Less room than this for the findings beside the indicators, and they give way while indicators are shown."""
+"""The side panel's width (pixels) while it shows the indicators."""
 PROJECTOR_LOOK = Look(scale=1.35, min_column=150.0, empty_column=120.0)
 
 
@@ -280,7 +284,9 @@ class BoardStep(QWidget):
         self.indicator_page = _scrolled(self.indicator_panel)
         self.side_tabs.addTab(self.editor_page, self.tr("Punkt"))
         self.side_tabs.addTab(self.indicator_page, self.tr("Indikatorer (I)"))
-        side = QSplitter(Qt.Orientation.Vertical)
+        self._room_before: tuple[list[int], list[int]] | None = None
+        self.side_tabs.currentChanged.connect(self._side_tab_changed)
+        self.side = side = QSplitter(Qt.Orientation.Vertical)
         side.addWidget(self.side_tabs)
         side.addWidget(self.findings)
         side.setStretchFactor(0, 0)
@@ -483,6 +489,29 @@ class BoardStep(QWidget):
         """I on the board: the selected item's indicators, the keyboard in the first field."""
         self.side_tabs.setCurrentWidget(self.indicator_page)
         self.indicator_panel.focus_first()
+
+    def _side_tab_changed(self, index: int) -> None:
+        """The indicators need room (figures, a table, a chart): the side panel widens and grows to show them,
+        and gives the room back when the item's own fields are shown again."""
+        sizes, heights = self.splitter.sizes(), self.side.sizes()
+        if len(sizes) != 2 or sum(sizes) <= 0 or len(heights) != 2:
+            return
+        total, tall = sum(sizes), sum(heights)
+        if self.side_tabs.widget(index) is self.indicator_page:
+            if self._room_before is None:
+                self._room_before = (sizes, heights)
+            wide = min(max(INDICATOR_SIDE_WIDTH, sizes[1]), total // 2)
+            self.splitter.setSizes([total - wide, wide])
+            need = self.indicator_panel.sizeHint().height() + self.side_tabs.tabBar().sizeHint().height() + 24
+            high = tall if tall < need + LOW_FINDINGS else max(heights[0], need)  # a low screen: findings give way
+            self.side.setSizes([high, tall - high])
+            selected = self.scene.selected_id()
+            if selected is not None:
+                self.view.select_and_show(selected)  # still in sight on the narrower board
+        elif self._room_before is not None:
+            before, self._room_before = self._room_before, None
+            self.splitter.setSizes(before[0])
+            self.side.setSizes(before[1])
 
     def select_item(self, item_id: int) -> None:
         """Select an item and scroll to it (the findings panel does this on a click)."""
