@@ -692,6 +692,26 @@ def group_sentence(change: GroupChange, unit: str, language: str = "sv") -> str:
     return f"{word} {figures}".rstrip() + (f" ({'; '.join(notes)})" if notes else "")
 
 
+def indicator_lines(indicator: Indicator, language: str = "sv") -> list[str]:
+    """The same as :func:`indicator_sentence`, a line each: the indicator, then each group, then the gap and
+    where the figures moved (for a table cell)."""
+    summary = summarize(indicator)
+    lines = [f"{indicator.key} {indicator.text}"]
+    for change in summary.groups:
+        said = group_sentence(change, indicator.unit, language)
+        if said:
+            lines.append(said[:1].upper() + said[1:])
+    tail = []
+    if summary.gaps:
+        tail.append(gap_word(summary.gap_trend, language))
+    if indicator.target is not None and summary.direction is not Direction.UNKNOWN:
+        tail.append(direction_word(summary.direction, language))
+    if tail:
+        text = "; ".join(tail)
+        lines.append(text[:1].upper() + text[1:] + ".")
+    return lines
+
+
 def indicator_sentence(indicator: Indicator, language: str = "sv") -> str:
     """One indicator in a sentence: per group baseline → latest, the change and the target, then whether
     the gap narrowed and where the figures moved ("…; skillnaden har minskat; mot målet")."""

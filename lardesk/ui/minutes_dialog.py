@@ -1,6 +1,7 @@
 """Writing the minutes and printing the forms from the GUI.
 
-``MinutesDialog`` shows the options (case number, which figures), a preview and saves PDF or DOCX;
+``MinutesDialog`` shows the options (case number, which figures), a preview (the same blocks the PDF and the
+DOCX are made of: :func:`lardesk.reports.minutes.minutes_document`) and saves PDF or DOCX;
 ``FormsDialog`` prints the personal assessment form and the program-logic worksheet. The preview is the
 minutes' own content (:func:`lardesk.reports.minutes.build_minutes`) as rich text with the figures, not the
 PDF pages: PySide6-Essentials has no QtPdf, and the app must not call out to pdftoppm.
@@ -11,6 +12,7 @@ they never touch storage.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,17 +38,17 @@ from PySide6.QtWidgets import (
 )
 
 from lardesk.method.guide import LANGUAGES, Guide, load_guide
-from lardesk.method.snapshot import Anonymity, SessionSnapshot
+from lardesk.method.snapshot import SessionSnapshot
+from lardesk.reports import document as doc
 from lardesk.reports.forms import MAX_COPIES, FormsOptions, render_forms
 from lardesk.reports.minutes import (
-    FigureImage,
-    Minutes,
     MinutesFigures,
     MinutesOptions,
-    board_image,
     build_minutes,
+    draw_figures,
+    minutes_document,
+    rasterise,
     render_minutes,
-    spread_image,
 )
 from lardesk.reports.minutes_docx import render_minutes_docx
 from lardesk.services import InputError, StorageError
@@ -82,78 +84,57 @@ def missing_owner_or_date(snapshot: SessionSnapshot) -> str:
     ).format(owners=owners, dates=dates)
 
 
-def minutes_html(minutes: Minutes, *, board: bool = False, spread: bool = False) -> str:
-    """The minutes as rich text for the preview (figures referenced as ``figure:board`` / ``figure:spread``)."""
-    lab = minutes.labels
+def _text_html(text: doc.Text) -> str:
+    pieces = (doc.Run(text),) if isinstance(text, str) else text
+    out = []
+    for piece in pieces:
+        body = escape(piece.text).replace("\n", "<br/>")
+        if piece.bold:
+            body = f"<b>{body}</b>"
+        if piece.italic:
+            body = f"<i>{body}</i>"
+        out.append(body)
+    return "".join(out)
 
-    def p(text: str, style: str = "") -> str:
-        body = escape(text).replace("\n", "<br/>")
-        return f'<p style="{style}">{body}</p>' if style else f"<p>{body}</p>"
 
-    parts = [f'<p style="color:#5b6570"><b>{escape(lab.kind.upper())}</b></p>', f"<h1>{escape(minutes.title)}</h1>"]
-    parts.append("<table cellpadding='2'>")
-    parts += [f"<tr><td style='color:#5b6570'>{escape(k)}</td><td>{escape(v)}</td></tr>" for k, v in minutes.header]
-    parts.append("</table>")
-    parts.append(f"<h2>{escape(lab.participants)}</h2>")
-    parts.append(p(minutes.participation + "."))
-    if minutes.participant_mode is Anonymity.OPEN:
-        parts.append(p(", ".join(f"{n} ({r})" if r else n for n, r in minutes.participants)))
-    elif minutes.roles_summary:
-        parts.append(p(f"{lab.roles}: {minutes.roles_summary}."))
-    parts.append(f"<h2>{escape(lab.agreed)}</h2>")
-    parts.append("<ul>" + "".join(f"<li>{escape(a)}</li>" for a in minutes.agreed) + "</ul>")
-    parts.append(f"<h2>{escape(lab.discussion)}</h2>")
-    for section in minutes.sections:
-        parts.append(f"<h3>{section.number}. {escape(section.title)}</h3>")
-        if section.note:
-            parts.append(p(section.note))
-        for question in section.questions:
-            parts.append(f"<p><b>{escape(question.number)} {escape(question.question)}</b><br/>")
-            parts.append(escape(question.note).replace("\n", "<br/>") + "</p>")
-        parts.append(p(section.assessment))
-        if section.joint:
-            parts.append(p(section.joint))
-        if section.actions:
-            parts.append("<ul>" + "".join(f"<li>{escape(a)}</li>" for a in section.actions) + "</ul>")
-    parts.append(f"<h2>{escape(lab.logic)}</h2>")
-    parts.append("<table border='1' cellspacing='0' cellpadding='3'><tr>")
-    parts += [f"<th>{escape(h)}</th>" for h in minutes.logic_headers]
-    parts.append("</tr>")
-    height = max((len(c) for c in minutes.logic_columns), default=0)
-    for r in range(height):
-        cells = []
-        for column in minutes.logic_columns:
-            if r < len(column):
-                detail = f"<br/><i>{escape(column[r].detail)}</i>" if column[r].detail else ""
-                cells.append(f"<td>{escape(column[r].text)}{detail}</td>")
-            else:
-                cells.append("<td></td>")
-        parts.append("<tr>" + "".join(cells) + "</tr>")
-    parts.append("</table>")
-    if board:
-        parts.append('<p><img src="figure:board" width="640"/></p>')
-    parts.append(f"<h2>{escape(lab.gaps)}</h2>")
-    for group in (*minutes.gaps, *minutes.status_findings):
-        items = "; ".join(group.items) if group.items else lab.none
-        parts.append(p(f"{group.title}: {items}"))
-    parts.append(f"<h2>{escape(lab.ratings)}</h2>")
-    if spread:
-        parts.append('<p><img src="figure:spread" width="560"/></p>')
-    for table in minutes.scale_tables:
-        parts.append("<table border='1' cellspacing='0' cellpadding='3'><tr>")
-        parts += [f"<th>{escape(h)}</th>" for h in table.headers]
-        parts.append("</tr>")
-        for row in table.rows:
-            parts.append("<tr>" + "".join(f"<td>{escape(v)}</td>" for v in row) + "</tr>")
-        parts.append("</table>")
-    for heading, comment in minutes.joint_comments:
-        parts.append(f"<p><b>{escape(heading)}.</b> {escape(comment)}</p>")
-    parts.append(f"<h2>{escape(lab.actions)}</h2>")
-    if not minutes.actions:
-        parts.append(p(lab.no_actions))
-    for action in minutes.actions:
-        who = ", ".join(x for x in (action.owner, action.due) if x)
-        parts.append(p(f"{action.number}. {action.text}" + (f" ({who})" if who else "")))
+def document_html(document: doc.Document, figure_key: Callable[[doc.Figure], str] | None = None) -> str:
+    """The document the PDF and the DOCX are made of, as rich text for the preview: the same blocks, in the same
+    order (figures referenced as ``figure:N`` when ``figure_key`` names them)."""
+    muted = "color:#505a64"
+    parts = [f'<p style="{muted}"><b>{escape(document.kicker.upper())}</b></p>'] if document.kicker else []
+    parts.append(f"<h1>{escape(document.heading or document.title)}</h1>")
+    if document.subtitle:
+        parts.append(f'<p style="{muted}">{escape(document.subtitle)}</p>')
+    for block in document.blocks:
+        if isinstance(block, doc.Heading):
+            level = min(block.level + 1, 4)
+            parts.append(f"<h{level}>{escape(block.text)}</h{level}>")
+        elif isinstance(block, doc.Paragraph):
+            style = {"small": muted, "lead": muted, "note": "margin-left:12px", "part": muted}.get(block.style, "")
+            body = _text_html(block.text)
+            if block.style in ("label", "question", "part", "kicker"):
+                body = f"<b>{body}</b>"
+            parts.append(f'<p style="{style}">{body}</p>' if style else f"<p>{body}</p>")
+        elif isinstance(block, doc.ItemList):
+            tag = "ol" if block.numbered else "ul"
+            parts.append(f"<{tag}>" + "".join(f"<li>{_text_html(i)}</li>" for i in block.items) + f"</{tag}>")
+        elif isinstance(block, doc.Fields):
+            rows = "".join(
+                f"<tr><td style='{muted}'>{escape(k)}</td><td>{escape(v) or '____________'}</td></tr>"
+                for k, v in block.rows
+            )
+            parts.append(f"<table cellpadding='2'>{rows}</table>")
+        elif isinstance(block, doc.Table):
+            head = "".join(f"<th align='left'>{escape(h)}</th>" for h in block.header)
+            body = "".join(
+                "<tr>" + "".join(f"<td>{_text_html(cell)}</td>" for cell in row) + "</tr>" for row in block.rows
+            )
+            parts.append(f"<table border='1' cellspacing='0' cellpadding='3'><tr>{head}</tr>{body}</table>")
+        elif isinstance(block, doc.Figure) and figure_key is not None:
+            width = round(min(block.width_in, 9.0) * 72)
+            parts.append(f'<p><img src="{figure_key(block)}" width="{width}" alt="{escape(block.alt)}"/></p>')
+            if block.caption:
+                parts.append(f'<p style="{muted}"><i>{escape(block.caption)}</i></p>')
     return "".join(parts)
 
 
@@ -174,7 +155,7 @@ class MinutesDialog(QDialog):
         self.services, self.session_id = services, session_id
         self.snapshot = services.sessions.snapshot(session_id)
         self.guide = guide_for(self.snapshot)
-        self._figures: dict[str, FigureImage | None] = {}
+        self._drawn: MinutesFigures | None = None
         self.setWindowTitle(QCoreApplication.translate("MinutesDialog", "Minnesanteckningar"))
         self.resize(900, 760)
 
@@ -244,35 +225,41 @@ class MinutesDialog(QDialog):
             include_spread=self.include_spread.isChecked(),
         )
 
-    def figure(self, name: str) -> FigureImage | None:
-        """The board or spread figure as PNG, drawn once per dialog."""
-        if name not in self._figures:
-            if name == "board":
-                self._figures[name] = board_image(self.snapshot, self.guide)
-            else:
-                self._figures[name] = spread_image(self.snapshot, self.guide)
-        return self._figures[name]
+    def drawn(self) -> MinutesFigures:
+        """The printed figures (SVG, PNG for the preview), drawn once per dialog and reused for the files."""
+        if self._drawn is None:
+            self._drawn = draw_figures(self.snapshot, self.guide)
+            rasterise(
+                [part.image for part in self._drawn.board_parts]
+                + ([self._drawn.spread] if self._drawn.spread is not None else [])
+                + [image for _, image in self._drawn.later_rounds]
+            )
+        return self._drawn
 
     def refresh(self) -> None:
         options = self.options()
         minutes = build_minutes(self.snapshot, self.guide, options)
         document = QTextDocument(self.preview)
-        shown = {"board": False, "spread": False}
-        for name, wanted in (("board", options.include_board), ("spread", options.include_spread)):
-            image = self.figure(name) if wanted else None
-            if image is not None:
-                document.addResource(
-                    QTextDocument.ResourceType.ImageResource, QUrl(f"figure:{name}"), QImage.fromData(image.png)
-                )
-                shown[name] = True
-        document.setHtml(minutes_html(minutes, board=shown["board"], spread=shown["spread"]))
+        figures = self.figures(options)
+        keys: dict[int, str] = {}
+
+        def key(block: doc.Figure) -> str:
+            if id(block) not in keys:
+                keys[id(block)] = f"figure:{len(keys)}"
+                image = QImage.fromData(block.png())
+                document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(keys[id(block)]), image)
+            return keys[id(block)]
+
+        document.setHtml(document_html(minutes_document(minutes, figures), key))
         self.preview.setDocument(document)
 
     def figures(self, options: MinutesOptions) -> MinutesFigures:
         """The figures drawn for the preview, reused for the file (drawing them is the slow part)."""
+        drawn = self.drawn()
         return MinutesFigures(
-            board=self.figure("board") if options.include_board else None,
-            spread=self.figure("spread") if options.include_spread else None,
+            spread=drawn.spread if options.include_spread else None,
+            later_rounds=drawn.later_rounds if options.include_spread else (),
+            board_parts=drawn.board_parts if options.include_board else (),
         )
 
     def save_pdf(self, path: str | Path) -> None:

@@ -343,6 +343,9 @@ class SessionWindow(QMainWindow):
         self._add(step_id, widget, page)
         if step_id == "board":
             self.board_page = page
+        leave_changes = getattr(widget, "leave_changes_to_window", None)
+        if callable(leave_changes):  # the window reads the snapshot for all its steps
+            leave_changes()
         use_undo_stack = getattr(widget, "use_undo_stack", None)
         if callable(use_undo_stack):  # its edits are undone with Ctrl+Z like the notes
             use_undo_stack(self.undo)

@@ -32,15 +32,15 @@
     </message>
     <message>
         <source>Genomförd</source>
-        <translation>Implemented</translation>
+        <translation>Done</translation>
     </message>
     <message>
         <source>Delvis genomförd</source>
-        <translation>Partly implemented</translation>
+        <translation>Partly done</translation>
     </message>
     <message>
         <source>Inte genomförd</source>
-        <translation>Not implemented</translation>
+        <translation>Not done</translation>
     </message>
     <message>
         <source>Struken</source>
@@ -60,7 +60,7 @@
     </message>
     <message>
         <source>Uppföljning</source>
-        <translation>Follow-up</translation>
+        <translation>Session</translation>
     </message>
     <message>
         <source>Skala</source>
@@ -201,6 +201,10 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     <message>
         <source>Ta bort koppling</source>
         <translation>Remove link</translation>
+    </message>
+    <message>
+        <source>Ändra indikatorer</source>
+        <translation>Change indicators</translation>
     </message>
 </context>
 <context>
@@ -580,6 +584,10 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     <message>
         <source>Kommentar till värdet</source>
         <translation>Comment on the figures</translation>
+    </message>
+    <message>
+        <source>Kommentar (valfri)</source>
+        <translation>Comment (optional)</translation>
     </message>
     <message>
         <source>Spara värdena (Enter)</source>
@@ -1389,7 +1397,7 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     <name>PartsStep</name>
     <message>
         <source>Kom överens om vilka delar ni följer upp i dag. Samlad bedömning (9) ingår alltid. Uppföljningen går sedan igenom de valda avsnitten i frågeguidens ordning.</source>
-        <translation>Agree on the parts you follow up today. The overall assessment (9) is always included. The follow-up then goes through the chosen sections in the question guide&apos;s order.</translation>
+        <translation>Agree on which parts you follow up today. The overall assessment (9) is always included. The session then goes through the chosen sections in the order of the question guide.</translation>
     </message>
     <message>
         <source>Om uppföljningen</source>
@@ -1930,19 +1938,19 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     </message>
     <message>
         <source>Hur långt uppföljningen har kommit</source>
-        <translation>How far the follow-up has come</translation>
+        <translation>How far the session has come</translation>
     </message>
     <message>
         <source>Uppföljningens steg</source>
-        <translation>The follow-up&apos;s steps</translation>
+        <translation>The session&apos;s steps</translation>
     </message>
     <message>
         <source>Uppföljning</source>
-        <translation>Follow-up</translation>
+        <translation>Session</translation>
     </message>
     <message>
         <source>&amp;Uppföljning</source>
-        <translation>&amp;Follow-up</translation>
+        <translation>&amp;Session</translation>
     </message>
     <message>
         <source>Minnesanteckningar (PDF/Word)…</source>

@@ -373,3 +373,48 @@ def test_a_step_that_fails_to_build_is_a_bug_not_a_missing_step(
     assert "board" in window.order  # the step is listed, and made when first wanted
     with pytest.raises(RuntimeError, match="the board step is broken"):
         window.go_to("board")
+
+
+def test_a_rating_reads_one_snapshot_and_loads_once(
+    qtbot: QtBot, services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 10, item 13: a rating used to make the ratings step and the session window each read a snapshot."""
+    from lardesk.method.snapshot import SessionSnapshot
+    from lardesk.services import NewParticipant
+    from lardesk.ui.ratings.step import RatingsStep
+
+    sid = services.sessions.create_session(
+        NewSession(
+            organisation="Ankeby kommun",
+            date=dt.date(2026, 11, 25),
+            participants=(NewParticipant(role="Chef"), NewParticipant(role="Rektor")),
+        )
+    ).new_id
+    assert sid is not None
+    window = SessionWindow(services, ChangeBus(services), sid)
+    qtbot.addWidget(window)
+    window.show()
+    window.go_to("ratings")
+    step = window.steps["ratings"]
+    assert isinstance(step, RatingsStep)
+    reads: list[int] = []
+    loads: list[SessionSnapshot] = []
+    real_snapshot = services.sessions.snapshot
+    real_load = step.load
+
+    def counted_snapshot(session_id: int, *, with_previous: bool = True) -> SessionSnapshot:
+        reads.append(session_id)
+        return real_snapshot(session_id, with_previous=with_previous)
+
+    def counted_load(snapshot: SessionSnapshot) -> None:
+        loads.append(snapshot)
+        real_load(snapshot)
+
+    monkeypatch.setattr(services.sessions, "snapshot", counted_snapshot)
+    monkeypatch.setattr(step, "load", counted_load)
+    person = real_snapshot(sid).participants[0].id
+    assert window.bus.run(lambda: services.ratings.set_rating(person, 3, 7), step) is not None
+    assert reads == [sid]
+    assert len(loads) == 1
+    assert step.snapshot is not None
+    assert [r.value for r in step.snapshot.ratings] == [7]

@@ -339,6 +339,11 @@ class RatingsStep(QWidget):
     def refresh(self) -> None:
         self.load(self.services.sessions.snapshot(self.session_id))
 
+    def leave_changes_to_window(self) -> None:
+        """In a session window the window reads one snapshot per change and loads the step from it; the step
+        then does not read one of its own as well (one read and one load per change, not two)."""
+        self.bus.changed.disconnect(self._changed)
+
     def _changed(self, changes: Changes) -> None:
         if changes.session_id == self.session_id and changes.what & self.refresh_on():
             self.refresh()
