@@ -202,6 +202,10 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <source>Ta bort koppling</source>
         <translation>Remove link</translation>
     </message>
+    <message>
+        <source>Ändra indikatorer</source>
+        <translation>Change indicators</translation>
+    </message>
 </context>
 <context>
     <name>BoardScene</name>

@@ -162,7 +162,7 @@ def test_an_indicator_and_three_measurements_by_keyboard(
     assert "36,5" in panel.canvas.accessibleDescription()
     # the card shows the mark and the latest values
     card = board.scene.cards[item_id]
-    assert card.indicator_texts == [f"▁▃▅ 2013: kv 38{NBSP}%, m 62{NBSP}%"]
+    assert card.indicator_texts == [f"▁▃▅ 2013: kv{NBSP}38{NBSP}%, m{NBSP}62{NBSP}%"]
     # Esc goes back to the board
     press(Qt.Key.Key_Escape)
     assert board.view.hasFocus()
@@ -225,8 +225,8 @@ def test_a_line_is_corrected_and_removed_by_keyboard(
 
 def test_the_example_shows_on_the_board_in_the_findings_and_in_the_evaluation(board: BoardStep) -> None:
     key = keys(board)
-    assert board.scene.cards[key["e1"]].indicator_texts == [f"▁▃▅ 2013: kv 38{NBSP}%, m 62{NBSP}%"]
-    assert board.scene.cards[key["res1"]].indicator_texts == [f"▁▃▅ 2013: kv 46{NBSP}500, m 69{NBSP}800"]
+    assert board.scene.cards[key["e1"]].indicator_texts == [f"▁▃▅ 2013: kv{NBSP}38{NBSP}%, m{NBSP}62{NBSP}%"]
+    assert board.scene.cards[key["res1"]].indicator_texts == [f"▁▃▅ 2013: kv{NBSP}46{NBSP}500, m{NBSP}69{NBSP}800"]
     assert board.scene.cards[key["a1"]].indicator_texts == []
     lines = board.findings.indicator_lines()
     assert lines[0] == "Indikatorer (3)"
@@ -251,3 +251,25 @@ def test_items_that_carry_no_indicators_say_so(board: BoardStep) -> None:
     panel: IndicatorPanel = board.indicator_panel
     assert not panel.text.isEnabled()
     assert panel.item_id is None
+
+
+def test_indicator_changes_are_undone_and_redone(
+    board: BoardStep, services: Services, session_id: int, warnings: list[str]
+) -> None:
+    e1 = keys(board)["e1"]
+    before = services.sessions.snapshot(session_id, with_previous=False).item_by_id[e1].indicators
+    board.view.select_and_show(e1)
+    board.focus_indicators()
+    panel = board.indicator_panel
+    type_into(panel.period, "2014")
+    type_into(panel.women, "39")
+    type_into(panel.men, "61", then=Qt.Key.Key_Return)
+    after = services.sessions.snapshot(session_id, with_previous=False).item_by_id[e1].indicators
+    assert [f.period for f in after[0].values] == ["2011", "2012", "2013", "2014"]
+    assert board.undo_stack.undoText() == "Ändra indikatorer"
+    board.undo_stack.undo()
+    assert services.sessions.snapshot(session_id, with_previous=False).item_by_id[e1].indicators == before
+    assert [row[0] for row in panel.rows()][-2] == "2013"  # the panel shows what is stored
+    board.undo_stack.redo()
+    assert services.sessions.snapshot(session_id, with_previous=False).item_by_id[e1].indicators == after
+    assert warnings == []

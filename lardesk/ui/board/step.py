@@ -703,31 +703,40 @@ class BoardStep(QWidget):
             self.editor.show_item(self.state.items.get(source), self.state)
 
     # -- indicators (the IndicatorPanel's actions) ---------------------------------------------------------------
-    def _indicator_call(self, call: Callable[[], Changes]) -> Changes | None:
+    def _indicator_call(self, item_id: int, call: Callable[[], Changes]) -> Changes | None:
+        """Run an indicator change, show it, and put it on the undo stack (the item's indicators before and
+        after: undo and redo write them back whole)."""
+        before = self.state.items[item_id].indicators if item_id in self.state.items else None
         changes = self._run(call)
         if changes is not None:
             self.reload()
+            after = self.state.items[item_id].indicators if item_id in self.state.items else None
+            if before is not None and after is not None and after != before:
+                self.undo_stack.push(self.history.indicators_changed(item_id, before, after))
         return changes
 
     def add_indicator(self, item_id: int, text: str, unit: str, source: str) -> str | None:
-        changes = self._indicator_call(lambda: self.services.indicators.add_indicator(item_id, text, unit, source))
+        indicators = self.services.indicators
+        changes = self._indicator_call(item_id, lambda: indicators.add_indicator(item_id, text, unit, source))
         return changes.new_key if changes is not None else None
 
     def update_indicator(self, item_id: int, key: str, **fields: str) -> bool:
-        return (
-            self._indicator_call(lambda: self.services.indicators.update_indicator(item_id, key, **fields)) is not None
-        )
+        indicators = self.services.indicators
+        return self._indicator_call(item_id, lambda: indicators.update_indicator(item_id, key, **fields)) is not None
 
     def remove_indicator(self, item_id: int, key: str) -> bool:
-        return self._indicator_call(lambda: self.services.indicators.remove_indicator(item_id, key)) is not None
+        indicators = self.services.indicators
+        return self._indicator_call(item_id, lambda: indicators.remove_indicator(item_id, key)) is not None
 
     def enter_figures(self, item_id: int, key: str, kind: FiguresKind, figures: dict[str, str]) -> bool:
-        call = lambda: self.services.indicators.enter_figures(item_id, key, kind, figures)  # noqa: E731
-        return self._indicator_call(call) is not None
+        indicators = self.services.indicators
+        call = lambda: indicators.enter_figures(item_id, key, kind, figures)  # noqa: E731
+        return self._indicator_call(item_id, call) is not None
 
     def remove_figures(self, item_id: int, key: str, kind: FiguresKind, period: str) -> bool:
-        call = lambda: self.services.indicators.remove_figures(item_id, key, kind, period)  # noqa: E731
-        return self._indicator_call(call) is not None
+        indicators = self.services.indicators
+        call = lambda: indicators.remove_figures(item_id, key, kind, period)  # noqa: E731
+        return self._indicator_call(item_id, call) is not None
 
     # -- export ---------------------------------------------------------------------------------------------
     def export(self, path: Path) -> Path:
