@@ -657,7 +657,10 @@ def latest_text(indicator: Indicator, language: str = "sv") -> str:
         return ""
     words = SHORT_GROUP_WORDS.get(language, SHORT_GROUP_WORDS["sv"])
     groups = [g for g in (Group.WOMEN, Group.MEN) if latest.value(g) is not None] or [Group.TOTAL]
-    parts = [f"{words[g]} {with_unit(format_number(latest.value(g), language), indicator.unit)}" for g in groups]
+    parts = [  # a no-break space keeps "m 62 %" together on a narrow card
+        f"{words[g]}{NO_BREAK_SPACE}{with_unit(format_number(latest.value(g), language), indicator.unit)}"
+        for g in groups
+    ]
     return f"{latest.period}: {', '.join(parts)}"
 
 

@@ -162,7 +162,7 @@ def test_an_indicator_and_three_measurements_by_keyboard(
     assert "36,5" in panel.canvas.accessibleDescription()
     # the card shows the mark and the latest values
     card = board.scene.cards[item_id]
-    assert card.indicator_texts == [f"▁▃▅ 2013: kv 38{NBSP}%, m 62{NBSP}%"]
+    assert card.indicator_texts == [f"▁▃▅ 2013: kv{NBSP}38{NBSP}%, m{NBSP}62{NBSP}%"]
     # Esc goes back to the board
     press(Qt.Key.Key_Escape)
     assert board.view.hasFocus()
@@ -225,8 +225,8 @@ def test_a_line_is_corrected_and_removed_by_keyboard(
 
 def test_the_example_shows_on_the_board_in_the_findings_and_in_the_evaluation(board: BoardStep) -> None:
     key = keys(board)
-    assert board.scene.cards[key["e1"]].indicator_texts == [f"▁▃▅ 2013: kv 38{NBSP}%, m 62{NBSP}%"]
-    assert board.scene.cards[key["res1"]].indicator_texts == [f"▁▃▅ 2013: kv 46{NBSP}500, m 69{NBSP}800"]
+    assert board.scene.cards[key["e1"]].indicator_texts == [f"▁▃▅ 2013: kv{NBSP}38{NBSP}%, m{NBSP}62{NBSP}%"]
+    assert board.scene.cards[key["res1"]].indicator_texts == [f"▁▃▅ 2013: kv{NBSP}46{NBSP}500, m{NBSP}69{NBSP}800"]
     assert board.scene.cards[key["a1"]].indicator_texts == []
     lines = board.findings.indicator_lines()
     assert lines[0] == "Indikatorer (3)"
