@@ -74,9 +74,11 @@ class Style:
     marker: float
 
     @classmethod
-    def of(cls, projector: bool) -> Style:
+    def of(cls, projector: bool, compact: bool = False) -> Style:
         if projector:
             return cls(font=22.0, width=16.0, height=9.0, line=4.0, marker=16.0)
+        if compact:  # a narrow side panel
+            return cls(font=7.5, width=4.4, height=2.6, line=1.5, marker=5.0)
         return cls(font=10.0, width=7.0, height=3.8, line=2.0, marker=7.5)
 
 
@@ -104,9 +106,11 @@ def indicator_figure(
     projector: bool = False,
     figure: Figure | None = None,
     title: bool = True,
+    compact: bool = False,
 ) -> Figure:
-    """The chart of ``indicator``: a new Figure, or ``figure`` cleared and drawn again."""
-    style = Style.of(projector)
+    """The chart of ``indicator``: a new Figure, or ``figure`` cleared and drawn again (``compact``: small type
+    for a narrow panel)."""
+    style = Style.of(projector, compact)
     if figure is None:
         figure = Figure(figsize=(style.width, style.height), dpi=100)
     figure.clear()

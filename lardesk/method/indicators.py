@@ -657,7 +657,10 @@ def latest_text(indicator: Indicator, language: str = "sv") -> str:
         return ""
     words = SHORT_GROUP_WORDS.get(language, SHORT_GROUP_WORDS["sv"])
     groups = [g for g in (Group.WOMEN, Group.MEN) if latest.value(g) is not None] or [Group.TOTAL]
-    parts = [f"{words[g]} {with_unit(format_number(latest.value(g), language), indicator.unit)}" for g in groups]
+    parts = [  # a no-break space keeps "m 62 %" together on a narrow card
+        f"{words[g]}{NO_BREAK_SPACE}{with_unit(format_number(latest.value(g), language), indicator.unit)}"
+        for g in groups
+    ]
     return f"{latest.period}: {', '.join(parts)}"
 
 
@@ -690,6 +693,26 @@ def group_sentence(change: GroupChange, unit: str, language: str = "sv") -> str:
     if not figures and not notes:
         return ""
     return f"{word} {figures}".rstrip() + (f" ({'; '.join(notes)})" if notes else "")
+
+
+def indicator_lines(indicator: Indicator, language: str = "sv") -> list[str]:
+    """The same as :func:`indicator_sentence`, a line each: the indicator, then each group, then the gap and
+    where the figures moved (for a table cell)."""
+    summary = summarize(indicator)
+    lines = [f"{indicator.key} {indicator.text}"]
+    for change in summary.groups:
+        said = group_sentence(change, indicator.unit, language)
+        if said:
+            lines.append(said[:1].upper() + said[1:])
+    tail = []
+    if summary.gaps:
+        tail.append(gap_word(summary.gap_trend, language))
+    if indicator.target is not None and summary.direction is not Direction.UNKNOWN:
+        tail.append(direction_word(summary.direction, language))
+    if tail:
+        text = "; ".join(tail)
+        lines.append(text[:1].upper() + text[1:] + ".")
+    return lines
 
 
 def indicator_sentence(indicator: Indicator, language: str = "sv") -> str:

@@ -29,12 +29,21 @@ from typing import TYPE_CHECKING, Any
 from lardesk import __version__
 from lardesk.method.actions import ActionStatus
 from lardesk.method.guide import Guide
+from lardesk.method.indicators import (
+    Group,
+    Indicator,
+    format_number,
+    moved_towards_target,
+    summarize,
+    summary_lines,
+)
 from lardesk.method.logic import GAP_CODES, STATUS_CODES, ItemKind
 from lardesk.method.money import kronor
 from lardesk.method.snapshot import Anonymity, ItemInfo, SessionSnapshot
 from lardesk.method.stats import ScaleStats, number
 from lardesk.reports import document as doc
 from lardesk.reports.files import render_atomic
+from lardesk.reports.indicators import entries_of
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -142,6 +151,20 @@ class Labels:
     quartiles: str
     board_part: str
     """The caption of one piece of a board split by column pairs, with ``{columns}``."""
+    indicators: str
+    indicators_intro: str
+    indicators_moved: str
+    """How many indicators moved towards their target, with ``{towards}`` and ``{judged}``."""
+    indicators_unjudged: str
+    source: str
+    baseline_row: str
+    target_row: str
+    women: str
+    men: str
+    total: str
+    gap_short: str
+    indicator_chart: str
+    """The caption of an indicator's chart, with ``{text}``."""
 
 
 SV = Labels(
@@ -203,7 +226,7 @@ SV = Labels(
     previous_actions="Genomgång av åtgärderna från {previous}",
     done="Genomförd",
     status="Status",
-    not_done="Ej genomförd",
+    not_done="Inte genomförd",
     no_actions="Inga förbättringsåtgärder antecknades.",
     recorded_by="Vid anteckningarna",
     budget="avsatt",
@@ -238,6 +261,22 @@ SV = Labels(
     rerated="Omgång {round} gällde bara de skalor som bedömdes igen.",
     quartiles="Mittersta hälften",
     board_part="Programlogiken, {columns}",
+    indicators="Indikatorer",
+    indicators_intro=(
+        "Könsuppdelade indikatorer: vad som mäts, utgångsvärdet, mätvärdena per period och målet, för kvinnor och "
+        "män och totalt. Förändringar och skillnader i procent anges i procentenheter. Ett värde som inte mättes "
+        "lämnas tomt; inget värde är härlett ur de andra."
+    ),
+    indicators_moved="{towards} av {judged} indikatorer med mål har rört sig mot målet sedan utgångsvärdet.",
+    indicators_unjudged="Ingen indikator har ännu både utgångsvärde, mål och ett senare mätvärde.",
+    source="Källa",
+    baseline_row="utgångsvärde",
+    target_row="mål",
+    women="Kvinnor",
+    men="Män",
+    total="Totalt",
+    gap_short="Kvinnor − män",
+    indicator_chart="{text}: kvinnor, män och totalt per period, med utgångsvärde och mål.",
 )
 
 EN = Labels(
@@ -297,9 +336,9 @@ EN = Labels(
     due="Due",
     general="General",
     previous_actions="Review of the actions of {previous}",
-    done="Done",
+    done="Implemented",
     status="Status",
-    not_done="Not done",
+    not_done="Not implemented",
     no_actions="No improvement actions were noted.",
     recorded_by="Minutes taken by",
     budget="set aside",
@@ -334,6 +373,22 @@ EN = Labels(
     rerated="Round {round} covered only the scales rated again.",
     quartiles="Middle half",
     board_part="The program logic, {columns}",
+    indicators="Indicators",
+    indicators_intro=(
+        "Gender-disaggregated indicators: what is measured, the baseline, the measurements per period and the "
+        "target, for women, for men and in total. Changes and gaps in per cent are given in percentage points. A "
+        "figure that was not measured is left empty; no figure is derived from the others."
+    ),
+    indicators_moved="{towards} of {judged} indicators with a target moved towards it since the baseline.",
+    indicators_unjudged="No indicator has a baseline, a target and a later measurement yet.",
+    source="Source",
+    baseline_row="baseline",
+    target_row="target",
+    women="Women",
+    men="Men",
+    total="Total",
+    gap_short="Women − men",
+    indicator_chart="{text}: women, men and total per period, with the baseline and the target.",
 )
 
 
@@ -460,18 +515,28 @@ STATUS_WORDS: dict[str, dict[ActionStatus, str]] = {
         ActionStatus.IN_PROGRESS: "Pågår",
         ActionStatus.DONE: "Genomförd",
         ActionStatus.PARTLY_DONE: "Delvis genomförd",
-        ActionStatus.NOT_DONE: "Ej genomförd",
-        ActionStatus.DROPPED: "Avförd",
+        ActionStatus.NOT_DONE: "Inte genomförd",
+        ActionStatus.DROPPED: "Struken",
     },
     "en": {
         ActionStatus.OPEN: "Not followed up",
         ActionStatus.IN_PROGRESS: "In progress",
-        ActionStatus.DONE: "Done",
-        ActionStatus.PARTLY_DONE: "Partly done",
-        ActionStatus.NOT_DONE: "Not done",
+        ActionStatus.DONE: "Implemented",
+        ActionStatus.PARTLY_DONE: "Partly implemented",
+        ActionStatus.NOT_DONE: "Not implemented",
         ActionStatus.DROPPED: "Dropped",
     },
 }
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorMinutes:
+    """An item of the program logic with its indicators."""
+
+    heading: str
+    """ "Effekt e1: Föreningsbidraget fördelas jämställt"."""
+    item_key: str
+    indicators: tuple[Indicator, ...]
 
 
 @dataclass(frozen=True)
@@ -513,6 +578,7 @@ class Minutes:
     links: tuple[LinkSentence, ...] = ()
     board_alt: str = ""
     author: str = ""
+    indicators: tuple[IndicatorMinutes, ...] = ()
     dropped: tuple[tuple[str, str, str], ...] = ()
     """Struken: (the kind of item, its text, the reason), in the board's order."""
 
@@ -522,7 +588,10 @@ class Minutes:
         lab = self.labels
         result = [(0, lab.summary), (0, lab.participants), (0, lab.agreed), (0, lab.discussion)]
         result += [(1, f"{s.number}. {s.title}") for s in self.sections]
-        result += [(0, lab.ratings), (0, lab.actions), (0, lab.appendix_logic)]
+        result += [(0, lab.ratings), (0, lab.actions)]
+        if self.indicators:
+            result += [(0, lab.indicators)] + [(1, item.heading) for item in self.indicators]
+        result.append((0, lab.appendix_logic))
         return result
 
 
@@ -773,6 +842,10 @@ def build_minutes(snapshot: SessionSnapshot, guide: Guide, options: MinutesOptio
         links=_link_sentences(snapshot, guide, lab),
         board_alt=_board_alt(snapshot, guide, lab),
         author=info.facilitator or org.name,
+        indicators=tuple(
+            IndicatorMinutes(f"{guide.term(entry.kind.value)} {entry.key}: {entry.text}", entry.key, entry.indicators)
+            for entry in entries_of(snapshot)
+        ),
     )
     result: Minutes = cleaned(minutes)
     return result
@@ -1094,6 +1167,11 @@ class MinutesFigures:
     """The spread of each later round (only the scales rated again)."""
     board_parts: tuple[BoardPart, ...] = ()
     """The board as printed (:mod:`lardesk.reports.board_print`): whole, or by column pairs over pages."""
+    indicator_charts: tuple[tuple[tuple[str, str], FigureImage], ...] = ()
+    """Each indicator's chart, by (item key, indicator key)."""
+
+    def indicator_chart(self, item_key: str, key: str) -> FigureImage | None:
+        return dict(self.indicator_charts).get((item_key, key))
 
     def spread_of(self, round_: int) -> FigureImage | None:
         if round_ == 1:
@@ -1197,7 +1275,31 @@ def draw_figures(snapshot: SessionSnapshot, guide: Guide, options: MinutesOption
         spread=spread,
         later_rounds=tuple(later),
         board_parts=board_parts(snapshot, guide) if options.include_board else (),
+        indicator_charts=indicator_images(snapshot, guide),
     )
+
+
+INDICATOR_FIGURE_IN = (6.3, 3.2)
+"""An indicator's chart as printed (inches): the text width, a third of the page's height."""
+
+
+def indicator_images(snapshot: SessionSnapshot, guide: Guide) -> tuple[tuple[tuple[str, str], FigureImage], ...]:
+    """Each indicator's chart (the builder the screen uses), by (item key, indicator key)."""
+    entries = entries_of(snapshot)
+    if not entries:
+        return ()  # no indicators: matplotlib is not even imported
+    build = chart_builder("lardesk.charts.indicators", "indicator_figure")
+    if build is None:
+        return ()
+    images = []
+    for entry in entries:
+        for indicator in entry.indicators:
+            if indicator.series or indicator.target is not None:
+                figure = build(indicator, guide.language, title=False)
+                figure.set_size_inches(*INDICATOR_FIGURE_IN)
+                figure.tight_layout()
+                images.append(((entry.key, indicator.key), FigureImage(figure)))
+    return tuple(images)
 
 
 # -- the document --------------------------------------------------------------------------------------------
@@ -1268,6 +1370,7 @@ def summary_blocks(minutes: Minutes) -> list[doc.Block]:
         blocks.append(doc.Table((lab.gap, lab.count, lab.examples), tuple(rows), (3.0, 0.6, 2.6), "lrl"))
     else:
         blocks.append(doc.Paragraph(lab.no_gaps))
+    blocks += indicator_summary_blocks(minutes)
     return blocks
 
 
@@ -1509,6 +1612,80 @@ def _findings_table(groups: Sequence[FindingGroup], lab: Labels) -> doc.Table:
     return doc.Table(("", lab.meaning, lab.concerns), rows, (0.07, 0.38, 0.55))
 
 
+def _moved_sentence(minutes: Minutes) -> str:
+    lab = minutes.labels
+    towards, judged = moved_towards_target(i for item in minutes.indicators for i in item.indicators)
+    return lab.indicators_moved.format(towards=towards, judged=judged) if judged else lab.indicators_unjudged
+
+
+def indicator_summary_blocks(minutes: Minutes) -> list[doc.Block]:
+    """On the summary page: how many indicators moved towards their target, and each in one line."""
+    if not minutes.indicators:
+        return []
+    lines: list[doc.Text] = []
+    for item in minutes.indicators:
+        for indicator in item.indicators:
+            said = summary_lines(summarize(indicator), minutes.language)
+            lines.append(f"{indicator.text}: {said[-1][:1].lower()}{said[-1][1:]}" if said else indicator.text)
+    return [
+        doc.Heading(minutes.labels.indicators, 2),
+        doc.Paragraph(_moved_sentence(minutes)),
+        doc.ItemList(tuple(lines)),
+    ]
+
+
+def _indicator_table(indicator: Indicator, minutes: Minutes) -> doc.Table:
+    lab, language = minutes.labels, minutes.language
+    rows = []
+    for figures in (*indicator.series, *((indicator.target,) if indicator.target is not None else ())):
+        period = figures.period
+        if figures is indicator.baseline:
+            period += f" ({lab.baseline_row})"
+        elif figures is indicator.target:
+            period += f" ({lab.target_row})"
+        cells = [format_number(figures.value(group), language) for group in Group]
+        rows.append((period, *cells, format_number(figures.gap, language)))
+    unit = f" ({indicator.unit})" if indicator.unit else ""
+    return doc.Table(
+        (f"Period{unit}", lab.women, lab.men, lab.total, lab.gap_short),
+        tuple(rows),
+        (2.2, 1.0, 1.0, 1.0, 1.3),
+        "lrrrr",
+    )
+
+
+def indicator_blocks(minutes: Minutes, figures: MinutesFigures) -> list[doc.Block]:
+    """The section *Indikatorer*: per item, per indicator its table, what the figures say, and its chart."""
+    if not minutes.indicators:
+        return []
+    from lardesk.charts.indicators import alt_text  # matplotlib only when there are indicators
+
+    lab = minutes.labels
+    blocks: list[doc.Block] = [
+        doc.Heading(lab.indicators),
+        doc.Paragraph(lab.indicators_intro),
+        doc.Paragraph(_moved_sentence(minutes)),
+    ]
+    for item in minutes.indicators:
+        blocks.append(doc.Heading(item.heading, 2))
+        for indicator in item.indicators:
+            blocks.append(doc.Paragraph(doc.runs(doc.Run(indicator.text, bold=True)), "body"))
+            if indicator.source:
+                blocks.append(doc.Paragraph(f"{lab.source}: {indicator.source}", "note"))
+            blocks.append(_indicator_table(indicator, minutes))
+            notes = [f for f in (*indicator.series, indicator.target) if f is not None and f.note]
+            for f in notes:
+                blocks.append(doc.Paragraph(f"{f.period}: {f.note}", "note"))
+            said = summary_lines(summarize(indicator), minutes.language)
+            if said:
+                blocks.append(doc.Paragraph(" ".join(said)))
+            image = figures.indicator_chart(item.item_key, indicator.key)
+            if image is not None:
+                caption = lab.indicator_chart.format(text=indicator.text)
+                blocks.append(_figure_block(image, alt_text(indicator, minutes.language), caption, PORTRAIT_TEXT_IN))
+    return blocks
+
+
 SECTIONS_IN_ORDER: tuple[Callable[[Minutes, MinutesFigures], list[doc.Block]], ...] = (
     lambda m, f: summary_blocks(m),
     lambda m, f: [doc.PageBreak(soft=True)],
@@ -1517,6 +1694,7 @@ SECTIONS_IN_ORDER: tuple[Callable[[Minutes, MinutesFigures], list[doc.Block]], .
     lambda m, f: discussion_blocks(m),
     ratings_blocks,
     lambda m, f: actions_blocks(m),
+    indicator_blocks,
     logic_blocks,
 )
 """The minutes, part by part: a new part is a function here (and its words in :class:`Labels`)."""

@@ -130,7 +130,7 @@ class PartsStep(QWidget):
             wrapped(
                 self.tr(
                     "Kom överens om vilka delar ni följer upp i dag. Samlad bedömning (9) ingår alltid. "
-                    "Sessionen går sedan igenom de valda avsnitten i frågeguidens ordning."
+                    "Uppföljningen går sedan igenom de valda avsnitten i frågeguidens ordning."
                 ),
                 content,
             )

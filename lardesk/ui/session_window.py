@@ -184,9 +184,9 @@ class SessionWindow(QMainWindow):
         self.progress = QProgressBar(left)
         self.progress.setTextVisible(False)
         self.progress.setMaximumHeight(8)
-        self.progress.setAccessibleName(self.tr("Hur långt sessionen har kommit"))
+        self.progress.setAccessibleName(self.tr("Hur långt uppföljningen har kommit"))
         self.step_list = QListWidget(left)
-        self.step_list.setAccessibleName(self.tr("Sessionens steg"))
+        self.step_list.setAccessibleName(self.tr("Uppföljningens steg"))
         self.step_list.setWordWrap(True)
         self.step_list.setSpacing(2)
         self.step_list.currentRowChanged.connect(self._row_chosen)
@@ -205,7 +205,7 @@ class SessionWindow(QMainWindow):
 
         self.timer = ReflectionTimer(self)
         self.timer.state_changed.connect(self.projector.set_timer)
-        bar = QToolBar(self.tr("Session"), self)
+        bar = QToolBar(self.tr("Uppföljning"), self)
         bar.setObjectName("sessionToolbar")
         bar.setMovable(False)
         self.addToolBar(bar)
@@ -242,7 +242,7 @@ class SessionWindow(QMainWindow):
 
     def _actions(self) -> None:
         key = QKeySequence
-        session_menu = self.menuBar().addMenu(self.tr("&Session"))
+        session_menu = self.menuBar().addMenu(self.tr("&Uppföljning"))
         self.minutes_action = self._action(
             self.tr("Minnesanteckningar (PDF/Word)…"), [key("Ctrl+P")], self.write_minutes
         )

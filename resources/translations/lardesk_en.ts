@@ -32,15 +32,15 @@
     </message>
     <message>
         <source>Genomförd</source>
-        <translation>Done</translation>
+        <translation>Implemented</translation>
     </message>
     <message>
         <source>Delvis genomförd</source>
-        <translation>Partly done</translation>
+        <translation>Partly implemented</translation>
     </message>
     <message>
         <source>Inte genomförd</source>
-        <translation>Not done</translation>
+        <translation>Not implemented</translation>
     </message>
     <message>
         <source>Struken</source>
@@ -60,7 +60,7 @@
     </message>
     <message>
         <source>Uppföljning</source>
-        <translation>Follow-up</translation>
+        <translation>Session</translation>
     </message>
     <message>
         <source>Skala</source>
@@ -202,6 +202,10 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <source>Ta bort koppling</source>
         <translation>Remove link</translation>
     </message>
+    <message>
+        <source>Ändra indikatorer</source>
+        <translation>Change indicators</translation>
+    </message>
 </context>
 <context>
     <name>BoardScene</name>
@@ -262,7 +266,7 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     </message>
     <message>
         <source>Hur gick det? (planerat och genomfört)</source>
-        <translation>How did it go? (planned and completed)</translation>
+        <translation>How did it go? (planned and implemented)</translation>
     </message>
     <message>
         <source>Tavlan är tom. Börja till höger, med de förväntade effekterna: välj typ av punkt, skriv texten i fältet ovan och tryck Enter (eller klicka i en kolumn). Koppla sedan punkterna till varandra.</source>
@@ -370,7 +374,7 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     <name>EvaluationView</name>
     <message>
         <source>Hur gick det? Planerat och genomfört</source>
-        <translation>How did it go? Planned and completed</translation>
+        <translation>How did it go? Planned and implemented</translation>
     </message>
 </context>
 <context>
@@ -582,6 +586,10 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>Comment on the figures</translation>
     </message>
     <message>
+        <source>Kommentar (valfri)</source>
+        <translation>Comment (optional)</translation>
+    </message>
+    <message>
         <source>Spara värdena (Enter)</source>
         <translation>Save the figures (Enter)</translation>
     </message>
@@ -642,7 +650,7 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     </message>
     <message>
         <source>Utfall</source>
-        <translation>Outcome</translation>
+        <translation>Actual outcome</translation>
     </message>
     <message>
         <source>Leder till</source>
@@ -1388,8 +1396,8 @@ Everything you have typed is already saved. Restart lardesk if something looks w
 <context>
     <name>PartsStep</name>
     <message>
-        <source>Kom överens om vilka delar ni följer upp i dag. Samlad bedömning (9) ingår alltid. Sessionen går sedan igenom de valda avsnitten i frågeguidens ordning.</source>
-        <translation>Agree on the parts you follow up today. The overall assessment (9) is always included. The session then walks through the chosen sections in the guide&apos;s order.</translation>
+        <source>Kom överens om vilka delar ni följer upp i dag. Samlad bedömning (9) ingår alltid. Uppföljningen går sedan igenom de valda avsnitten i frågeguidens ordning.</source>
+        <translation>Agree on which parts you follow up today. The overall assessment (9) is always included. The session then goes through the chosen sections in the order of the question guide.</translation>
     </message>
     <message>
         <source>Om uppföljningen</source>
@@ -1901,18 +1909,6 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>%1 – %2 – lardesk</translation>
     </message>
     <message>
-        <source>Hur långt sessionen har kommit</source>
-        <translation>How far the session has come</translation>
-    </message>
-    <message>
-        <source>Sessionens steg</source>
-        <translation>The session&apos;s steps</translation>
-    </message>
-    <message>
-        <source>Session</source>
-        <translation>Session</translation>
-    </message>
-    <message>
         <source>◀ Föregående</source>
         <translation>◀ Previous</translation>
     </message>
@@ -1941,7 +1937,19 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>Everything you type is saved at once.</translation>
     </message>
     <message>
-        <source>&amp;Session</source>
+        <source>Hur långt uppföljningen har kommit</source>
+        <translation>How far the session has come</translation>
+    </message>
+    <message>
+        <source>Uppföljningens steg</source>
+        <translation>The session&apos;s steps</translation>
+    </message>
+    <message>
+        <source>Uppföljning</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <source>&amp;Uppföljning</source>
         <translation>&amp;Session</translation>
     </message>
     <message>

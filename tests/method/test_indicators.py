@@ -290,9 +290,9 @@ def test_how_many_moved_towards_their_target() -> None:
 
 
 def test_the_latest_values_for_a_board_item() -> None:
-    assert latest_text(GIRLS_SHARE) == f"2013: kv 38{NBSP}%, m 62{NBSP}%"
+    assert latest_text(GIRLS_SHARE) == f"2013: kv{NBSP}38{NBSP}%, m{NBSP}62{NBSP}%"
     only_total = Indicator("i", "x", "antal", baseline=Figures("2010", total=1200))
-    assert latest_text(only_total) == f"2010: tot 1{NBSP}200"
+    assert latest_text(only_total) == f"2010: tot{NBSP}1{NBSP}200"
     assert latest_text(Indicator("i", "x")) == ""
 
 

@@ -162,7 +162,7 @@ def test_an_indicator_and_three_measurements_by_keyboard(
     assert "36,5" in panel.canvas.accessibleDescription()
     # the card shows the mark and the latest values
     card = board.scene.cards[item_id]
-    assert f"▁▃▅ 2013: kv 38{NBSP}%, m 62{NBSP}%" in [badge.text for badge in card._badges]
+    assert card.indicator_texts == [f"▁▃▅ 2013: kv{NBSP}38{NBSP}%, m{NBSP}62{NBSP}%"]
     # Esc goes back to the board
     press(Qt.Key.Key_Escape)
     assert board.view.hasFocus()
@@ -225,9 +225,9 @@ def test_a_line_is_corrected_and_removed_by_keyboard(
 
 def test_the_example_shows_on_the_board_in_the_findings_and_in_the_evaluation(board: BoardStep) -> None:
     key = keys(board)
-    badges = [badge.text for badge in board.scene.cards[key["e1"]]._badges]
-    assert f"▁▃▅ 2013: kv 38{NBSP}%, m 62{NBSP}%" in badges
-    assert f"▁▃▅ 2013: kv 46{NBSP}500, m 69{NBSP}800" in [b.text for b in board.scene.cards[key["res1"]]._badges]
+    assert board.scene.cards[key["e1"]].indicator_texts == [f"▁▃▅ 2013: kv{NBSP}38{NBSP}%, m{NBSP}62{NBSP}%"]
+    assert board.scene.cards[key["res1"]].indicator_texts == [f"▁▃▅ 2013: kv{NBSP}46{NBSP}500, m{NBSP}69{NBSP}800"]
+    assert board.scene.cards[key["a1"]].indicator_texts == []
     lines = board.findings.indicator_lines()
     assert lines[0] == "Indikatorer (3)"
     assert (
@@ -239,8 +239,9 @@ def test_the_example_shows_on_the_board_in_the_findings_and_in_the_evaluation(bo
     board.tabs.setCurrentWidget(board.evaluation)
     cells = [board.evaluation.cell_text(row, 5) for row in range(board.evaluation.rowCount())]
     effect = next(cell for cell in cells if cell.startswith("e1"))
-    assert f"kvinnor 36 → 38{NBSP}% (+2{NBSP}procentenheter; mål 40{NBSP}%, 2{NBSP}procentenheter kvar)" in effect
-    assert f"män 64 → 62{NBSP}%" in effect and "skillnaden har minskat; mot målet." in effect
+    women = f"Kvinnor 36 → 38{NBSP}% (+2{NBSP}procentenheter; mål 40{NBSP}%, 2{NBSP}procentenheter kvar)"
+    assert f"\n• {women}\n" in effect
+    assert f"\n• Män 64 → 62{NBSP}%" in effect and "\n• Skillnaden har minskat; mot målet." in effect
     achieved = [board.evaluation.cell_text(row, 4) for row in range(board.evaluation.rowCount())]
     assert any("i3 Andel av ansökningarna" in cell and "delvis mot målet" in cell for cell in achieved)
 
@@ -250,3 +251,25 @@ def test_items_that_carry_no_indicators_say_so(board: BoardStep) -> None:
     panel: IndicatorPanel = board.indicator_panel
     assert not panel.text.isEnabled()
     assert panel.item_id is None
+
+
+def test_indicator_changes_are_undone_and_redone(
+    board: BoardStep, services: Services, session_id: int, warnings: list[str]
+) -> None:
+    e1 = keys(board)["e1"]
+    before = services.sessions.snapshot(session_id, with_previous=False).item_by_id[e1].indicators
+    board.view.select_and_show(e1)
+    board.focus_indicators()
+    panel = board.indicator_panel
+    type_into(panel.period, "2014")
+    type_into(panel.women, "39")
+    type_into(panel.men, "61", then=Qt.Key.Key_Return)
+    after = services.sessions.snapshot(session_id, with_previous=False).item_by_id[e1].indicators
+    assert [f.period for f in after[0].values] == ["2011", "2012", "2013", "2014"]
+    assert board.undo_stack.undoText() == "Ändra indikatorer"
+    board.undo_stack.undo()
+    assert services.sessions.snapshot(session_id, with_previous=False).item_by_id[e1].indicators == before
+    assert [row[0] for row in panel.rows()][-2] == "2013"  # the panel shows what is stored
+    board.undo_stack.redo()
+    assert services.sessions.snapshot(session_id, with_previous=False).item_by_id[e1].indicators == after
+    assert warnings == []

@@ -107,7 +107,7 @@ def test_a_session_window_in_english(qtbot: QtBot, services: Services, qapp: QAp
     assert board is not None
     assert [board.tabs.tabText(i) for i in range(board.tabs.count())] == [  # type: ignore[attr-defined]
         "Program logic",
-        "How did it go? (planned and completed)",
+        "How did it go? (planned and implemented)",
     ]
     assert board.new_text.placeholderText() == "New item: type the text and press Enter"  # type: ignore[attr-defined]
     assert board.png_button.text() == "Save PNG…"  # type: ignore[attr-defined]

@@ -90,3 +90,17 @@ def test_the_english_ui_says_minutes(qtbot: QtBot, services: Services, demo_id: 
     texts = list(every_text(qtbot, services, demo_id))
     assert "Minutes (PDF/Word)…" in texts
     assert not [t for t in texts if "protocol" in t.lower()]
+
+
+def test_the_swedish_ui_says_uppfoljning_not_session(qtbot: QtBot, services: Services, demo_id: int) -> None:
+    """Issue 13's words: a "lärande uppföljning" is "uppföljningen" in the Swedish UI, never "sessionen"."""
+    texts = list(every_text(qtbot, services, demo_id))
+    assert not [t for t in texts if "session" in t.lower()]
+    assert "&Uppföljning" in texts
+
+
+def test_the_english_guide_terms(services: Services) -> None:
+    """Issue 13's words in English: utfall is the actual outcome; genomförd is implemented."""
+    guide = load_guide("en")
+    assert guide.term("outcome") == "Actual outcome"
+    assert guide.term("implemented") == "Implemented"

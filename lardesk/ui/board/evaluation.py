@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableWidget, QTableWidgetItem, QWidget
 
 from lardesk.method.guide import Guide
-from lardesk.method.indicators import indicator_sentence
+from lardesk.method.indicators import indicator_lines
 from lardesk.method.logic import ItemKind
 from lardesk.method.snapshot import ItemInfo
 from lardesk.ui.board.look import kroner, status_label
@@ -118,7 +118,7 @@ class EvaluationView(QTableWidget):
     def _indicators(self, item: ItemInfo) -> str:
         """Per indicator: women and men from the baseline to the latest, the change, what is left to the
         target, whether the gap narrowed and where the figures moved."""
-        return "".join(f"\n▁▃▅ {indicator_sentence(i, self.guide.language)}" for i in item.indicators)
+        return "".join("\n▁▃▅ " + "\n• ".join(indicator_lines(i, self.guide.language)) for i in item.indicators)
 
     def _effect(self, item: ItemInfo) -> QTableWidgetItem:
         text = f"{item.key}  {item.text}\n{status_label(self.guide, item.status)}"

@@ -97,6 +97,10 @@ class FindingsPanel(WrappingTree):
         if self._indicators is not None:
             self.addTopLevelItem(self._indicators)
             self._indicators.setExpanded(True)
+            for k in range(self._indicators.childCount()):
+                member = self._indicators.child(k)
+                if member is not None:
+                    member.setExpanded(True)
         self.setUpdatesEnabled(True)
 
     def show_indicators(self, items: Sequence[ItemInfo]) -> None:
@@ -137,10 +141,13 @@ class FindingsPanel(WrappingTree):
                         child.setData(0, ITEM_ID_ROLE, item.id)
                         node.addChild(child)
                 group.addChild(node)
-                node.setExpanded(True)
         self._indicators = group
         self.addTopLevelItem(group)
         group.setExpanded(True)
+        for k in range(group.childCount()):
+            member = group.child(k)
+            if member is not None:
+                member.setExpanded(True)
 
     def indicator_lines(self) -> list[str]:
         """Every line of the group *Indikatorer*, depth first (for tests)."""

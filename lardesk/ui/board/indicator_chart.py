@@ -7,11 +7,15 @@ from __future__ import annotations
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from lardesk.charts.indicators import alt_text, indicator_figure
 from lardesk.method.indicators import Indicator
+
+COMPACT_BELOW = 640
+"""Narrower than this (pixels), the chart is drawn in small type."""
 
 
 class IndicatorCanvas(FigureCanvasQTAgg):
@@ -23,9 +27,12 @@ class IndicatorCanvas(FigureCanvasQTAgg):
         super().__init__(Figure(dpi=100))  # type: ignore[no-untyped-call]
         self.setParent(parent)
         self.indicator: Indicator | None = None
-        self.setMinimumSize(220, 170)
+        self.setMinimumSize(260, 230)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName(self.tr("Diagram över indikatorn"))
+
+    def sizeHint(self) -> QSize:
+        return QSize(320, 240)  # not the figure's own size: the panel gives the chart what room is left
 
     def show_indicator(self, indicator: Indicator) -> None:
         if indicator == self.indicator:
@@ -36,7 +43,10 @@ class IndicatorCanvas(FigureCanvasQTAgg):
     def _draw(self) -> None:
         if self.indicator is None:
             return
-        indicator_figure(self.indicator, self.language, projector=self.projector, figure=self.figure, title=False)
+        compact = not self.projector and self.width() < COMPACT_BELOW
+        indicator_figure(
+            self.indicator, self.language, projector=self.projector, figure=self.figure, title=False, compact=compact
+        )
         self.setAccessibleDescription(alt_text(self.indicator, self.language))
         self.draw_idle()  # type: ignore[no-untyped-call]
 

@@ -52,6 +52,8 @@ if TYPE_CHECKING:
 
 KIND_ROLE = int(Qt.ItemDataRole.UserRole)
 PERIOD_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+TABLE_HEIGHT = 125
+"""The list of figures scrolls beyond about six periods; the chart below gets the rest of the height."""
 NEW = ""
 """The chooser's data for "a new indicator"."""
 
@@ -103,7 +105,10 @@ class IndicatorPanel(QWidget):
         self.source.setAccessibleName(self.tr("Källa"))
         self.remove = QPushButton(self.tr("Ta bort indikatorn"))
         self.form = QFormLayout()
-        self.form.addRow(self.tr("Indikator"), self.chooser)
+        chooser_row = QHBoxLayout()
+        chooser_row.addWidget(self.chooser, 1)
+        chooser_row.addWidget(self.remove)
+        self.form.addRow(self.tr("Indikator"), chooser_row)
         self.form.addRow(self.tr("Vad mäts"), self.text)
         self.form.addRow(self.tr("Enhet"), self.unit)
         self.form.addRow(self.tr("Källa"), self.source)
@@ -127,6 +132,7 @@ class IndicatorPanel(QWidget):
         self.total.setAccessibleName(self.tr("Totalt"))
         self.note = QLineEdit()
         self.note.setAccessibleName(self.tr("Kommentar till värdet"))
+        self.note.setPlaceholderText(self.tr("Kommentar (valfri)"))
         self.save = QPushButton(self.tr("Spara värdena (Enter)"))
         entry = QGridLayout()
         entry.addWidget(self.kind, 0, 0, 1, 2)
@@ -158,19 +164,15 @@ class IndicatorPanel(QWidget):
         self.chart_box = QVBoxLayout()
         self.chart_box.setContentsMargins(0, 0, 0, 0)
 
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.remove)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addLayout(self.form)
-        layout.addLayout(buttons)
         layout.addLayout(entry)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table)
         layout.addWidget(self.summary)
-        layout.addLayout(self.chart_box, 2)
-        order: list[QWidget] = [self.chooser, self.text, self.unit, self.source, self.remove, self.kind, self.period]
+        layout.addLayout(self.chart_box, 1)
+        order: list[QWidget] = [self.chooser, self.remove, self.text, self.unit, self.source, self.kind, self.period]
         order += [self.women, self.men, self.total, self.note, self.save, self.table]
         for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
@@ -274,6 +276,12 @@ class IndicatorPanel(QWidget):
                 self.table.setCurrentItem(entry)
         for column in range(5):
             self.table.resizeColumnToContents(column)
+        lines = max(self.table.topLevelItemCount(), 2)
+        first = self.table.topLevelItem(0)
+        row = self.table.visualItemRect(first).height() if first is not None else 0
+        row = row or self.table.fontMetrics().height() + 4
+        header = self.table.header().sizeHint().height()
+        self.table.setFixedHeight(min(TABLE_HEIGHT, header + lines * row + 2 * self.table.frameWidth() + 2))
 
     def _fill_summary(self, indicator: Indicator | None) -> None:
         lines = summary_lines(summarize(indicator), self.language) if indicator is not None else []

@@ -79,7 +79,9 @@ def wrap(text: str, font: QFont, width: float) -> list[str]:
     lines: list[str] = []
     for paragraph in text.replace("\r\n", "\n").split("\n"):
         line, used = "", 0.0
-        for whole in paragraph.split():
+        for whole in paragraph.split(" "):  # not str.split(): a no-break space ("46 500", "38 %") holds
+            if not whole.strip():
+                continue
             word, advance = whole, metrics.horizontalAdvance(whole)
             if advance > width:
                 word = metrics.elidedText(whole, Qt.TextElideMode.ElideRight, width)

@@ -99,7 +99,7 @@ class Ink:
 
 INDICATOR_MARK = "▁▃▅"
 """The mark of an item with indicators (a small bar chart, in every font lardesk ships)."""
-MAX_INDICATOR_BADGES = 2
+MAX_INDICATOR_LINES = 2
 
 
 class CardItem(QGraphicsItem):
@@ -126,6 +126,10 @@ class CardItem(QGraphicsItem):
         self._note_lines: list[str] = []
         self._note_top = 0.0
         self._badges: list[Badge] = []
+        self.indicator_texts: list[str] = []
+        """What the card says of its indicators: the mark and the latest values (for tests and tooltips)."""
+        self._indicator_lines: list[str] = []
+        self._indicator_top = 0.0
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, scene.interactive)
         self.setZValue(CARD_Z)
         # painted once into a pixmap: a repaint of the board then costs the arrows and a blit per card
@@ -176,6 +180,17 @@ class CardItem(QGraphicsItem):
         self._note_top = y + look.s(3)
         if self._note_lines:
             y = self._note_top + len(self._note_lines) * line_height(self.board.note_font)
+        # indicators: the mark and the latest women/men values, one wrapped line each
+        shown = info.indicators[:MAX_INDICATOR_LINES]
+        self.indicator_texts = [f"{INDICATOR_MARK} {latest_text(i, guide.language) or i.text}" for i in shown]
+        if len(info.indicators) > MAX_INDICATOR_LINES:
+            self.indicator_texts.append(f"{INDICATOR_MARK} +{len(info.indicators) - MAX_INDICATOR_LINES}")
+        self._indicator_lines = [
+            line for text in self.indicator_texts for line in self.board.wrap(text, self.board.badge_font, inner)
+        ]
+        self._indicator_top = y + look.s(3)
+        if self._indicator_lines:
+            y = self._indicator_top + len(self._indicator_lines) * line_height(self.board.badge_font)
         badges = [Badge(f"⚠ {code}", "gap") for code in self.codes if code.startswith("G")]
         badges += [Badge(f"! {code}", "status") for code in self.codes if code.startswith("S")]
         if info.dropped:
@@ -186,10 +201,6 @@ class CardItem(QGraphicsItem):
             badges.append(Badge(f"✱ {guide.term('unexpected')}", "tag"))
         if info.kind is ItemKind.RESOURCE and (info.budget_sek is not None or info.spent_sek is not None):
             badges.append(Badge(f"{kroner(info.budget_sek)} / {kroner(info.spent_sek)}", "tag"))
-        for indicator in info.indicators[:MAX_INDICATOR_BADGES]:
-            badges.append(Badge(f"{INDICATOR_MARK} {latest_text(indicator, guide.language) or indicator.key}", "tag"))
-        if len(info.indicators) > MAX_INDICATOR_BADGES:
-            badges.append(Badge(f"{INDICATOR_MARK} +{len(info.indicators) - MAX_INDICATOR_BADGES}", "tag"))
         badge_metrics = QFontMetricsF(self.board.badge_font)
         badge_h = badge_metrics.height() + look.s(4)
         x = pad
@@ -256,6 +267,10 @@ class CardItem(QGraphicsItem):
             painter.setPen(ink.muted)
             painter.setFont(self.board.note_font)
             self._draw_lines(painter, self._note_lines, self._note_top, self.board.note_font)
+        if self._indicator_lines:
+            painter.setPen(ink.text)
+            painter.setFont(self.board.badge_font)
+            self._draw_lines(painter, self._indicator_lines, self._indicator_top, self.board.badge_font)
         if self._badges:
             painter.setFont(self.board.badge_font)
         for badge in self._badges:

@@ -55,6 +55,10 @@ def _refuse(message: str) -> Changes:
     raise InputError(message)
 
 
+INDICATOR_SIDE_WIDTH = 470
+LOW_FINDINGS = 160
+"""Less room than this for the findings beside the indicators, and they give way while indicators are shown."""
+"""The side panel's width (pixels) while it shows the indicators."""
 PROJECTOR_LOOK = Look(scale=1.35, min_column=150.0, empty_column=120.0)
 
 
@@ -280,7 +284,9 @@ class BoardStep(QWidget):
         self.indicator_page = _scrolled(self.indicator_panel)
         self.side_tabs.addTab(self.editor_page, self.tr("Punkt"))
         self.side_tabs.addTab(self.indicator_page, self.tr("Indikatorer (I)"))
-        side = QSplitter(Qt.Orientation.Vertical)
+        self._room_before: tuple[list[int], list[int]] | None = None
+        self.side_tabs.currentChanged.connect(self._side_tab_changed)
+        self.side = side = QSplitter(Qt.Orientation.Vertical)
         side.addWidget(self.side_tabs)
         side.addWidget(self.findings)
         side.setStretchFactor(0, 0)
@@ -484,6 +490,29 @@ class BoardStep(QWidget):
         self.side_tabs.setCurrentWidget(self.indicator_page)
         self.indicator_panel.focus_first()
 
+    def _side_tab_changed(self, index: int) -> None:
+        """The indicators need room (figures, a table, a chart): the side panel widens and grows to show them,
+        and gives the room back when the item's own fields are shown again."""
+        sizes, heights = self.splitter.sizes(), self.side.sizes()
+        if len(sizes) != 2 or sum(sizes) <= 0 or len(heights) != 2:
+            return
+        total, tall = sum(sizes), sum(heights)
+        if self.side_tabs.widget(index) is self.indicator_page:
+            if self._room_before is None:
+                self._room_before = (sizes, heights)
+            wide = min(max(INDICATOR_SIDE_WIDTH, sizes[1]), total // 2)
+            self.splitter.setSizes([total - wide, wide])
+            need = self.indicator_panel.sizeHint().height() + self.side_tabs.tabBar().sizeHint().height() + 24
+            high = tall if tall < need + LOW_FINDINGS else max(heights[0], need)  # a low screen: findings give way
+            self.side.setSizes([high, tall - high])
+            selected = self.scene.selected_id()
+            if selected is not None:
+                self.view.select_and_show(selected)  # still in sight on the narrower board
+        elif self._room_before is not None:
+            before, self._room_before = self._room_before, None
+            self.splitter.setSizes(before[0])
+            self.side.setSizes(before[1])
+
     def select_item(self, item_id: int) -> None:
         """Select an item and scroll to it (the findings panel does this on a click)."""
         if item_id in self.state.items:
@@ -674,31 +703,40 @@ class BoardStep(QWidget):
             self.editor.show_item(self.state.items.get(source), self.state)
 
     # -- indicators (the IndicatorPanel's actions) ---------------------------------------------------------------
-    def _indicator_call(self, call: Callable[[], Changes]) -> Changes | None:
+    def _indicator_call(self, item_id: int, call: Callable[[], Changes]) -> Changes | None:
+        """Run an indicator change, show it, and put it on the undo stack (the item's indicators before and
+        after: undo and redo write them back whole)."""
+        before = self.state.items[item_id].indicators if item_id in self.state.items else None
         changes = self._run(call)
         if changes is not None:
             self.reload()
+            after = self.state.items[item_id].indicators if item_id in self.state.items else None
+            if before is not None and after is not None and after != before:
+                self.undo_stack.push(self.history.indicators_changed(item_id, before, after))
         return changes
 
     def add_indicator(self, item_id: int, text: str, unit: str, source: str) -> str | None:
-        changes = self._indicator_call(lambda: self.services.indicators.add_indicator(item_id, text, unit, source))
+        indicators = self.services.indicators
+        changes = self._indicator_call(item_id, lambda: indicators.add_indicator(item_id, text, unit, source))
         return changes.new_key if changes is not None else None
 
     def update_indicator(self, item_id: int, key: str, **fields: str) -> bool:
-        return (
-            self._indicator_call(lambda: self.services.indicators.update_indicator(item_id, key, **fields)) is not None
-        )
+        indicators = self.services.indicators
+        return self._indicator_call(item_id, lambda: indicators.update_indicator(item_id, key, **fields)) is not None
 
     def remove_indicator(self, item_id: int, key: str) -> bool:
-        return self._indicator_call(lambda: self.services.indicators.remove_indicator(item_id, key)) is not None
+        indicators = self.services.indicators
+        return self._indicator_call(item_id, lambda: indicators.remove_indicator(item_id, key)) is not None
 
     def enter_figures(self, item_id: int, key: str, kind: FiguresKind, figures: dict[str, str]) -> bool:
-        call = lambda: self.services.indicators.enter_figures(item_id, key, kind, figures)  # noqa: E731
-        return self._indicator_call(call) is not None
+        indicators = self.services.indicators
+        call = lambda: indicators.enter_figures(item_id, key, kind, figures)  # noqa: E731
+        return self._indicator_call(item_id, call) is not None
 
     def remove_figures(self, item_id: int, key: str, kind: FiguresKind, period: str) -> bool:
-        call = lambda: self.services.indicators.remove_figures(item_id, key, kind, period)  # noqa: E731
-        return self._indicator_call(call) is not None
+        indicators = self.services.indicators
+        call = lambda: indicators.remove_figures(item_id, key, kind, period)  # noqa: E731
+        return self._indicator_call(item_id, call) is not None
 
     # -- export ---------------------------------------------------------------------------------------------
     def export(self, path: Path) -> Path:

@@ -1,4 +1,5 @@
-"""Undo and redo on the board: adding, editing, moving and deleting items (with their links) and linking.
+"""Undo and redo on the board: adding, editing, moving and deleting items (with their links), linking, and
+changing an item's indicators.
 
 Each change is made as before (the board shows it at once) and then recorded as a command whose first redo
 does nothing; undo and redo run the service calls again. An item deleted and put back by undo gets a new id:
@@ -13,6 +14,7 @@ from collections.abc import Callable, Iterable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
+from lardesk.method.indicators import Indicator
 from lardesk.method.logic import ItemKind
 from lardesk.method.snapshot import ItemInfo
 from lardesk.services import Changes
@@ -118,3 +120,15 @@ class BoardHistory:
         if linked:
             return Recorded(QCoreApplication.translate("BoardHistory", "Koppla"), self.run, link, unlink)
         return Recorded(QCoreApplication.translate("BoardHistory", "Ta bort koppling"), self.run, unlink, link)
+
+    def indicators_changed(
+        self, item_id: int, before: tuple[Indicator, ...], after: tuple[Indicator, ...]
+    ) -> QUndoCommand:
+        """An indicator added, changed or removed, or its figures: the item's indicators written back whole."""
+        ids, logic = self.ids, self.bus.services.logic
+        return Recorded(
+            QCoreApplication.translate("BoardHistory", "Ändra indikatorer"),
+            self.run,
+            lambda: logic.set_indicators(ids.resolve(item_id), after),
+            lambda: logic.set_indicators(ids.resolve(item_id), before),
+        )
