@@ -129,7 +129,7 @@ class RoundApp:
                 unknown = set(request) - {"participant"}
                 if unknown:
                     raise BadAnswer(f"unknown member {sorted(unknown)[0]!r}")
-                seat = self.round.take_seat(request.get("participant"))
+                seat = await loop.run_in_executor(self.writer, self.round.take_seat, request.get("participant"))
                 scales = [{"scale": s.scale, "label": s.label, "question": s.question} for s in self.round.scales]
                 await self._json(send, 200, {"seat": seat, "scales": scales})
                 return
@@ -169,7 +169,12 @@ class RoundApp:
         return b"".join(chunks)
 
     async def _page(self, send: Send) -> None:
-        body = page.render(self.round)
+        try:  # in open mode the names still free are read from the database: not on the event loop
+            body = await asyncio.get_running_loop().run_in_executor(self.writer, page.render, self.round)
+        except StorageError as error:
+            log.warning("the page of a round could not be made: %s", error)
+            await self._json(send, 503, {"error": "the page could not be made; try again"}, retry=True)
+            return
         headers = [
             (b"content-type", b"text/html; charset=utf-8"),
             (b"content-security-policy", page.parts().csp.encode("ascii")),

@@ -187,6 +187,36 @@ def test_only_participants_present_and_not_yet_rated_are_seats(services: Service
     assert open_round(sid, round_=2).round.total == 3
 
 
+def test_a_form_typed_in_while_the_round_is_open_is_no_longer_a_seat(
+    services: Services, open_round: StartRound
+) -> None:
+    """The facilitator types a paper form into the grid after the round opened: that participant is no free
+    seat any more, so no phone is given it and no phone's answer replaces (or clears) what was typed."""
+    sid = make_session(services, 2)
+    people = services.sessions.snapshot(sid).participants
+    server = open_round(sid)
+    client = Client(server.address.url)
+    services.ratings.set_ratings(people[0].id, {1: 3, 2: 4, 3: 5}, 1)  # typed in from paper
+    typed = stored(services, sid)
+    seat = seated(client)
+    assert client.seat().status == 409  # the only seat left is taken
+    assert client.answer(seat, {"1": 9}).status == 200
+    assert [row for row in stored(services, sid) if row[0] == people[0].id] == typed
+    assert [row for row in stored(services, sid) if row[0] == people[1].id] == [(people[1].id, 1, 1, 9)]
+
+
+def test_open_mode_does_not_offer_a_name_whose_form_was_typed_in(services: Services, open_round: StartRound) -> None:
+    sid = make_session(services, 3, Anonymity.OPEN)
+    people = services.sessions.snapshot(sid).participants
+    server = open_round(sid)
+    client = Client(server.address.url)
+    services.ratings.set_rating(people[0].id, 1, 6, 1)
+    assert [c.key for c in server.round.choices()] == [p.key for p in people[1:]]
+    assert client.seat(people[0].key).status == 409
+    assert client.seat(people[1].key).status == 200
+    assert stored(services, sid) == [(people[0].id, 1, 1, 6)]
+
+
 def test_a_round_needs_a_free_seat_and_round_1_or_2(services: Services) -> None:
     sid = make_session(services, 1)
     with pytest.raises(InputError, match="round 1 or 2"):
