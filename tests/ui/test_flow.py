@@ -318,6 +318,10 @@ def test_the_guides_language_can_be_changed_in_the_room(qtbot: QtBot, services: 
 # -- item 20: the list first, the database layer a moment later ---------------------------------------------
 
 
+def is_listed(window: MainWindow) -> bool:
+    return window.listed
+
+
 def test_the_list_shows_before_the_services_and_enter_waits_for_them(
     qtbot: QtBot, services: Services, sqlite_url: str
 ) -> None:
@@ -330,9 +334,9 @@ def test_the_list_shows_before_the_services_and_enter_waits_for_them(
     main = MainWindow()  # painted, no services yet (lardesk.app does this at start-up)
     qtbot.addWidget(main)
     main.show()
-    assert not main.listed
+    assert not is_listed(main)
     main.show_listing(listing)
-    assert main.listed and main.listed_sessions() == [first, first + 1]
+    assert is_listed(main) and main.listed_sessions() == [first, first + 1]
     main.select_session(first)
     main.tree.setFocus()
     QTest.keyClick(main.tree, Qt.Key.Key_Return)  # before the services: remembered, not lost
