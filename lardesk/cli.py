@@ -340,4 +340,8 @@ def main(
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    # Run as ``python -m lardesk.cli``, this file is the module ``__main__``; the commands of the other cli_*
+    # modules register on ``lardesk.cli``, so dispatch through that module, not this copy.
+    from lardesk.cli import main as registered_main
+
+    raise SystemExit(registered_main())

@@ -156,3 +156,16 @@ def test_findings_json_has_g8_s3_and_s4_and_leaves_dropped_items_out(data_dir: s
     titles = {f["code"]: f["title"] for f in json.loads(out)}
     assert titles["G8"] == "Effekt som inte svarar mot någon utgångspunkt"
     assert titles["S4"].startswith("Ej följd upp")
+
+
+def test_python_m_lardesk_cli_knows_every_command(data_dir: str) -> None:
+    """``python -m lardesk.cli`` runs cli.py as ``__main__``: the commands of cli_* modules must still be found."""
+    done = subprocess.run(
+        [sys.executable, "-m", "lardesk.cli", "--data-dir", data_dir, "overview", "--json"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    assert json.loads(done.stdout) == {"units": []}

@@ -40,6 +40,8 @@ def participation_sentence(genders: Iterable[Gender | str | None], language: str
             parts.append(f"{other} of another gender")
         if unknown and parts:
             parts.append(f"{unknown} not stated")
+        if total == 1 and len(parts) == 1:  # "1 participant, a woman"
+            return f"{head}, " + parts[0].replace("1 ", "a ", 1).replace("a of another", "of another", 1)
         return head if not parts else f"{head}, of whom " + _join(parts, "and")
     head = f"{total} deltagare"
     parts = []
@@ -51,6 +53,10 @@ def participation_sentence(genders: Iterable[Gender | str | None], language: str
         parts.append(f"{other} med annan könsidentitet")
     if unknown and parts:
         parts.append(f"{unknown} med ej angivet kön")
+    if total == 1 and len(parts) == 1:  # "1 deltagare, en kvinna" (not "varav 1 kvinna")
+        return f"{head}, " + {Gender.WOMAN: "en kvinna", Gender.MAN: "en man"}.get(
+            next(g for g in (Gender.WOMAN, Gender.MAN, Gender.OTHER) if counts[g]), "med annan könsidentitet"
+        )
     return head if not parts else f"{head}, varav " + _join(parts, "och")
 
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import importlib
 import io
 import logging
 from collections.abc import Callable, Sequence
@@ -226,7 +225,7 @@ SV = Labels(
     previous_actions="Genomgång av åtgärderna från {previous}",
     done="Genomförd",
     status="Status",
-    not_done="Ej genomförd",
+    not_done="Inte genomförd",
     no_actions="Inga förbättringsåtgärder antecknades.",
     recorded_by="Vid anteckningarna",
     budget="avsatt",
@@ -336,9 +335,9 @@ EN = Labels(
     due="Due",
     general="General",
     previous_actions="Review of the actions of {previous}",
-    done="Done",
+    done="Implemented",
     status="Status",
-    not_done="Not done",
+    not_done="Not implemented",
     no_actions="No improvement actions were noted.",
     recorded_by="Minutes taken by",
     budget="set aside",
@@ -515,15 +514,15 @@ STATUS_WORDS: dict[str, dict[ActionStatus, str]] = {
         ActionStatus.IN_PROGRESS: "Pågår",
         ActionStatus.DONE: "Genomförd",
         ActionStatus.PARTLY_DONE: "Delvis genomförd",
-        ActionStatus.NOT_DONE: "Ej genomförd",
-        ActionStatus.DROPPED: "Avförd",
+        ActionStatus.NOT_DONE: "Inte genomförd",
+        ActionStatus.DROPPED: "Struken",
     },
     "en": {
         ActionStatus.OPEN: "Not followed up",
         ActionStatus.IN_PROGRESS: "In progress",
-        ActionStatus.DONE: "Done",
-        ActionStatus.PARTLY_DONE: "Partly done",
-        ActionStatus.NOT_DONE: "Not done",
+        ActionStatus.DONE: "Implemented",
+        ActionStatus.PARTLY_DONE: "Partly implemented",
+        ActionStatus.NOT_DONE: "Not implemented",
         ActionStatus.DROPPED: "Dropped",
     },
 }
@@ -1179,26 +1178,13 @@ class MinutesFigures:
         return dict(self.later_rounds).get(round_)
 
 
-def chart_builder(module: str, name: str) -> Callable[..., Figure] | None:
-    """A figure builder from ``lardesk.charts``, or None when that module is not there (the figure is then
-    left out of the minutes: a clear hole, never a stand-in)."""
-    try:
-        loaded = importlib.import_module(module)
-    except ModuleNotFoundError as error:
-        if error.name != module:
-            raise
-        log.warning("%s is missing: its figure is left out of the minutes", module)
-        return None
-    builder: Callable[..., Figure] = getattr(loaded, name)
-    return builder
-
-
 def spread_image(snapshot: SessionSnapshot, guide: Guide, round_: int = 1) -> FigureImage | None:
-    build = chart_builder("lardesk.charts.spread", "spread_figure")
+    from lardesk.charts.spread import spread_figure  # matplotlib loads only when a figure is drawn
+
     scales = rerated_scales(snapshot, round_)
-    if build is None or not scales:
+    if not scales:
         return None
-    return FigureImage(build(snapshot, guide, round_=round_, revealed=True, show_names=False, order=scales))
+    return FigureImage(spread_figure(snapshot, guide, round_=round_, revealed=True, show_names=False, order=scales))
 
 
 def print_spread(snapshot: SessionSnapshot, guide: Guide, round_: int = 1) -> FigureImage | None:
@@ -1218,10 +1204,9 @@ def print_spread(snapshot: SessionSnapshot, guide: Guide, round_: int = 1) -> Fi
 
 
 def board_image(snapshot: SessionSnapshot, guide: Guide) -> FigureImage | None:
-    build = chart_builder("lardesk.charts.board", "board_figure")
-    if build is None:
-        return None
-    return FigureImage(build(snapshot, guide, width_in=LANDSCAPE_TEXT_IN[0], font_size=BOARD_FONT))
+    from lardesk.charts.board import board_figure
+
+    return FigureImage(board_figure(snapshot, guide, width_in=LANDSCAPE_TEXT_IN[0], font_size=BOARD_FONT))
 
 
 def board_parts(snapshot: SessionSnapshot, guide: Guide) -> tuple[BoardPart, ...]:
@@ -1288,9 +1273,8 @@ def indicator_images(snapshot: SessionSnapshot, guide: Guide) -> tuple[tuple[tup
     entries = entries_of(snapshot)
     if not entries:
         return ()  # no indicators: matplotlib is not even imported
-    build = chart_builder("lardesk.charts.indicators", "indicator_figure")
-    if build is None:
-        return ()
+    from lardesk.charts.indicators import indicator_figure as build
+
     images = []
     for entry in entries:
         for indicator in entry.indicators:

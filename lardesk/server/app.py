@@ -45,6 +45,10 @@ class TooLarge(Exception):
     pass
 
 
+class ClientGone(Exception):
+    """The client disconnected before its whole body arrived: the request is incomplete and is not taken."""
+
+
 def _no_constants(name: str) -> object:
     raise ValueError(f"{name} is not JSON")
 
@@ -116,6 +120,8 @@ class RoundApp:
         except TimeoutError:
             await self._json(send, 408, {"error": "the body took too long"})
             return
+        except ClientGone:
+            return  # nobody to answer, and a cut-short body must not be stored even if it parses
         try:
             request = {} if action == "seat" and not body.strip() else parse_json(body)
             loop = asyncio.get_running_loop()
@@ -152,7 +158,7 @@ class RoundApp:
         while True:
             message = await receive()
             if message["type"] == "http.disconnect":
-                break
+                raise ClientGone
             chunk = message.get("body", b"")
             size += len(chunk)
             if size > limit:

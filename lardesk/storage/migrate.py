@@ -215,7 +215,7 @@ def prepare(database: Database, backup_dir: Path | None = None) -> Path | None:
     open, before a read-write connection may switch its journal or checkpoint its ``-wal``.
     """
     file = database.file
-    folder = backup_dir or (file.parent / "backups" if file is not None else None)
+    folder = Path(backup_dir) if backup_dir else (file.parent / "backups" if file is not None else None)
     database.backup_dir = folder
     state: FileState | None = None
     if file is not None:

@@ -32,15 +32,15 @@
     </message>
     <message>
         <source>Genomförd</source>
-        <translation>Done</translation>
+        <translation>Implemented</translation>
     </message>
     <message>
         <source>Delvis genomförd</source>
-        <translation>Partly done</translation>
+        <translation>Partly implemented</translation>
     </message>
     <message>
         <source>Inte genomförd</source>
-        <translation>Not done</translation>
+        <translation>Not implemented</translation>
     </message>
     <message>
         <source>Struken</source>

@@ -8,7 +8,9 @@ import base64
 import hashlib
 import json
 import re
+import socket
 import threading
+import time
 
 import pytest
 
@@ -391,3 +393,25 @@ def test_listen_addresses_that_are_fine() -> None:
     assert parse_listen("127.0.0.1:0") == ("127.0.0.1", 0)
     assert parse_listen(" 192.168.1.20:8470 ") == ("192.168.1.20", 8470)
     assert parse_listen("[::1]:8470") == ("::1", 8470)
+
+
+def test_a_body_cut_short_by_a_disconnect_stores_nothing(services: Services, open_round: StartRound) -> None:
+    """A phone that promises more than it sends and goes away: its request is incomplete, so it is not taken,
+    even if what arrived happens to be a whole JSON object."""
+    server = open_round()
+    client = Client(server.address.url)
+    seat = answered_once(client)
+    before = stored(services, server.round.session_id)
+    body = json.dumps({"seat": seat, "ratings": {"1": 2, "2": 3}}).encode()
+    head = (
+        f"POST {client.base}answer HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        f"Content-Length: {len(body) + 100}\r\n\r\n"
+    ).encode()
+    with socket.create_connection(("127.0.0.1", server.port), timeout=5) as sock:
+        sock.sendall(head + body)
+        sock.shutdown(socket.SHUT_WR)
+        sock.settimeout(5)
+        while sock.recv(4096):  # until the server closes its side
+            pass
+    time.sleep(0.2)  # a write, had one been started, has finished by now (it takes milliseconds)
+    assert stored(services, server.round.session_id) == before

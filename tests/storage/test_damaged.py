@@ -222,8 +222,8 @@ def _big_exchange_file(directory: Path, example: bytes) -> Path:
 
     document = json.loads(example)
     document["session"]["date"] = "2012-11-20"
-    document["notes"] = [
-        {"section": 1 + i % 9, "question": 1 + i // 9, "text": "Vi diskuterade. " * 400} for i in range(40)
+    document["notes"] = [  # 96,000 characters: within what a session may hold (lardesk.method.limits)
+        {"section": 1 + i % 9, "question": 1 + i // 9, "text": "Vi diskuterade. " * 500} for i in range(12)
     ]
     path = directory / "stor.json"
     path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")

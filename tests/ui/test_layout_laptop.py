@@ -9,7 +9,14 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QStyle,
+    QStyleOptionViewItem,
+    QTreeWidgetItem,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from lardesk.method.logic import ItemKind
@@ -77,6 +84,17 @@ def wrapped_height(view: QAbstractItemView, text: str, width: int) -> int:
     return QFontMetrics(view.font()).boundingRect(QRect(0, 0, width, 100_000), Qt.TextFlag.TextWordWrap, text).height()
 
 
+def text_width(view: QAbstractItemView, rect: QRect, *, checkable: bool = False) -> int:
+    """The width the style gives a row's text when it paints the row (beside its check box, if any)."""
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    option.rect = rect
+    option.features = QStyleOptionViewItem.ViewItemFeature.HasDisplay | QStyleOptionViewItem.ViewItemFeature.WrapText
+    if checkable:
+        option.features |= QStyleOptionViewItem.ViewItemFeature.HasCheckIndicator
+    return view.style().subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, view).width()
+
+
 # -- item 11 ------------------------------------------------------------------------------------------------
 
 
@@ -110,7 +128,7 @@ def test_the_program_logic_step_starts_with_the_effects_in_view(
             if rect.isEmpty():
                 continue  # in a collapsed group
             assert rect.right() <= findings.viewport().width()
-            assert wrapped_height(findings, item.text(0), rect.width() - 10) <= rect.height(), item.text(0)
+            assert wrapped_height(findings, item.text(0), text_width(findings, rect)) <= rect.height(), item.text(0)
     res2 = next(i for i, item in board.state.items.items() if item.key == "res2")
     board.view.select_and_show(res2)
     links = board.editor.links
@@ -119,8 +137,8 @@ def test_the_program_logic_step_starts_with_the_effects_in_view(
         entry = links.item(row)
         assert entry is not None
         rect = links.visualItemRect(entry)
-        indicator = 30  # the check box beside the text
-        assert wrapped_height(links, entry.text(), rect.width() - indicator - 10) <= rect.height(), entry.text()
+        width = text_width(links, rect, checkable=True)
+        assert wrapped_height(links, entry.text(), width) <= rect.height(), entry.text()
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -245,7 +245,7 @@ def test_participants_are_edited_on_the_day(
         ("Rektor", "woman", True),
         ("Deltagare", "unspecified", False),
     ]
-    assert parts.people.text() == "1 deltagare, varav 1 kvinna"
+    assert parts.people.text() == "1 deltagare, en kvinna"
     services.ratings.set_rating(people[0].id, 1, 7)
     window.bus.changed.emit(services.sessions.update_session(session_id, title="t"))
     editor.table.setCurrentCell(0, 0)
