@@ -35,7 +35,7 @@ from matplotlib.textpath import text_to_path
 from matplotlib.transforms import Bbox, blended_transform_factory
 
 from lardesk.method.guide import SCALE_MAX, SCALE_MIN, Guide
-from lardesk.method.snapshot import Anonymity, PreviousSession, SessionSnapshot
+from lardesk.method.snapshot import A_YEAR_OR_SO, Anonymity, PreviousSession, SessionSnapshot
 from lardesk.method.stats import most_divided_first, number
 
 # Colours are a second cue only: every marker also differs in shape (and filled vs hollow).
@@ -94,6 +94,23 @@ def decimal(value: float | None, language: str) -> str:
 
 def texts(language: str) -> dict[str, str]:
     return TEXTS.get(language, TEXTS["sv"])
+
+
+PREVIOUS_NOT_A_YEAR = {
+    "sv": {"prev_median": "föregående uppföljnings median", "prev_joint": "föregående uppföljnings samlade"},
+    "en": {"prev_median": "previous follow-up's median", "prev_joint": "previous follow-up's overall"},
+}
+"""The legend's words for the previous follow-up when it was not about a year before ("förra året" would be
+wrong)."""
+
+
+def texts_for(language: str, snapshot: SessionSnapshot) -> dict[str, str]:
+    """The words of ``snapshot``'s figure: "förra årets median" only when the previous follow-up was last year."""
+    words = texts(language)
+    previous = snapshot.previous
+    if previous is not None and (snapshot.session.date - previous.date).days not in A_YEAR_OR_SO:
+        return {**words, **PREVIOUS_NOT_A_YEAR.get(language, PREVIOUS_NOT_A_YEAR["sv"])}
+    return words
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,7 +321,7 @@ class SpreadPlot:
         figure.set_facecolor("white")
         scales = list(layout.scales)
         rows = max(len(scales), 1)
-        words = texts(guide.language)
+        words = texts_for(guide.language, snapshot)
         ax = figure.add_subplot()
         self._ax = ax
         baselines = {scale: float(rows - 1 - index) for index, scale in enumerate(scales)}

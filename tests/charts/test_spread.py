@@ -141,6 +141,12 @@ def test_last_year_is_shown_as_faint_markers(services: Services) -> None:
     labels = [t.get_text() for t in figure.legends[0].get_texts()]
     assert "förra årets median" in labels
     assert "samlad bedömning" in labels
+    # a previous follow-up half a year before is not "last year"
+    sooner = dataclasses.replace(
+        snapshot, previous=dataclasses.replace(snapshot.previous, date=snapshot.session.date - dt.timedelta(days=180))
+    )
+    labels = [t.get_text() for t in spread_figure(sooner, GUIDE).legends[0].get_texts()]
+    assert "föregående uppföljnings median" in labels and "förra årets median" not in labels
 
 
 def test_equal_values_are_stacked_not_hidden() -> None:

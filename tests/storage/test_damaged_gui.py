@@ -285,3 +285,30 @@ def test_the_real_dialog_runs_modal_and_returns_the_choice(qtbot: QtBot, place: 
     assert chosen is not None
     assert chosen.path == backup
     assert integrity(backup) == "ok"
+
+
+def test_a_missing_database_beside_its_backups_offers_the_newest_and_restores_it(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, place: Place
+) -> None:
+    """Issue 10, item 2: the GUI does not start afresh where a database was; it offers the backup."""
+    services = Services.for_paths(paths_of(place))  # the day's first start: makes the daily backup
+    expected = services.sessions.list_sessions()
+    services.close()
+    place.file.unlink()
+
+    def restore_the_offered(dialog: StorageProblemDialog) -> Backup | None:
+        assert dialog.backups.count() == 1
+        assert dialog.restore_button is not None
+        dialog.backups.setCurrentRow(0)
+        dialog.restore_button.click()
+        return dialog.chosen()
+
+    recorder = Recorder(qtbot, restore_the_offered)
+    recorder.install(monkeypatch)
+    restored = open_services_interactively(paths_of(place))
+    assert restored is not None
+    try:
+        assert restored.sessions.list_sessions() == expected
+    finally:
+        restored.close()
+    assert len(recorder.dialogs) == 1
