@@ -442,17 +442,23 @@ class SpreadPlot:
         tallest = max((max(s.counts().values()) for s in stats.values() if s.values), default=1)
         step = min(0.3, (ROW_TOP - 0.06) / tallest)
         dot = min(step * self._pts_per_y * self.style.dot_factor, 0.85 * self._pts_per_x)
+        present_ids = {p.id for p in snapshot.present}
+        answered: dict[int, int] = {}  # before the reveal an abstention counts as rated, as the grid's ● says
+        for rating in snapshot.ratings_in(round_):
+            if rating.participant_id in present_ids:
+                answered[rating.scale] = answered.get(rating.scale, 0) + 1
         changed = []
         for row in self._rows:
             s = stats[row.scale]
             previous = snapshot.previous.scale(row.scale) if snapshot.previous is not None else None
             joint = snapshot.joint_for(row.scale)
-            state = (revealed, s.values, s.present, dot, previous, joint.value if joint else None)
+            rated = answered.get(row.scale, 0) if not revealed else s.n
+            state = (revealed, s.values, s.present, dot, previous, joint.value if joint else None, rated)
             if state == row.state:
                 continue
             row.state = state
             changed.append(row.scale)
-            row.count.set_text(f"{s.n} {words['of']} {s.present}")
+            row.count.set_text(f"{rated} {words['of']} {s.present}")
             if not revealed:
                 self._hide(row)
                 present = max(s.present, 1)
@@ -461,7 +467,7 @@ class SpreadPlot:
                 size = min(0.45 * self._pts_per_y, 0.8 * gap * self._pts_per_x)
                 row.progress.set_offsets(_points([(start + gap * i, row.base + 0.25) for i in range(s.present)]))
                 row.progress.set_sizes([size**2])
-                row.progress.set_facecolor(["#333333" if i < s.n else "white" for i in range(s.present)])
+                row.progress.set_facecolor(["#333333" if i < rated else "white" for i in range(s.present)])
                 continue
             row.progress.set_offsets(_points([]))
             points = _stacked(s.values, row.base, step)

@@ -204,8 +204,10 @@ def test_before_the_reveal_only_who_has_rated_is_shown() -> None:
     assert isinstance(progress, PathCollection)
     assert np.asarray(progress.get_offsets()).shape[0] == 4  # one ring per person present
     filled = np.asarray(progress.get_facecolor())[:, :3]
-    assert sum(1 for c in filled if tuple(c) != (1.0, 1.0, 1.0)) == 3  # three have rated (one abstained)
-    assert count_text(figure, 1) == "3 av 4"
+    # all four have answered (one abstained): before the reveal an abstention is not told apart from a value
+    assert sum(1 for c in filled if tuple(c) != (1.0, 1.0, 1.0)) == 4
+    assert count_text(figure, 1) == "4 av 4"
+    assert count_text(spread_figure(snapshot, GUIDE, revealed=True), 1) == "3 av 4"  # after: three gave a value
     # no value axis either: nothing can be read as a value
     assert list(figure.axes[0].get_xticks()) == []
     texts = {t.get_text() for t in figure.findobj(Text)}

@@ -201,3 +201,27 @@ def test_the_plot_itself_draws_no_names_before_the_reveal(qtbot: QtBot, services
     assert not [t for ax in plot.figure.axes for t in ax.texts if str(t.get_gid()).startswith("name-")]
     plot.show(snapshot, revealed=True, show_names=True)
     assert [t for ax in plot.figure.axes for t in ax.texts if str(t.get_gid()).startswith("name-")]
+
+
+def test_the_hidden_spread_counts_an_abstention_as_rated(qtbot: QtBot, services: Services) -> None:
+    """Before the reveal the room sees "4 av 4" on scale 1 (one of them abstained), as the grid shows four ●:
+    a lower count would tell that someone abstained."""
+    step = make_step(qtbot, services)
+    projector = step.projector_widget()
+    assert projector is not None
+    qtbot.addWidget(projector)
+
+    def counts(canvas: object) -> dict[str, str]:
+        figure = canvas.figure  # type: ignore[attr-defined]
+        return {
+            str(t.get_gid()): t.get_text()
+            for ax in figure.axes
+            for t in ax.texts
+            if str(t.get_gid()).startswith("count-")
+        }
+
+    expected = {"count-1": "4 av 4", "count-2": "2 av 4", "count-9": "4 av 4"}
+    assert counts(step.canvas) == counts(projector.canvas) == expected  # type: ignore[attr-defined]
+    step.reveal.click()  # after: the values, and how many gave one
+    expected = {"count-1": "3 av 4", "count-2": "2 av 4", "count-9": "4 av 4"}
+    assert counts(step.canvas) == counts(projector.canvas) == expected  # type: ignore[attr-defined]
