@@ -1,5 +1,6 @@
-"""The GUI's composition root: paths → QApplication → the main window, painted → database (backup +
-migrate) → the sessions in the window.
+"""The GUI's composition root: paths → QApplication → the main window, painted → the list of sessions (read
+with the standard library's sqlite3, lardesk.services.listing) → database (backup + migrate, SQLAlchemy) →
+the services in the window.
 
 The window is shown before the database is opened: importing SQLAlchemy and checking the schema take longer
 than everything else at start-up, and a window that appears at once is what a facilitator in front of a
@@ -50,6 +51,16 @@ def run_gui(paths: Paths, argv: list[str] | None = None) -> int:
         if opened or window.property("lardesk_opening"):
             return
         window.setProperty("lardesk_opening", True)
+        from lardesk.services.listing import quick_listing
+
+        listing = quick_listing(paths.database_url)
+        if listing is None:
+            attach_services()
+        else:  # the list at once (the standard library reads it); the database layer loads right after
+            window.show_listing(listing)
+            QTimer.singleShot(0, attach_services)
+
+    def attach_services() -> None:
         from lardesk.ui.storage_dialogs import open_services_interactively
 
         services = open_services_interactively(paths)

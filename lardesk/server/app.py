@@ -45,6 +45,10 @@ class TooLarge(Exception):
     pass
 
 
+class ClientGone(Exception):
+    """The client disconnected before its whole body arrived: the request is incomplete and is not taken."""
+
+
 def _no_constants(name: str) -> object:
     raise ValueError(f"{name} is not JSON")
 
@@ -116,6 +120,8 @@ class RoundApp:
         except TimeoutError:
             await self._json(send, 408, {"error": "the body took too long"})
             return
+        except ClientGone:
+            return  # nobody to answer, and a cut-short body must not be stored even if it parses
         try:
             request = {} if action == "seat" and not body.strip() else parse_json(body)
             loop = asyncio.get_running_loop()
@@ -123,7 +129,7 @@ class RoundApp:
                 unknown = set(request) - {"participant"}
                 if unknown:
                     raise BadAnswer(f"unknown member {sorted(unknown)[0]!r}")
-                seat = self.round.take_seat(request.get("participant"))
+                seat = await loop.run_in_executor(self.writer, self.round.take_seat, request.get("participant"))
                 scales = [{"scale": s.scale, "label": s.label, "question": s.question} for s in self.round.scales]
                 await self._json(send, 200, {"seat": seat, "scales": scales})
                 return
@@ -152,7 +158,7 @@ class RoundApp:
         while True:
             message = await receive()
             if message["type"] == "http.disconnect":
-                break
+                raise ClientGone
             chunk = message.get("body", b"")
             size += len(chunk)
             if size > limit:
@@ -163,7 +169,12 @@ class RoundApp:
         return b"".join(chunks)
 
     async def _page(self, send: Send) -> None:
-        body = page.render(self.round)
+        try:  # in open mode the names still free are read from the database: not on the event loop
+            body = await asyncio.get_running_loop().run_in_executor(self.writer, page.render, self.round)
+        except StorageError as error:
+            log.warning("the page of a round could not be made: %s", error)
+            await self._json(send, 503, {"error": "the page could not be made; try again"}, retry=True)
+            return
         headers = [
             (b"content-type", b"text/html; charset=utf-8"),
             (b"content-security-policy", page.parts().csp.encode("ascii")),

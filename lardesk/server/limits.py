@@ -27,6 +27,10 @@ class Limits:
     """Open connections at once (uvicorn answers 503 beyond)."""
     body_timeout: float = 10.0
     """Seconds a client may take to send its (small) body."""
+    head_timeout: float = 10.0
+    """Seconds a connection may stay open without a whole request head (a new one, or an idle one between
+    requests): uvicorn has no such limit, and a few hundred silent connections would otherwise hold every place
+    of ``max_connections`` (each phone then gets 503) — without knowing the token."""
 
 
 DEFAULT_LIMITS = Limits()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import ipaddress
 import logging
 import socket
@@ -10,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import uvicorn
+from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from lardesk.server.app import RoundApp
 from lardesk.server.limits import DEFAULT_LIMITS, Limits
@@ -72,6 +74,44 @@ class Address:
         return f"{url_host(self.host)}:{self.port}/r/{grouped(self.token)}"
 
 
+def _protocol(head_timeout: float) -> type[H11Protocol]:
+    """uvicorn's h11 protocol with a deadline for each request head: a connection that has sent no whole
+    request head ``head_timeout`` seconds after it opened (or after its last answer) is closed."""
+
+    class HeadDeadline(H11Protocol):
+        _deadline: asyncio.TimerHandle | None = None
+
+        def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+            super().connection_made(transport)
+            self._arm()
+
+        def on_response_complete(self) -> None:
+            super().on_response_complete()
+            self._arm()
+
+        def connection_lost(self, exc: Exception | None) -> None:
+            self._disarm()
+            super().connection_lost(exc)
+
+        def _arm(self) -> None:
+            self._disarm()
+            if not self.transport.is_closing():
+                self._deadline = self.loop.call_later(head_timeout, self._too_slow)
+
+        def _disarm(self) -> None:
+            if self._deadline is not None:
+                self._deadline.cancel()
+                self._deadline = None
+
+        def _too_slow(self) -> None:
+            self._deadline = None
+            waiting = self.cycle is None or self.cycle.response_complete  # no request being answered
+            if waiting and not self.transport.is_closing():
+                self.transport.close()
+
+    return HeadDeadline
+
+
 class RoundServer:
     """Serves one :class:`PhoneRound` on (host, port) with uvicorn in a thread, from start() to stop()."""
 
@@ -108,7 +148,7 @@ class RoundServer:
         limits = self.app.limits
         config = uvicorn.Config(
             self.app,
-            http="h11",
+            http=_protocol(limits.head_timeout),
             loop="asyncio",
             ws="none",
             lifespan="off",

@@ -116,6 +116,14 @@ class RatingService(ServiceBase):
                     db.delete(row)
             return Changes(Changed.RATINGS, participant.session_id)
 
+    def rated_in_round(self, session_id: int, round_: int) -> frozenset[int]:
+        """The participants of a session with at least one rating (or abstention) stored in ``round_``."""
+        with self.database.reading() as db:
+            ids = db.scalars(
+                select(Rating.participant_id).where(Rating.session_id == session_id, Rating.round == round_).distinct()
+            )
+            return frozenset(ids)
+
     def history(self, organisation_id: int) -> tuple[PreviousSession, ...]:
         """Each session of an organisation, oldest first, with every scale's round-1 median, range and joint
         value (present participants only): what the history figure and table show."""

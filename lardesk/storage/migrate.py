@@ -12,8 +12,6 @@ migration files' own ``revision = "…"`` lines, which keeps start-up fast.
 from __future__ import annotations
 
 import logging
-import re
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -41,14 +39,12 @@ from lardesk.storage.database import (
     stamp_schema,
 )
 from lardesk.storage.errors import DatabaseDamaged, DatabaseTooNew
+from lardesk.storage.revisions import revision_chain
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
 log = logging.getLogger(__name__)
-
-_REVISION = re.compile(r"^revision\s*(?::\s*str)?\s*=\s*[\"']([^\"']+)[\"']", re.MULTILINE)
-_DOWN = re.compile(r"^down_revision\s*(?::[^=]+)?=\s*(None|[\"']([^\"']+)[\"'])", re.MULTILINE)
 
 
 def alembic_config(database: Database | None = None) -> Config:
@@ -59,27 +55,6 @@ def alembic_config(database: Database | None = None) -> Config:
     if database is not None:
         config.set_main_option("sqlalchemy.url", database.url.render_as_string(hide_password=False))
     return config
-
-
-@cache
-def revision_chain() -> tuple[str, ...]:
-    """The schema revisions this lardesk knows, oldest first (read from db_migrations/versions/*.py)."""
-    parents: dict[str, str | None] = {}
-    for path in sorted((migrations_dir() / "versions").glob("*.py")):
-        source = path.read_text(encoding="utf-8")
-        revision = _REVISION.search(source)
-        down = _DOWN.search(source)
-        if revision is None or down is None:
-            continue
-        parents[revision.group(1)] = down.group(2)
-    chain: list[str] = []
-    current: str | None = next((r for r, p in parents.items() if p is None), None)
-    children = {parent: child for child, parent in parents.items()}
-    while current is not None:
-        chain.append(current)
-        current = children.get(current)
-    assert chain and len(chain) == len(parents), "db_migrations/versions/ is not one straight line of revisions"
-    return tuple(chain)
 
 
 def head_revision() -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from lardesk.method.guide import LANGUAGES
-from lardesk.services import Changed, Changes
+from lardesk.services import Changed, Changes, OrganisationSessions
 from lardesk.ui.bus import ChangeBus
 from lardesk.ui.i18n import install_language
 from lardesk.ui.settings import restore_window, save_window, set_ui_language, ui_language
@@ -82,6 +83,9 @@ class MainWindow(QMainWindow):
         the database after the first paint, so the window appears before SQLAlchemy and the migrations)."""
         super().__init__()
         self._services: Services | None = None
+        self._pending_open: int | None = None
+        self.listed = False
+        """The sessions are in the list (read quickly at start-up, or through the services)."""
         self._bus: ChangeBus | None = bus
         self.session_windows: dict[int, SessionWindow] = {}
         self.overview_window: QMainWindow | None = None
@@ -159,6 +163,10 @@ class MainWindow(QMainWindow):
             made.setEnabled(True)
         self._retranslate()
         self.refresh()
+        pending, self._pending_open = self._pending_open, None
+        if pending is not None and pending in self.listed_sessions():
+            self.select_session(pending)
+            self.open_session(pending)
 
     # -- actions ------------------------------------------------------------------------------------------
     def _make_actions(self) -> None:
@@ -282,9 +290,19 @@ class MainWindow(QMainWindow):
 
     # -- the list -----------------------------------------------------------------------------------------
     def refresh(self) -> None:
+        self._fill(self.services.sessions.list_sessions(self.search.text()))
+
+    def show_listing(self, listing: Sequence[OrganisationSessions]) -> None:
+        """The sessions, read before the database layer is loaded (lardesk.services.listing): to look through
+        at once; opening one waits for :meth:`attach`, a moment later."""
+        if self._services is not None:
+            return
+        self.tree.setEnabled(True)
+        self._fill(listing)
+
+    def _fill(self, listing: Sequence[OrganisationSessions]) -> None:
         selected = self.selected_session()
         self.tree.clear()
-        listing = self.services.sessions.list_sessions(self.search.text())
         for entry in listing:
             parent = QTreeWidgetItem([entry.organisation.display_name])
             parent.setFlags(parent.flags() & ~Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled)
@@ -326,6 +344,7 @@ class MainWindow(QMainWindow):
             newest = first.child(0) if first is not None and first.childCount() else None
             if newest is not None:
                 self.tree.setCurrentItem(newest)
+        self.listed = True
         self._enable()
 
     def selected_session(self) -> int | None:
@@ -398,6 +417,9 @@ class MainWindow(QMainWindow):
 
     def open_selected(self) -> SessionWindow | None:
         session_id = self.selected_session()
+        if self._services is None:  # the list is shown, the database layer is still loading: open it then
+            self._pending_open = session_id
+            return None
         return self.open_session(session_id) if session_id is not None else None
 
     def open_session(self, session_id: int) -> SessionWindow:

@@ -8,7 +8,9 @@ import base64
 import hashlib
 import json
 import re
+import socket
 import threading
+import time
 
 import pytest
 
@@ -185,6 +187,68 @@ def test_only_participants_present_and_not_yet_rated_are_seats(services: Service
     assert open_round(sid, round_=2).round.total == 3
 
 
+def test_a_form_typed_in_while_the_round_is_open_is_no_longer_a_seat(
+    services: Services, open_round: StartRound
+) -> None:
+    """The facilitator types a paper form into the grid after the round opened: that participant is no free
+    seat any more, so no phone is given it and no phone's answer replaces (or clears) what was typed."""
+    sid = make_session(services, 2)
+    people = services.sessions.snapshot(sid).participants
+    server = open_round(sid)
+    client = Client(server.address.url)
+    services.ratings.set_ratings(people[0].id, {1: 3, 2: 4, 3: 5}, 1)  # typed in from paper
+    typed = stored(services, sid)
+    seat = seated(client)
+    assert client.seat().status == 409  # the only seat left is taken
+    assert client.answer(seat, {"1": 9}).status == 200
+    assert [row for row in stored(services, sid) if row[0] == people[0].id] == typed
+    assert [row for row in stored(services, sid) if row[0] == people[1].id] == [(people[1].id, 1, 1, 9)]
+
+
+def test_a_seat_whose_participant_is_typed_in_before_it_answers_moves_or_is_refused(
+    services: Services, open_round: StartRound
+) -> None:
+    """A phone took a seat, then the facilitator typed a paper form: whichever participant the seat had, the
+    typed values stay, and the phone's answer goes to a participant still free (409 when there is none)."""
+    for _ in range(8):  # the seat is one of two participants at random: both cases come up
+        sid = make_session(services, 2)
+        people = services.sessions.snapshot(sid).participants
+        client = Client(open_round(sid).address.url)
+        seat = seated(client)
+        services.ratings.set_ratings(people[0].id, {1: 3, 2: None}, 1)  # typed in from paper
+        assert client.answer(seat, {"1": 9}).status == 200
+        assert client.answer(seat, {"1": 8}).status == 200  # a resubmission stays where the first went
+        assert stored(services, sid) == sorted(
+            [(people[0].id, 1, 1, 3), (people[0].id, 2, 1, None), (people[1].id, 1, 1, 8)]
+        )
+    sid = make_session(services, 1)
+    (only,) = services.sessions.snapshot(sid).participants
+    client = Client(open_round(sid).address.url)
+    seat = seated(client)
+    services.ratings.set_rating(only.id, 1, 2, 1)
+    assert client.answer(seat, {"1": 9}).status == 409
+    assert stored(services, sid) == [(only.id, 1, 1, 2)]
+    sid = make_session(services, 2, Anonymity.OPEN)
+    people = services.sessions.snapshot(sid).participants
+    client = Client(open_round(sid).address.url)
+    reply = client.seat(people[0].key)
+    services.ratings.set_rating(people[0].id, 1, 2, 1)
+    assert client.answer(reply.json()["seat"], {"1": 9}).status == 409
+    assert stored(services, sid) == [(people[0].id, 1, 1, 2)]
+
+
+def test_open_mode_does_not_offer_a_name_whose_form_was_typed_in(services: Services, open_round: StartRound) -> None:
+    sid = make_session(services, 3, Anonymity.OPEN)
+    people = services.sessions.snapshot(sid).participants
+    server = open_round(sid)
+    client = Client(server.address.url)
+    services.ratings.set_rating(people[0].id, 1, 6, 1)
+    assert [c.key for c in server.round.choices()] == [p.key for p in people[1:]]
+    assert client.seat(people[0].key).status == 409
+    assert client.seat(people[1].key).status == 200
+    assert stored(services, sid) == [(people[0].id, 1, 1, 6)]
+
+
 def test_a_round_needs_a_free_seat_and_round_1_or_2(services: Services) -> None:
     sid = make_session(services, 1)
     with pytest.raises(InputError, match="round 1 or 2"):
@@ -334,6 +398,26 @@ def test_too_many_requests_from_one_address_is_429(services: Services, open_roun
     assert other.answer(seat, {"1": 1}).status == 200
 
 
+def test_silent_connections_are_closed_and_cannot_hold_every_place(services: Services, open_round: StartRound) -> None:
+    """Someone on the network, without the token, opens connections and sends nothing (or half a request
+    head): they are closed after the head deadline, so the phones are not turned away (503) for good."""
+    server = open_round(limits=Limits(max_connections=3, head_timeout=0.5))
+    client = Client(server.address.url)
+    silent = [socket.create_connection(("127.0.0.1", server.port), timeout=5) for _ in range(3)]
+    silent[0].sendall(b"GET /r/")  # half a request head
+    try:
+        time.sleep(0.2)
+        assert client.page().status == 503  # every place is held (uvicorn's own limit)
+        for sock in silent:
+            assert sock.recv(4096) == b""  # closed by the server (within the 5 s socket timeout)
+        assert client.page().status == 200
+        seat = seated(client)
+        assert client.answer(seat, {"1": 4}).status == 200  # a request being answered is not cut
+    finally:
+        for sock in silent:
+            sock.close()
+
+
 def test_the_rate_limiter_refills_and_forgets_the_oldest_address() -> None:
     now = [0.0]
     limiter = RateLimiter(Limits(burst=3, per_second=1.0, max_addresses=2), clock=lambda: now[0])
@@ -391,3 +475,25 @@ def test_listen_addresses_that_are_fine() -> None:
     assert parse_listen("127.0.0.1:0") == ("127.0.0.1", 0)
     assert parse_listen(" 192.168.1.20:8470 ") == ("192.168.1.20", 8470)
     assert parse_listen("[::1]:8470") == ("::1", 8470)
+
+
+def test_a_body_cut_short_by_a_disconnect_stores_nothing(services: Services, open_round: StartRound) -> None:
+    """A phone that promises more than it sends and goes away: its request is incomplete, so it is not taken,
+    even if what arrived happens to be a whole JSON object."""
+    server = open_round()
+    client = Client(server.address.url)
+    seat = answered_once(client)
+    before = stored(services, server.round.session_id)
+    body = json.dumps({"seat": seat, "ratings": {"1": 2, "2": 3}}).encode()
+    head = (
+        f"POST {client.base}answer HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        f"Content-Length: {len(body) + 100}\r\n\r\n"
+    ).encode()
+    with socket.create_connection(("127.0.0.1", server.port), timeout=5) as sock:
+        sock.sendall(head + body)
+        sock.shutdown(socket.SHUT_WR)
+        sock.settimeout(5)
+        while sock.recv(4096):  # until the server closes its side
+            pass
+    time.sleep(0.2)  # a write, had one been started, has finished by now (it takes milliseconds)
+    assert stored(services, server.round.session_id) == before

@@ -18,7 +18,8 @@ from sqlalchemy.engine import Engine
 from lardesk.services import Services
 from lardesk.storage.backups import list_backups
 from lardesk.storage.database import Database
-from lardesk.storage.migrate import alembic_config, head_revision, prepare, revision_chain, upgrade_to
+from lardesk.storage.migrate import alembic_config, head_revision, prepare, upgrade_to
+from lardesk.storage.revisions import revision_chain
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 FIXTURE_FILES = sorted(FIXTURES.glob("schema-*.sqlite"))

@@ -313,3 +313,34 @@ def test_the_guides_language_can_be_changed_in_the_room(qtbot: QtBot, services: 
     assert window.current == "parts" and parts_of(window).language.currentData() == "en"
     section = window.steps["section-2"]
     assert isinstance(section, SectionStep) and section.section.title.startswith("Expected effects")
+
+
+# -- item 20: the list first, the database layer a moment later ---------------------------------------------
+
+
+def is_listed(window: MainWindow) -> bool:
+    return window.listed
+
+
+def test_the_list_shows_before_the_services_and_enter_waits_for_them(
+    qtbot: QtBot, services: Services, sqlite_url: str
+) -> None:
+    from lardesk.services.listing import quick_listing
+
+    first = new_session(services, "Ankeby kommun")
+    new_session(services, "Bortby kommun")
+    listing = quick_listing(sqlite_url)
+    assert listing is not None
+    main = MainWindow()  # painted, no services yet (lardesk.app does this at start-up)
+    qtbot.addWidget(main)
+    main.show()
+    assert not is_listed(main)
+    main.show_listing(listing)
+    assert is_listed(main) and main.listed_sessions() == [first, first + 1]
+    main.select_session(first)
+    main.tree.setFocus()
+    QTest.keyClick(main.tree, Qt.Key.Key_Return)  # before the services: remembered, not lost
+    assert not main.session_windows
+    main.attach(services)
+    assert list(main.session_windows) == [first]
+    qtbot.addWidget(main.session_windows[first])
