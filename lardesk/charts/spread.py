@@ -249,7 +249,7 @@ class SpreadPlot:
     ) -> bool:
         """Show ``snapshot``; True when the whole figure was built again (else only the data artists moved)."""
         scales = _scales(snapshot, order)
-        names = names_allowed(snapshot, show_names)
+        names = names_allowed(snapshot, show_names) and revealed  # a name sits at its value: never before the reveal
         if not self._sized:
             rows = max(len(scales), 1)
             height = 9.6 if self.projector else self.style.row_height * rows + 1.7

@@ -206,8 +206,11 @@ class PhoneRound:
                 if self.closed:
                     raise UnknownSeat("the round is closed")
                 participant_id = self._seats.get(seat)
+                first = seat not in self._answered
             if participant_id is None:
                 raise UnknownSeat("there is no such seat in this round")
+            if first:
+                participant_id = self._still_free(seat, participant_id)
             scales = [s.scale for s in self.scales]
             try:
                 changes = self.services.ratings.replace_ratings(participant_id, values, self.round, scales)
@@ -219,6 +222,24 @@ class PhoneRound:
                 self._answered.add(seat)
         self._tell(changes)
         return changes
+
+    def _still_free(self, seat: str, participant_id: int) -> int:
+        """Before a seat's first answer: its participant, unless that participant's form was typed in since the
+        seat was taken. Then, in anonymous and roles mode the seat moves to another free participant (the phone
+        never knew whom it had); in open mode, or with none left, NoFreeSeat. The typed values are kept."""
+        rated = self.services.ratings.rated_in_round(self.session_id, self.round)
+        if participant_id not in rated:
+            return participant_id
+        if self.open_mode:
+            raise NoFreeSeat("that participant's ratings were entered by the facilitator meanwhile")
+        with self._lock:
+            taken = set(self._seats.values())
+            free = [pid for pid in self._order if pid not in taken and pid not in rated]
+            if not free:
+                raise NoFreeSeat("all seats are taken")
+            chosen = secrets.choice(free)
+            self._seats[seat] = chosen
+            return chosen
 
     def _rated_elsewhere(self) -> set[int]:
         """Free participants of the round who have ratings of it stored now that no seat of this round gave."""

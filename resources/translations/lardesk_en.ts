@@ -414,6 +414,10 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <source>1 = {low}, 10 = {high}; - = avstår</source>
         <translation>1 = {low}, 10 = {high}; - = abstain</translation>
     </message>
+    <message>
+        <source>bedömt, dolt tills värdena visas</source>
+        <translation>rated, hidden until the values are shown</translation>
+    </message>
 </context>
 <context>
     <name>Gender</name>
@@ -439,6 +443,14 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     <message>
         <source>Historik per skala</source>
         <translation>History per scale</translation>
+    </message>
+    <message>
+        <source>Den här uppföljningens värden visas efter Visa värdena (F8); tills dess bara hur många som har bedömt.</source>
+        <translation>This follow-up&apos;s values appear after Show the values (F8); until then only how many have rated.</translation>
+    </message>
+    <message>
+        <source>%1 av %2 har bedömt</source>
+        <translation>%1 of %2 have rated</translation>
     </message>
 </context>
 <context>
@@ -726,6 +738,14 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     <message>
         <source>Kommentar, skala {number}</source>
         <translation>Comment, scale {number}</translation>
+    </message>
+    <message>
+        <source>Spridning och median visas efter Visa värdena (F8). Tills dess syns bara hur många som har bedömt.</source>
+        <translation>The spread and the median appear after Show the values (F8). Until then only how many have rated is shown.</translation>
+    </message>
+    <message>
+        <source>%1 av %2 har bedömt</source>
+        <translation>%1 of %2 have rated</translation>
     </message>
     <message>
         <source>Kommentar krävs: {value} ligger utanför de enskilda bedömningarna ({minimum}–{maximum}). Värdet är sparat; skriv varför.</source>
@@ -1620,6 +1640,10 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>Save and next form</translation>
     </message>
     <message>
+        <source>Sparade värden visas som ● tills Visa värdena (F8); det du skriver in syns medan du skriver.</source>
+        <translation>Saved values show as ● until Show the values (F8); what you type is seen as you type it.</translation>
+    </message>
+    <message>
         <source>Blankett för:</source>
         <translation>Form of:</translation>
     </message>
@@ -1786,6 +1810,14 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     <message>
         <source>Dölj värdena</source>
         <translation>Hide the values</translation>
+    </message>
+    <message>
+        <source>(efter Visa värdena)</source>
+        <translation>(after Show the values)</translation>
+    </message>
+    <message>
+        <source>Skalorna där bedömningarna skiljer sig mest överst</source>
+        <translation>The scales where the ratings differ most at the top</translation>
     </message>
     <message>
         <source>omgång %1</source>

@@ -188,7 +188,7 @@
         say(t.saved, "done");
         return;
       }
-      if (response.status === 403) {
+      if (response.status === 403 || response.status === 409) {  // 409: its participant was typed in meanwhile
         forget();
         state = {};
         say(t.seat_gone, "problem");

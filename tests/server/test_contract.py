@@ -205,6 +205,38 @@ def test_a_form_typed_in_while_the_round_is_open_is_no_longer_a_seat(
     assert [row for row in stored(services, sid) if row[0] == people[1].id] == [(people[1].id, 1, 1, 9)]
 
 
+def test_a_seat_whose_participant_is_typed_in_before_it_answers_moves_or_is_refused(
+    services: Services, open_round: StartRound
+) -> None:
+    """A phone took a seat, then the facilitator typed a paper form: whichever participant the seat had, the
+    typed values stay, and the phone's answer goes to a participant still free (409 when there is none)."""
+    for _ in range(8):  # the seat is one of two participants at random: both cases come up
+        sid = make_session(services, 2)
+        people = services.sessions.snapshot(sid).participants
+        client = Client(open_round(sid).address.url)
+        seat = seated(client)
+        services.ratings.set_ratings(people[0].id, {1: 3, 2: None}, 1)  # typed in from paper
+        assert client.answer(seat, {"1": 9}).status == 200
+        assert client.answer(seat, {"1": 8}).status == 200  # a resubmission stays where the first went
+        assert stored(services, sid) == sorted(
+            [(people[0].id, 1, 1, 3), (people[0].id, 2, 1, None), (people[1].id, 1, 1, 8)]
+        )
+    sid = make_session(services, 1)
+    (only,) = services.sessions.snapshot(sid).participants
+    client = Client(open_round(sid).address.url)
+    seat = seated(client)
+    services.ratings.set_rating(only.id, 1, 2, 1)
+    assert client.answer(seat, {"1": 9}).status == 409
+    assert stored(services, sid) == [(only.id, 1, 1, 2)]
+    sid = make_session(services, 2, Anonymity.OPEN)
+    people = services.sessions.snapshot(sid).participants
+    client = Client(open_round(sid).address.url)
+    reply = client.seat(people[0].key)
+    services.ratings.set_rating(people[0].id, 1, 2, 1)
+    assert client.answer(reply.json()["seat"], {"1": 9}).status == 409
+    assert stored(services, sid) == [(people[0].id, 1, 1, 2)]
+
+
 def test_open_mode_does_not_offer_a_name_whose_form_was_typed_in(services: Services, open_round: StartRound) -> None:
     sid = make_session(services, 3, Anonymity.OPEN)
     people = services.sessions.snapshot(sid).participants

@@ -132,6 +132,9 @@ def test_a_session_window_in_english(qtbot: QtBot, services: Services, qapp: QAp
     qtbot.waitUntil(lambda: 9 in joint.rows)
     row = joint.rows[9]
     assert ratings.peek.text() == "Look at the value (Ctrl+Space)"  # type: ignore[attr-defined]
+    assert row.range.text() == "6 of 6 have rated"  # before the reveal, no spread
+    assert joint.hidden_note.text().startswith("The spread and the median appear after Show the values")
+    ratings.reveal.click()  # type: ignore[attr-defined]
     assert row.range.text().startswith("spread ")
     assert row.comment.accessibleName() == "Comment, scale 9"
     placeholders = {field.placeholderText() for field in joint.findChildren(QLineEdit)}

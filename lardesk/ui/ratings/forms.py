@@ -6,6 +6,8 @@ once and the next person is named, so nobody sees another's values.
 
 *Printed forms* (PrintedForms): after the meeting the facilitator keys in the paper forms (Bilaga 2) one by
 one: the same form, showing what is saved, and Enter on the last scale saves it and opens the next person's.
+Until the round is revealed, what is already saved shows as ● (that a value is there, not which): what the
+facilitator types is seen, another participant's saved values are not.
 
 Keys in a field: digits only, "10" as 1 then 0, "-" or "x" to abstain; Tab or Enter to the next scale.
 A field left empty changes nothing.
@@ -33,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from lardesk.method.guide import Guide
 from lardesk.method.snapshot import ParticipantInfo, SessionSnapshot
-from lardesk.ui.ratings.grid import participant_labels
+from lardesk.ui.ratings.grid import HIDDEN, participant_labels
 from lardesk.ui.ratings.keys import Blank, parse, shown, type_key
 
 SaveForm = Callable[[int, Mapping[int, int | None]], bool]
@@ -149,9 +151,14 @@ class FormEntry(QWidget):
                 result[scale] = value
         return result
 
-    def show_values(self, values: Mapping[int, int | None]) -> None:
+    def show_values(self, values: Mapping[int, int | None], *, hidden: bool = False) -> None:
+        """Show the saved ``values``; ``hidden`` (before the reveal): only that a value is saved, as a ● in the
+        empty field (typing over it replaces it; left empty, it is kept)."""
         for scale, field in self.fields.items():
-            field.setText(shown(values[scale]) if scale in values else "")
+            saved = scale in values
+            field.setText(shown(values[scale]) if saved and not hidden else "")
+            field.setPlaceholderText(HIDDEN if saved and hidden else "")
+            field.setAccessibleDescription(self.tr("bedömt, dolt tills värdena visas") if saved and hidden else "")
 
     def clear(self) -> None:
         for field in self.fields.values():
@@ -345,6 +352,14 @@ class PrintedForms(QWidget):
         self.next_button = QPushButton(self.tr("Spara och nästa blankett"), self)
         self.next_button.clicked.connect(self.save_and_next)
         self.status = QLabel(self)
+        self.hidden_note = QLabel(
+            self.tr("Sparade värden visas som ● tills Visa värdena (F8); det du skriver in syns medan du skriver."),
+            self,
+        )
+        self.hidden_note.setObjectName("formsHiddenNote")
+        self.hidden_note.setWordWrap(True)
+        self.hidden_note.setStyleSheet("font-style:italic;")
+        self.hidden_note.hide()
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Blankett för:"), self))
         top.addWidget(self.chooser, 1)
@@ -353,6 +368,7 @@ class PrintedForms(QWidget):
         bottom.addWidget(self.next_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.hidden_note)
         layout.addWidget(_scrolling(self.entry, self), 1)
         layout.addLayout(bottom)
         self.chooser.currentIndexChanged.connect(self._show_current)
@@ -381,7 +397,9 @@ class PrintedForms(QWidget):
             self.entry.clear()
             return
         values = {r.scale: r.value for r in snapshot.ratings_in(self.round) if r.participant_id == pid}
-        self.entry.show_values(values)
+        hidden = self.round not in snapshot.session.revealed_rounds  # another's saved values: not before the reveal
+        self.entry.show_values(values, hidden=hidden)
+        self.hidden_note.setVisible(hidden)
         done = sum(1 for p in snapshot.present if rated_all(snapshot, p, self.round))
         self.status.setText(
             self.tr("%1 av %2 blanketter inlagda.").replace("%1", str(done)).replace("%2", str(len(snapshot.present)))

@@ -3,6 +3,10 @@
 Both are written through as they are typed, like everything else (no Save button to forget). A value outside
 the individual range is kept even before its comment is written; it is marked, beside the scale, as needing a
 comment until one is there.
+
+Until the facilitator shows the values of round 1 (*Visa värdena*), nothing here tells what the individual
+values are: beside each scale only "n av N har bedömt", no range, no median, and no "outside the range"
+marking (that would tell the range too); a line says the values appear after *Visa värdena*.
 """
 
 from __future__ import annotations
@@ -26,6 +30,12 @@ from lardesk.method.snapshot import SessionSnapshot
 from lardesk.method.stats import number
 from lardesk.ui.i18n import current_language
 from lardesk.ui.write_through import WindowUndo, WriteThrough
+
+
+def answered(snapshot: SessionSnapshot, scale: int, round_: int = 1) -> int:
+    """How many of those present have rated ``scale`` in ``round_``, abstentions included (the grid's ●)."""
+    present = {p.id for p in snapshot.present}
+    return sum(1 for r in snapshot.ratings_in(round_) if r.scale == scale and r.participant_id in present)
 
 
 def decimal(value: float | None, language: str | None = None) -> str:
@@ -93,11 +103,24 @@ class JointEditor(QWidget):
             self,
         )
         intro.setWordWrap(True)
+        self.hidden_note = QLabel(
+            self.tr(
+                "Spridning och median visas efter Visa värdena (F8). Tills dess syns bara hur många som har bedömt."
+            ),
+            self,
+        )
+        self.hidden_note.setObjectName("jointHiddenNote")
+        self.hidden_note.setWordWrap(True)
+        self.hidden_note.setStyleSheet("font-style:italic;")
+        self.hidden_note.hide()
+        self.revealed = False
+        """Whether round 1 (the range the joint value is held against) has been shown to the room."""
         self.grid = QGridLayout()
         self.grid.setColumnStretch(2, 1)
         inner = QWidget(self)
         inner_layout = QVBoxLayout(inner)
         inner_layout.addWidget(intro)
+        inner_layout.addWidget(self.hidden_note)
         inner_layout.addLayout(self.grid)
         inner_layout.addStretch(1)
         area = QScrollArea(self)  # nine scales with their comments may be taller than a laptop's tab
@@ -126,9 +149,18 @@ class JointEditor(QWidget):
                 row.comment.returnPressed.connect(row.writer.flush)
                 self.rows[scale] = row
             self._scales = scales
+        self.revealed = revealed = 1 in snapshot.session.revealed_rounds
+        self.hidden_note.setVisible(not revealed)
+        present = len(snapshot.present)
         for s in snapshot.stats(1, scales):
             row = self.rows[s.scale]
-            if s.values:
+            if not revealed:  # no range, no median: only how many have rated
+                row.range.setText(
+                    self.tr("%1 av %2 har bedömt")
+                    .replace("%1", str(answered(snapshot, s.scale)))
+                    .replace("%2", str(present))
+                )
+            elif s.values:
                 median = decimal(s.median)
                 row.range.setText(
                     self.tr("spridning {minimum}–{maximum}, median {median}").format(
@@ -137,13 +169,14 @@ class JointEditor(QWidget):
                 )
             else:
                 row.range.setText(self.tr("inga värden"))
+            row.range.setAccessibleName(row.range.text())
             joint = snapshot.joint_for(s.scale)
             row.value.blockSignals(True)
             row.value.setValue(joint.value if joint else 0)
             row.value.blockSignals(False)
             if row.writer is not None:
                 row.writer.show(joint.comment if joint else "")
-            if snapshot.joint_needs_comment(s.scale):
+            if revealed and snapshot.joint_needs_comment(s.scale):  # before the reveal it would tell the range
                 self._say(
                     row,
                     self.tr(

@@ -44,7 +44,7 @@ from lardesk.ui.bus import ChangeBus
 from lardesk.ui.ratings.forms import PassTheLaptop, PrintedForms
 from lardesk.ui.ratings.grid import CLEAR, PEEK_COLOUR, RatingGrid, RatingsModel
 from lardesk.ui.ratings.history import HistoryView
-from lardesk.ui.ratings.joint import JointEditor
+from lardesk.ui.ratings.joint import JointEditor, answered
 from lardesk.ui.ratings.phones import PhoneRoundPanel, PhoneRoundProjector
 from lardesk.ui.write_through import ServiceCommand
 
@@ -137,7 +137,6 @@ class RatingsStep(QWidget):
         self.divided = QCheckBox(self.tr("Mest oeniga först"), self)
         self.divided.toggled.connect(lambda _: self._draw())
         self.names = QCheckBox(self.tr("Namn i diagrammet"), self)
-        self.names.setToolTip(self.tr("Bara när gruppen valt öppet läge"))
         self.names.toggled.connect(lambda _: self._draw())
         self.export = QPushButton(self.tr("Exportera CSV…"), self)
         self.export.clicked.connect(self.export_csv)
@@ -305,9 +304,14 @@ class RatingsStep(QWidget):
         self.reveal.blockSignals(False)
         self._show_peek_control()
         open_mode = snapshot.session.anonymity is Anonymity.OPEN
-        self.names.setEnabled(open_mode)
+        # before the reveal, names by the dots or rows ordered by disagreement would tell the values
+        self.names.setEnabled(open_mode and revealed)
         if not open_mode:
             self.names.setChecked(False)
+        self.divided.setEnabled(revealed)
+        after = "" if revealed else " " + self.tr("(efter Visa värdena)")
+        self.names.setToolTip(self.tr("Bara när gruppen valt öppet läge") + after)
+        self.divided.setToolTip(self.tr("Skalorna där bedömningarna skiljer sig mest överst") + after)
         self._load_tab()
         self._draw()
 
@@ -330,8 +334,8 @@ class RatingsStep(QWidget):
         return self.snapshot is not None and self.round in self.snapshot.session.revealed_rounds
 
     def order(self) -> list[int] | None:
-        if self.snapshot is None or not self.divided.isChecked():
-            return None
+        if self.snapshot is None or not self.divided.isChecked() or not self.revealed:
+            return None  # the order would tell how divided the hidden values are
         from lardesk.charts.spread import divided_order
 
         return divided_order(self.snapshot, self.round)
@@ -512,8 +516,14 @@ class RatingsStep(QWidget):
     def _load_history(self) -> None:
         if self.snapshot is None:
             return
-        sessions = self.services.ratings.history(self.snapshot.session.organisation.id)
-        self.history.load(sessions, self.snapshot.session.agreed_sections)
+        snapshot = self.snapshot
+        sessions = self.services.ratings.history(snapshot.session.organisation.id)
+        hidden = None
+        if 1 not in snapshot.session.revealed_rounds:  # the history is round 1's: not shown yet, only counted
+            present = len(snapshot.present)
+            counts = {scale: (answered(snapshot, scale), present) for scale in snapshot.session.agreed_sections}
+            hidden = (self.session_id, counts)
+        self.history.load(sessions, snapshot.session.agreed_sections, hidden=hidden)
 
     # -- changing things ----------------------------------------------------------------------------------
     def _run(self, call: Callable[[], Changes]) -> str | None:
@@ -648,4 +658,5 @@ class RatingsStep(QWidget):
     def write_csv(self, path: str) -> None:
         """Anonymous unless names are shown (open mode only). Raises OSError when the file cannot be written."""
         if self.snapshot is not None:
-            write_ratings_csv(self.snapshot, self.guide, path, named=self.names.isChecked() and self.names.isEnabled())
+            open_mode = self.snapshot.session.anonymity is Anonymity.OPEN
+            write_ratings_csv(self.snapshot, self.guide, path, named=self.names.isChecked() and open_mode)
