@@ -50,3 +50,33 @@ def _status(folder: Path) -> str:
     if os.geteuid() == 0:
         command = ["runuser", "-u", "postgres", "--", *command]
     return subprocess.run(command, capture_output=True, text=True, check=False).stdout
+
+
+def test_every_dependency_is_pinned_in_the_constraints() -> None:
+    """.ci/test installs with .ci/constraints.txt: every dependency of pyproject.toml (the app's, the extras',
+    the tools') has an exact version there that its own requirement allows. After adding or changing one:
+    install it and run ``bash .ci/freeze``."""
+    import tomllib
+
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+    from packaging.version import Version
+
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    wanted = [*project["dependencies"], *(r for extra in project["optional-dependencies"].values() for r in extra)]
+    pins: dict[str, Version] = {}
+    for line in (REPO / ".ci" / "constraints.txt").read_text(encoding="utf-8").splitlines():
+        if "==" in line and not line.startswith("#"):
+            name, version = line.split("==", 1)
+            pins[canonicalize_name(name)] = Version(version.strip())
+    missing, outside = [], []
+    for text in wanted:
+        requirement = Requirement(text)
+        pinned = pins.get(canonicalize_name(requirement.name))
+        if pinned is None:
+            missing.append(text)
+        elif not requirement.specifier.contains(pinned, prereleases=True):
+            outside.append(f"{text} (pinned {pinned})")
+    assert missing == [], "not pinned in .ci/constraints.txt (run bash .ci/freeze)"
+    assert outside == [], "pinned outside what pyproject.toml allows (run bash .ci/freeze)"
+    assert "pip" in pins

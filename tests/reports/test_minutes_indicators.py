@@ -9,6 +9,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from pypdf import PdfReader
 
 from lardesk.method.guide import load_guide
 from lardesk.method.indicators import format_number
@@ -60,6 +61,17 @@ def test_every_figure_is_in_the_pdf_and_it_stays_pdf_ua(snapshot: SessionSnapsho
     headings = [text for _level, text in report.headings]
     assert "Indikatorer" in headings
     assert "Effekt e1: Föreningsbidraget fördelas jämställt mellan flickor och pojkar" in headings
+
+
+def test_the_pages_are_numbered_in_order(snapshot: SessionSnapshot, tmp_path: Path) -> None:
+    """This session's summary ends near the foot of page 1, where a break that read its own page never settled."""
+    path = tmp_path / "minnesanteckningar.pdf"
+    render_minutes(snapshot, SV, path)
+    reader = PdfReader(path)
+    total = len(reader.pages)
+    assert total > 2
+    for index, page in enumerate(reader.pages, start=1):
+        assert f"Sida {index} ({total})" in (page.extract_text() or ""), index
 
 
 def test_the_summary_page_counts_the_indicators_that_moved(snapshot: SessionSnapshot) -> None:

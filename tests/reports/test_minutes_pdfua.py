@@ -182,6 +182,10 @@ def assert_complete(snapshot: SessionSnapshot, guide: Guide, path: Path) -> None
         assert flat(comment) in text
     for action in snapshot.improvements:
         assert flat(action.text) in text
+    # "Sida x (y)" counts up on every page (a layout Typst could not settle numbers pages wrongly).
+    total = len(reader.pages)
+    for index, page in enumerate(reader.pages, start=1):
+        assert re.search(rf"(Sida|Page) {index} \({total}\)", page.extract_text() or ""), f"page {index}"
     first = flat(reader.pages[0].extract_text() or "")
     assert minutes.labels.summary in first
     if minutes.actions:

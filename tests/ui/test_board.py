@@ -215,9 +215,9 @@ def test_items_carried_over_from_last_year_are_marked(
     qtbot.addWidget(step)
     assert step.scene.cards
     for card in step.scene.cards.values():
-        assert any(badge.text == "↻ Från förra uppföljningen" for badge in card._badges)
+        assert any(badge.text == "↻ Överförd" for badge in card._badges)
     step.view.select_and_show(next(iter(step.scene.cards)))
-    assert "Från förra uppföljningen" in step.editor.title.text()
+    assert "Överförd" in step.editor.title.text()
 
 
 def test_the_evaluation_view_sets_planned_beside_implemented(board: BoardStep) -> None:
