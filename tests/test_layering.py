@@ -32,3 +32,14 @@ def test_the_import_contracts_hold() -> None:
     lint = Path(sys.executable).with_name("lint-imports")
     done = subprocess.run([str(lint)], capture_output=True, text=True, cwd=REPO, check=False)
     assert done.returncode == 0, done.stdout[-3000:]
+
+
+def test_every_command_line_module_is_under_the_no_qt_contract() -> None:
+    import tomllib
+
+    contracts = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"][
+        "contracts"
+    ]
+    (no_qt,) = [c for c in contracts if c["name"].startswith("The command line has no Qt")]
+    modules = {f"lardesk.{path.stem}" for path in (REPO / "lardesk").glob("cli*.py")}
+    assert modules - set(no_qt["source_modules"]) == set(), "add the new lardesk.cli_* module to the contract"

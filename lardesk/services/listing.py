@@ -39,8 +39,11 @@ def quick_listing(database_url: str) -> list[OrganisationSessions] | None:
     path = sqlite_path(database_url)
     if path is None or not path.is_file():
         return None
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    if not path.with_name(path.name + "-wal").exists():  # no writer: read it as it is, leave no -wal/-shm behind
+        uri += "&immutable=1"
     try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=0.2)
+        connection = sqlite3.connect(uri, uri=True, timeout=0.2)
     except sqlite3.Error:
         return None
     try:

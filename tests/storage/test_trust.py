@@ -413,3 +413,14 @@ def test_a_legacy_database_is_stamped_once_and_then_checked(place: Place) -> Non
     services.close()
     _flip_in_schema(place.file, b"value IS NULL OR value BETWEEN 1 AND 10", b"value IS NULL OR value BETWEEN 1 AND 19")
     assert_clear_refusal(run_cli(place, "sessions"), "damaged")
+
+
+def test_the_quick_start_listing_leaves_no_side_files(place: Place) -> None:
+    """The main window's first list (read with sqlite3 before the services load) changes nothing either."""
+    from lardesk.services.listing import quick_listing
+
+    before = state(place.file)
+    listing = quick_listing(f"sqlite:///{place.file}")
+    assert listing is not None and listing[0].sessions
+    assert state(place.file) == before
+    assert sorted(p.name for p in place.data_dir.iterdir()) == ["lardesk.sqlite"]
