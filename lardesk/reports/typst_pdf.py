@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 import json
+import logging
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -23,6 +24,8 @@ from lardesk.resources import resources_dir
 
 if TYPE_CHECKING:
     import typst
+
+log = logging.getLogger(__name__)
 
 PDF_STANDARD: Literal["ua-1"] = "ua-1"
 FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf")
@@ -79,7 +82,7 @@ def write_pdf(document: Document, target: str | Path, *, timestamp: dt.datetime 
     when = timestamp or dt.datetime.now(dt.UTC).replace(microsecond=0)
     template = template_path()
     try:
-        typst.compile(
+        _result, warnings = typst.compile_with_warnings(
             str(template),
             output=str(target),
             root=str(template.parent),
@@ -91,6 +94,9 @@ def write_pdf(document: Document, target: str | Path, *, timestamp: dt.datetime 
         )
     except typst.TypstError as error:
         raise PublishError(_describe(error)) from error
+    for warning in warnings:
+        # E.g. "document did not converge": the file is written, but its page numbers may be wrong.
+        log.warning("Typst: %s", _describe(warning))
 
 
 _RASTER = b"""#set page(width: auto, height: auto, margin: 0pt, fill: white)

@@ -5,6 +5,7 @@ whose alt text states the figures."""
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 import docx
@@ -63,10 +64,14 @@ def test_every_figure_is_in_the_pdf_and_it_stays_pdf_ua(snapshot: SessionSnapsho
     assert "Effekt e1: Föreningsbidraget fördelas jämställt mellan flickor och pojkar" in headings
 
 
-def test_the_pages_are_numbered_in_order(snapshot: SessionSnapshot, tmp_path: Path) -> None:
+def test_the_pages_are_numbered_in_order(
+    snapshot: SessionSnapshot, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     """This session's summary ends near the foot of page 1, where a break that read its own page never settled."""
     path = tmp_path / "minnesanteckningar.pdf"
-    render_minutes(snapshot, SV, path)
+    with caplog.at_level(logging.WARNING, logger="lardesk.reports.typst_pdf"):
+        render_minutes(snapshot, SV, path)
+    assert [record.getMessage() for record in caplog.records] == []  # Typst settled its layout
     reader = PdfReader(path)
     total = len(reader.pages)
     assert total > 2
