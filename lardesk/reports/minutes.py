@@ -1734,6 +1734,14 @@ def render_minutes(
     """
     options = options or MinutesOptions()
     minutes = build_minutes(snapshot, guide, options)
+    figures = figures_for(snapshot, guide, options, figures)
+    render_atomic(path, lambda temp: write_minutes_pdf(minutes, temp, figures))
+
+
+def figures_for(
+    snapshot: SessionSnapshot, guide: Guide, options: MinutesOptions, figures: MinutesFigures | None = None
+) -> MinutesFigures:
+    """The figures the minutes print with ``options`` (drawn unless given), the same for the PDF and the DOCX."""
     figures = figures if figures is not None else draw_figures(snapshot, guide, options)
     if options.include_board and not figures.board_parts:
         figures = dataclasses.replace(figures, board_parts=board_parts(snapshot, guide))
@@ -1741,7 +1749,7 @@ def render_minutes(
         figures = dataclasses.replace(figures, board=None, board_parts=())
     if not options.include_spread:
         figures = dataclasses.replace(figures, spread=None, later_rounds=())
-    render_atomic(path, lambda temp: write_minutes_pdf(minutes, temp, figures))
+    return figures
 
 
 __all__ = [

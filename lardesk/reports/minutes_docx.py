@@ -22,9 +22,8 @@ from lardesk.reports.minutes import (
     Minutes,
     MinutesFigures,
     MinutesOptions,
-    board_parts,
     build_minutes,
-    draw_figures,
+    figures_for,
     minutes_document,
     rasterise,
 )
@@ -390,17 +389,9 @@ def render_minutes_docx(
     figures: MinutesFigures | None = None,
 ) -> None:
     """Write the minutes of ``snapshot`` as an editable DOCX at ``path``, atomically."""
-    import dataclasses
-
     options = options or MinutesOptions()
     minutes = build_minutes(snapshot, guide, options)
-    figures = figures if figures is not None else draw_figures(snapshot, guide, options)
-    if options.include_board and not figures.board_parts:
-        figures = dataclasses.replace(figures, board_parts=board_parts(snapshot, guide))
-    if not options.include_board:
-        figures = dataclasses.replace(figures, board=None, board_parts=())
-    if not options.include_spread:
-        figures = dataclasses.replace(figures, spread=None, later_rounds=())
+    figures = figures_for(snapshot, guide, options, figures)
     spreads = [figures.spread] if figures.spread is not None else []
     rasterise([part.image for part in figures.board_parts] + spreads + [image for _, image in figures.later_rounds])
     render_atomic(path, lambda temp: write_minutes_docx(minutes, temp, figures))
