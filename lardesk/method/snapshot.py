@@ -17,6 +17,7 @@ from lardesk.method.indicators import Indicator
 from lardesk.method.logic import Finding, ItemKind, LogicNode, StartingPointKind, find_findings
 from lardesk.method.people import Gender, participation_sentence
 from lardesk.method.stats import ScaleStats, all_scale_stats
+from lardesk.method.words import word
 
 
 class Anonymity(StrEnum):
@@ -218,10 +219,8 @@ def previous_label(current: dt.date, previous: dt.date, period: str = "", langua
     """How the UI, the figures and the minutes name the previous follow-up (see PreviousSession.label)."""
     if (current - previous).days in A_YEAR_OR_SO:
         what = period or previous.isoformat()
-        return f"Förra året ({what})" if language == "sv" else f"Last year ({what})"
-    if language == "sv":
-        return f"Föregående uppföljning ({previous.isoformat()})"
-    return f"Previous follow-up ({previous.isoformat()})"
+        return word("last_year", language, period=what)
+    return word("previous_follow_up", language, date=previous.isoformat())
 
 
 @dataclass(frozen=True)

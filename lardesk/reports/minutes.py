@@ -40,6 +40,7 @@ from lardesk.method.logic import GAP_CODES, STATUS_CODES, ItemKind
 from lardesk.method.money import kronor
 from lardesk.method.snapshot import Anonymity, ItemInfo, SessionSnapshot
 from lardesk.method.stats import ScaleStats, number
+from lardesk.method.words import word
 from lardesk.reports import document as doc
 from lardesk.reports.files import render_atomic
 from lardesk.reports.indicators import entries_of
@@ -175,7 +176,7 @@ SV = Labels(
     period="Period som följs upp",
     facilitator="Samtalsledare",
     case_number="Dnr",
-    page="Sida",
+    page=word("page", "sv"),
     participants="Deltagare",
     name="Namn",
     role="Roll",
@@ -212,21 +213,21 @@ SV = Labels(
     range_short="Min–max",
     joint_short="Samlad",
     round_="Omgång {round}",
-    last_year="Förra året ({period})",
+    last_year=word("last_year", "sv"),
     this_year="I år ({period})",
     joint_comments="Den samlade bedömningen",
     actions="Förbättringsåtgärder",
     actions_intro="Svaren på frågan vad som kan göras för att få ett högre värde nästa år:",
-    action="Åtgärd",
+    action=word("action", "sv"),
     applies_to="Gäller",
     owner="Ansvarig",
-    due="Klart senast",
+    due=word("due", "sv"),
     general="Allmänt",
     previous_actions="Genomgång av åtgärderna från {previous}",
-    done="Genomförd",
-    status="Status",
-    not_done="Inte genomförd",
-    no_actions="Inga förbättringsåtgärder antecknades.",
+    done=word("action_status.done", "sv"),
+    status=word("status", "sv"),
+    not_done=word("action_status.not_done", "sv"),
+    no_actions=word("no_actions", "sv"),
     recorded_by="Vid anteckningarna",
     budget="avsatt",
     spent="använt",
@@ -235,13 +236,13 @@ SV = Labels(
     summary_joint="Samlad bedömning per skala",
     summary_gaps="Luckor i programlogiken",
     summary_actions="Förbättringsåtgärder",
-    previous_follow_up="Föregående uppföljning ({date})",
-    owner_missing="Ansvarig saknas",
-    due_missing="Datum saknas",
-    not_followed_up="Ej följd upp",
+    previous_follow_up=word("previous_follow_up", "sv"),
+    owner_missing=word("owner_missing", "sv"),
+    due_missing=word("due_missing", "sv"),
+    not_followed_up=word("not_followed_up", "sv"),
     dropped_items="Strukna punkter",
     dropped_intro="Gruppen strök de här punkterna; de står kvar men ingår inte i luckorna.",
-    comment="Kommentar",
+    comment=word("comment", "sv"),
     gap="Lucka",
     meaning="Vad det innebär",
     concerns="Gäller",
@@ -287,7 +288,7 @@ EN = Labels(
     period="Period followed up",
     facilitator="Facilitator",
     case_number="Case no.",
-    page="Page",
+    page=word("page", "en"),
     participants="Participants",
     name="Name",
     role="Role",
@@ -324,21 +325,21 @@ EN = Labels(
     range_short="Min–max",
     joint_short="Overall",
     round_="Round {round}",
-    last_year="Last year ({period})",
+    last_year=word("last_year", "en"),
     this_year="This year ({period})",
     joint_comments="The overall assessment",
     actions="Improvement actions",
     actions_intro="The answers to what can be done to score higher next year:",
-    action="Action",
+    action=word("action", "en"),
     applies_to="Concerns",
     owner="Responsible",
-    due="Due",
+    due=word("due", "en"),
     general="General",
     previous_actions="Review of the actions of {previous}",
-    done="Implemented",
-    status="Status",
-    not_done="Not implemented",
-    no_actions="No improvement actions were noted.",
+    done=word("action_status.done", "en"),
+    status=word("status", "en"),
+    not_done=word("action_status.not_done", "en"),
+    no_actions=word("no_actions", "en"),
     recorded_by="Minutes taken by",
     budget="set aside",
     spent="spent",
@@ -347,13 +348,13 @@ EN = Labels(
     summary_joint="Joint assessment per scale",
     summary_gaps="Gaps in the program logic",
     summary_actions="Improvement actions",
-    previous_follow_up="Previous follow-up ({date})",
-    owner_missing="No one responsible",
-    due_missing="No date",
-    not_followed_up="Not followed up",
+    previous_follow_up=word("previous_follow_up", "en"),
+    owner_missing=word("owner_missing", "en"),
+    due_missing=word("due_missing", "en"),
+    not_followed_up=word("not_followed_up", "en"),
     dropped_items="Dropped items",
     dropped_intro="The group dropped these items; they stay on the board but take no part in the gaps.",
-    comment="Comment",
+    comment=word("comment", "en"),
     gap="Gap",
     meaning="What it means",
     concerns="Concerns",
@@ -509,23 +510,13 @@ class ActionRow:
 
 
 STATUS_WORDS: dict[str, dict[ActionStatus, str]] = {
-    "sv": {
-        ActionStatus.OPEN: "Ej följd upp",
-        ActionStatus.IN_PROGRESS: "Pågår",
-        ActionStatus.DONE: "Genomförd",
-        ActionStatus.PARTLY_DONE: "Delvis genomförd",
-        ActionStatus.NOT_DONE: "Inte genomförd",
-        ActionStatus.DROPPED: "Struken",
-    },
-    "en": {
-        ActionStatus.OPEN: "Not followed up",
-        ActionStatus.IN_PROGRESS: "In progress",
-        ActionStatus.DONE: "Implemented",
-        ActionStatus.PARTLY_DONE: "Partly implemented",
-        ActionStatus.NOT_DONE: "Not implemented",
-        ActionStatus.DROPPED: "Dropped",
-    },
+    language: {
+        status: word("not_followed_up" if status is ActionStatus.OPEN else f"action_status.{status.value}", language)
+        for status in ActionStatus
+    }
+    for language in ("sv", "en")
 }
+"""The minutes' word for each status (from :mod:`lardesk.method.words`): an open action is "not followed up"."""
 
 
 @dataclass(frozen=True, slots=True)

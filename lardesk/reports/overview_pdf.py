@@ -20,6 +20,7 @@ from pathlib import Path
 from lardesk.method.actions import ActionStatus
 from lardesk.method.guide import SECTIONS, Guide
 from lardesk.method.overview import ActionEntry, Overview, change_text, median_text
+from lardesk.method.words import word
 from lardesk.reports import document as doc
 from lardesk.reports.files import render_atomic
 
@@ -28,7 +29,6 @@ from lardesk.reports.files import render_atomic
 class Words:
     overview_title: str
     overview_kicker: str
-    units: str
     explanation: str
     scales_heading: str
     scales_legend: str
@@ -65,7 +65,6 @@ WORDS = {
     "sv": Words(
         overview_title="Översikt över lärande uppföljningar",
         overview_kicker="Översikt",
-        units="{n} enheter",
         explanation=(
             "En rad per organisation och enhet med dess senaste uppföljning. Per skala: den samlade bedömningen "
             "med förändringen sedan föregående uppföljning (↑ upp, ↓ ned, → oförändrad) och medianen av de "
@@ -92,31 +91,23 @@ WORDS = {
             "(Översikt → Åtgärder, eller lardesk action-status)."
         ),
         from_session="Åtgärder från uppföljningen {date}",
-        action="Åtgärd",
+        action=word("action", "sv"),
         owner="Ansvarig",
-        due="Klart senast",
-        status="Status",
-        comment="Kommentar",
+        due=word("due", "sv"),
+        status=word("status", "sv"),
+        comment=word("comment", "sv"),
         new_status="Ny status",
         new_comment="Anteckningar",
         overdue_mark="försenad",
-        no_actions="Inga förbättringsåtgärder antecknades.",
+        no_actions=word("no_actions", "sv"),
         scale="Skala {n}",
         printed="Utskriven {date}",
-        page="Sida",
-        statuses={
-            ActionStatus.OPEN: "Öppen",
-            ActionStatus.IN_PROGRESS: "Pågår",
-            ActionStatus.DONE: "Genomförd",
-            ActionStatus.PARTLY_DONE: "Delvis genomförd",
-            ActionStatus.NOT_DONE: "Inte genomförd",
-            ActionStatus.DROPPED: "Struken",
-        },
+        page=word("page", "sv"),
+        statuses={status: word(f"action_status.{status.value}", "sv") for status in ActionStatus},
     ),
     "en": Words(
         overview_title="Overview of learning follow-ups",
         overview_kicker="Overview",
-        units="{n} units",
         explanation=(
             "One row per organisation and unit with its latest follow-up. Per scale: the joint assessment with "
             "its change since the previous follow-up (↑ up, ↓ down, → unchanged) and the median of the personal "
@@ -143,26 +134,19 @@ WORDS = {
             "(Overview → Actions, or lardesk action-status)."
         ),
         from_session="Actions of the follow-up of {date}",
-        action="Action",
+        action=word("action", "en"),
         owner="Owner",
-        due="Due",
-        status="Status",
-        comment="Comment",
+        due=word("due", "en"),
+        status=word("status", "en"),
+        comment=word("comment", "en"),
         new_status="New status",
         new_comment="Notes",
         overdue_mark="overdue",
-        no_actions="No improvement actions were noted.",
+        no_actions=word("no_actions", "en"),
         scale="Scale {n}",
         printed="Printed {date}",
-        page="Page",
-        statuses={
-            ActionStatus.OPEN: "Open",
-            ActionStatus.IN_PROGRESS: "In progress",
-            ActionStatus.DONE: "Implemented",
-            ActionStatus.PARTLY_DONE: "Partly implemented",
-            ActionStatus.NOT_DONE: "Not implemented",
-            ActionStatus.DROPPED: "Dropped",
-        },
+        page=word("page", "en"),
+        statuses={status: word(f"action_status.{status.value}", "en") for status in ActionStatus},
     ),
 }
 
@@ -184,10 +168,12 @@ def scale_cell(joint: int | None, change: int | None, median: float | None, word
 
 def overview_document(overview: Overview, guide: Guide, scales: Iterable[int] = SECTIONS) -> doc.Document:
     words = words_for(guide)
+    language = "en" if guide.language == "en" else "sv"
     decimal = "," if guide.language == "sv" else "."
     chosen = tuple(scales)
     today = overview.today.isoformat()
-    subtitle = f"{words.units.format(n=len(overview.units))} · {words.printed.format(date=today)}"
+    units = word("units", language, n=len(overview.units))
+    subtitle = f"{units} · {words.printed.format(date=today)}"
     blocks: list[doc.Block] = [doc.Paragraph(words.explanation)]
     if not overview.units:
         blocks.append(doc.Paragraph(words.no_units))
