@@ -16,6 +16,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from lardesk.method.actions import ActionStatus
 from lardesk.method.guide import SECTIONS, Guide
@@ -61,6 +62,14 @@ class Words:
     statuses: dict[ActionStatus, str]
 
 
+def catalogue_words(language: str) -> dict[str, Any]:
+    """The fields of :class:`Words` that come from the report-words catalogue (one definition for every report)."""
+    names = ("action", "due", "status", "comment", "no_actions", "page")
+    fields: dict[str, Any] = {name: word(name, language) for name in names}
+    fields["statuses"] = {status: word(f"action_status.{status.value}", language) for status in ActionStatus}
+    return fields
+
+
 WORDS = {
     "sv": Words(
         overview_title="Översikt över lärande uppföljningar",
@@ -91,19 +100,13 @@ WORDS = {
             "(Översikt → Åtgärder, eller lardesk action-status)."
         ),
         from_session="Åtgärder från uppföljningen {date}",
-        action=word("action", "sv"),
         owner="Ansvarig",
-        due=word("due", "sv"),
-        status=word("status", "sv"),
-        comment=word("comment", "sv"),
         new_status="Ny status",
         new_comment="Anteckningar",
         overdue_mark="försenad",
-        no_actions=word("no_actions", "sv"),
         scale="Skala {n}",
         printed="Utskriven {date}",
-        page=word("page", "sv"),
-        statuses={status: word(f"action_status.{status.value}", "sv") for status in ActionStatus},
+        **catalogue_words("sv"),
     ),
     "en": Words(
         overview_title="Overview of learning follow-ups",
@@ -134,19 +137,13 @@ WORDS = {
             "(Overview → Actions, or lardesk action-status)."
         ),
         from_session="Actions of the follow-up of {date}",
-        action=word("action", "en"),
         owner="Owner",
-        due=word("due", "en"),
-        status=word("status", "en"),
-        comment=word("comment", "en"),
         new_status="New status",
         new_comment="Notes",
         overdue_mark="overdue",
-        no_actions=word("no_actions", "en"),
         scale="Scale {n}",
         printed="Printed {date}",
-        page=word("page", "en"),
-        statuses={status: word(f"action_status.{status.value}", "en") for status in ActionStatus},
+        **catalogue_words("en"),
     ),
 }
 

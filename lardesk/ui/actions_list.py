@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -77,6 +77,16 @@ def status_label(status: ActionStatus) -> str:
 
 Commit = Callable[[ActionEntry, ActionStatus, str | None], ActionEntry | None]
 """commit(action, status, comment or None to keep it) → the action as saved, or None when it was refused."""
+
+
+def add_labelled(layout: QHBoxLayout, fields: Iterable[tuple[str, QWidget]], stretch: int = 0) -> None:
+    """Each field after its label: the label is its buddy (Alt+letter) and names it for screen readers."""
+    for label_text, field in fields:
+        label = QLabel(label_text, field.parentWidget())
+        label.setBuddy(field)
+        field.setAccessibleName(label_text.replace("&", "").rstrip(":"))
+        layout.addWidget(label)
+        layout.addWidget(field, stretch)
 
 
 class ActionsModel(QAbstractTableModel):
@@ -266,16 +276,15 @@ class ActionsPanel(QWidget):
         self.owner = QComboBox(self)
         self.unit = QComboBox(self)
         self.status = QComboBox(self)
-        for label_text, combo in (
-            (self.tr("A&nsvarig:"), self.owner),
-            (self.tr("&Enhet:"), self.unit),
-            (self.tr("S&tatus:"), self.status),
-        ):
-            label = QLabel(label_text, self)
-            label.setBuddy(combo)
-            combo.setAccessibleName(label_text.replace("&", "").rstrip(":"))
-            filters.addWidget(label)
-            filters.addWidget(combo, 1)
+        add_labelled(
+            filters,
+            (
+                (self.tr("A&nsvarig:"), self.owner),
+                (self.tr("&Enhet:"), self.unit),
+                (self.tr("S&tatus:"), self.status),
+            ),
+            stretch=1,
+        )
         self.overdue = QCheckBox(self.tr("Bara &försenade"), self)
         filters.addWidget(self.overdue)
         self.checkpoint_button = QPushButton(self.tr("Skriv &halvårsuppföljning…"), self)

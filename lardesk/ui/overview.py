@@ -45,7 +45,7 @@ from lardesk.charts.palette import heat_colour, readable_text
 from lardesk.method.guide import SECTIONS, Guide, load_guide
 from lardesk.method.overview import Overview, UnitOverview, change_text, median_text
 from lardesk.services import Changed, Changes
-from lardesk.ui.actions_list import ActionsPanel
+from lardesk.ui.actions_list import ActionsPanel, add_labelled
 from lardesk.ui.bus import ChangeBus
 from lardesk.ui.i18n import current_language
 from lardesk.ui.settings import restore_window, save_window
@@ -267,16 +267,14 @@ class OverviewTab(QWidget):
         self.organisation = QComboBox(self)
         self.year = QComboBox(self)
         self.scale = QComboBox(self)
-        for label_text, combo in (
-            (self.tr("&Organisation:"), self.organisation),
-            (self.tr("Å&r:"), self.year),
-            (self.tr("S&kala:"), self.scale),
-        ):
-            label = QLabel(label_text, self)
-            label.setBuddy(combo)
-            combo.setAccessibleName(label_text.replace("&", "").rstrip(":"))
-            filters.addWidget(label)
-            filters.addWidget(combo)
+        add_labelled(
+            filters,
+            (
+                (self.tr("&Organisation:"), self.organisation),
+                (self.tr("Å&r:"), self.year),
+                (self.tr("S&kala:"), self.scale),
+            ),
+        )
         # Sorting by keyboard too (the header's clicks are the mouse's way): a column and an order.
         self.sort = QComboBox(self)
         sort_label = QLabel(self.tr("Sor&tera:"), self)
