@@ -14,7 +14,7 @@ from lardesk.method.guide import load_guide
 from lardesk.method.messages import placeholders
 from lardesk.method.overview import ActionEntry, Overview
 from lardesk.method.snapshot import previous_label
-from lardesk.method.words import PLURAL_CATEGORIES, WORD_LANGUAGES, word, words, words_path
+from lardesk.method.words import PLURAL_CATEGORIES, WORD_LANGUAGES, flatten, section, word, words, words_path
 from lardesk.reports import document as doc
 from lardesk.reports import minutes, overview_pdf
 
@@ -28,7 +28,8 @@ def shape(entry: str | Mapping[str, str]) -> tuple[frozenset[str], frozenset[str
 
 def test_every_key_has_both_languages_with_the_same_placeholders_and_plural_forms() -> None:
     raw = {
-        language: json.loads(words_path(language).read_text(encoding="utf-8"))["words"] for language in WORD_LANGUAGES
+        language: flatten(json.loads(words_path(language).read_text(encoding="utf-8"))["words"])
+        for language in WORD_LANGUAGES
     }
     assert raw["sv"].keys() == raw["en"].keys()
     for key in raw["sv"]:
@@ -47,6 +48,20 @@ def test_plural_forms_follow_n() -> None:
     assert word("units", "en", n=2) == "2 units"
     with pytest.raises(TypeError, match="plural"):
         word("units", "sv")
+
+
+def test_sections_nest_and_a_key_is_the_dotted_path() -> None:
+    tree = {"a": "A", "units": {"one": "{n} x", "other": "{n} xs"}, "minutes": {"title": "T", "sub": {"x": "X"}}}
+    assert flatten(tree) == {
+        "a": "A",
+        "units": {"one": "{n} x", "other": "{n} xs"},
+        "minutes.title": "T",
+        "minutes.sub.x": "X",
+    }
+    with pytest.raises(ValueError, match="'b'"):
+        flatten({"b": 3})
+    assert word("action_status.done", "sv") == "Genomförd"
+    assert section("action_status", "en")["partly_done"] == "Partly implemented"
 
 
 def test_an_unknown_language_gets_swedish_as_the_reports_do() -> None:
