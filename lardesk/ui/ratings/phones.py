@@ -180,8 +180,9 @@ class PhoneRoundPanel(QWidget):
         intro = QLabel(
             self.tr(
                 "Deltagarna bedömer på sina egna telefoner: de skannar QR-koden eller skriver in adressen. "
-                "Datorn tar emot svaren i rummets eget nätverk; ingenting skickas vidare. Svaren syns i tabellen "
-                "direkt, men rummet ser bara hur många som har svarat tills du väljer Visa värdena."
+                "Datorn tar emot svaren i rummets eget nätverk; ingenting skickas vidare. Varje svar syns "
+                "direkt i tabellen som ●, så att alla ser hur många som har svarat; värdena visas först när du "
+                "väljer Visa värdena."
             ),
             self,
         )
