@@ -46,7 +46,8 @@ def test_overview_and_actions_json(tmp_path: Path) -> None:
     assert code == 0 and json.loads(out) == expected_actions
     first = json.loads(out)[0]
     assert list(first) == [
-        "organisation", "unit", "session", "date", "scale", "text", "owner", "due", "status", "status_comment"
+        "organisation", "unit", "session", "date", "key", "scale", "text", "owner", "due", "status",
+        "status_comment", "status_date",
     ]  # fmt: skip
     code, out, _ = run("--data-dir", data_dir, "actions", "--json", "--overdue", "--today", TODAY.isoformat())
     assert code == 0 and json.loads(out) == expected_overdue and len(expected_overdue) == 4
@@ -57,6 +58,13 @@ def test_overview_and_actions_json(tmp_path: Path) -> None:
     code, text, _ = run("--data-dir", data_dir, "overview", "--today", TODAY.isoformat())
     assert code == 0 and "Alfa kommun – Socialförvaltningen" in text and "6 ↑ +2" in text
     assert "G1 1" in text and "2 open, 1 in progress, 1 overdue, 1 done" in text
+    # the key printed is the one action-status takes: a script can close an action it found
+    code, _, err = run("--data-dir", data_dir, "action-status", str(first["session"]), first["key"], "done")
+    assert (code, err) == (0, "")
+    code, out, _ = run("--data-dir", data_dir, "actions", "--json", "--today", TODAY.isoformat())
+    again = json.loads(out)[0]
+    assert (again["key"], again["status"], again["status_date"]) == (first["key"], "done", dt.date.today().isoformat())
+    assert again["text"] == first["text"] and first["status"] == "open"
 
 
 def test_overview_csv_in_swedish_excel_conventions(tmp_path: Path) -> None:
