@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import textwrap
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
 
 from matplotlib.axes import Axes
@@ -33,10 +34,12 @@ from lardesk.method.indicators import (
     format_number,
     gap_word,
     group_word,
+    indicator_words,
     is_percent,
     summarize,
     with_unit,
 )
+from lardesk.method.words import section
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,14 +58,23 @@ LOOKS: dict[Group, Look] = {
 BASELINE_COLOUR = "#555555"
 TARGET_BAND = "#f2f2f2"
 
-WORDS = {
-    "sv": {"baseline": "utgångsvärde", "target": "mål", "gap": "Skillnaden kvinnor − män", "chart": "Diagram"},
-    "en": {"baseline": "baseline", "target": "target", "gap": "The gap women − men", "chart": "Chart"},
-}
+
+@dataclass(frozen=True, slots=True)
+class ChartWords:
+    """The chart's own words (catalogue ``indicators.chart``); the groups, "utgångsvärde" and "mål" are the
+    indicators' words (:func:`lardesk.method.indicators.indicator_words`)."""
+
+    chart: str
+    """What the alt text begins with: "Diagram"."""
+    gap: str
+    """ "Skillnaden kvinnor − män"."""
+    moved: str
+    """ "Utvecklingen har gått {direction}."."""
 
 
-def words(language: str) -> dict[str, str]:
-    return WORDS.get(language, WORDS["sv"])
+@cache
+def chart_words(language: str) -> ChartWords:
+    return ChartWords(**section("indicators.chart", language))
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,11 +103,12 @@ def periods(indicator: Indicator) -> list[str]:
 
 
 def _tick_label(period: str, indicator: Indicator, language: str) -> str:
+    said = indicator_words(language)
     marks = []
     if indicator.baseline is not None and period == indicator.baseline.period:
-        marks.append(words(language)["baseline"])
+        marks.append(said.baseline)
     if indicator.target is not None and period == indicator.target.period:
-        marks.append(words(language)["target"])
+        marks.append(said.target)
     return f"{period}\n({', '.join(marks)})" if marks else period
 
 
@@ -241,7 +254,8 @@ def _draw_targets(
                 gid=f"target-{group.value}",
             )
         named = ", ".join(group_word(group, language).lower() for group in groups)
-        text = f"{words(language)['target']} {with_unit(format_number(value, language), unit)} ({named})"
+        amount = with_unit(format_number(value, language), unit)
+        text = f"{indicator_words(language).target_value.format(amount=amount)} ({named})"
         labels.append((x + (len(groups) - 1) * 0.07, value, text, groups[0], "target-label"))
 
 
@@ -291,7 +305,7 @@ def _direct_labels(ax: Axes, labels: list[tuple[float, float, str, Group, str]],
 
 def _series_words(indicator: Indicator, group: Group, language: str) -> str | None:
     unit = indicator.unit
-    sv = language == "sv"
+    said = indicator_words(language)
     parts = []
     for figures in indicator.series:
         value = figures.value(group)
@@ -299,12 +313,12 @@ def _series_words(indicator: Indicator, group: Group, language: str) -> str | No
             continue
         when = figures.period
         if figures is indicator.baseline:
-            when += f", {words(language)['baseline']}"
+            when += f", {said.baseline}"
         parts.append(f"{with_unit(format_number(value, language), unit)} ({when})")
     target = indicator.target.value(group) if indicator.target is not None else None
     if target is not None and indicator.target is not None:
         amount = with_unit(format_number(target, language), unit)
-        parts.append(f"{'mål' if sv else 'target'} {amount} ({indicator.target.period})")
+        parts.append(f"{said.target_value.format(amount=amount)} ({indicator.target.period})")
     if not parts:
         return None
     return f"{group_word(group, language)}: {', '.join(parts)}."
@@ -312,9 +326,9 @@ def _series_words(indicator: Indicator, group: Group, language: str) -> str | No
 
 def alt_text(indicator: Indicator, language: str = "sv") -> str:
     """The chart in words, with every figure it shows: for screen readers and the minutes' PDF/UA alt text."""
-    sv = language == "sv"
+    chart = chart_words(language)
     unit = indicator.unit.strip()
-    head = f"{words(language)['chart']}: {indicator.text}"
+    head = f"{chart.chart}: {indicator.text}"
     if unit:
         head += f" ({unit})"
     sentences = [head + "."]
@@ -326,8 +340,8 @@ def alt_text(indicator: Indicator, language: str = "sv") -> str:
     if summary.gaps:
         per = change_unit(unit, language)
         gaps = ", ".join(f"{with_unit(format_number(gap.gap, language), per)} ({gap.period})" for gap in summary.gaps)
-        sentences.append(f"{words(language)['gap']}: {gaps}; {gap_word(summary.gap_trend, language)}.")
+        sentences.append(f"{chart.gap}: {gaps}; {gap_word(summary.gap_trend, language)}.")
     if indicator.target is not None and summary.direction.value != "unknown":
         moved = direction_word(summary.direction, language)
-        sentences.append(f"{'Utvecklingen har gått' if sv else 'The figures moved'} {moved}.")
+        sentences.append(chart.moved.format(direction=moved))
     return " ".join(sentences)

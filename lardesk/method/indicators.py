@@ -30,10 +30,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from functools import cache
 from typing import Any
 
 from lardesk.method.logic import ItemKind
 from lardesk.method.messages import NO_BREAK_SPACE, LocalizedError, Message
+from lardesk.method.words import section, word
 
 TEXT_MAX = 500
 UNIT_MAX = 40
@@ -127,12 +129,6 @@ class Group(StrEnum):
     TOTAL = "total"
 
 
-GROUP_WORDS: dict[str, dict[Group, str]] = {
-    "sv": {Group.WOMEN: "Kvinnor", Group.MEN: "Män", Group.TOTAL: "Totalt"},
-    "en": {Group.WOMEN: "Women", Group.MEN: "Men", Group.TOTAL: "Total"},
-}
-
-
 def group_name(group: Group) -> Message:
     """How a message names a group ("kvinnor", "män", "totalt")."""
     if group is Group.WOMEN:
@@ -143,7 +139,44 @@ def group_name(group: Group) -> Message:
 
 
 def group_word(group: Group, language: str = "sv") -> str:
-    return GROUP_WORDS.get(language, GROUP_WORDS["sv"])[group]
+    """ "Kvinnor", "Män", "Totalt" (catalogue ``indicators.group``)."""
+    return word(f"indicators.group.{group.value}", language)
+
+
+def short_group_word(group: Group, language: str = "sv") -> str:
+    """ "kv", "m", "tot": a group on a narrow board card (catalogue ``indicators.short_group``)."""
+    return word(f"indicators.short_group.{group.value}", language)
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorWords:
+    """The words of what the figures say: the catalogue section "indicators", its own entries (its subsections
+    name the groups, the directions and the gap trends, and hold the chart's and the table's words)."""
+
+    percentage_points: str
+    baseline: str
+    target: str
+    target_value: str
+    """ "mål {amount}"."""
+    reached: str
+    to_go: str
+    """ "{amount} kvar"."""
+    since_baseline: str
+    target_reached: str
+    left_to_target: str
+    moved: str
+    """ "utvecklingen: {direction}"."""
+
+
+INDICATOR_SUBSECTIONS = frozenset({"group", "short_group", "direction", "gap_trend", "chart", "table"})
+"""The subsections of the catalogue section "indicators" (each read by its own lookup)."""
+
+
+@cache
+def indicator_words(language: str = "sv") -> IndicatorWords:
+    """The words of section "indicators" in ``language`` (an unknown language gets Swedish, as the reports do)."""
+    entries = section("indicators", language)
+    return IndicatorWords(**{name: text for name, text in entries.items() if "." not in name})
 
 
 # -- numbers -----------------------------------------------------------------------------------------------
@@ -273,7 +306,7 @@ def is_count(unit: str) -> bool:
 def change_unit(unit: str, language: str = "sv") -> str:
     """The unit of a change or a gap: per cent becomes percentage points (procentenheter)."""
     if is_percent(unit):
-        return "procentenheter" if language == "sv" else "percentage points"
+        return indicator_words(language).percentage_points
     return unit.strip()
 
 
@@ -558,44 +591,15 @@ def moved_towards_target(indicators: Iterable[Indicator]) -> tuple[int, int]:
 
 # -- words ------------------------------------------------------------------------------------------------
 
-DIRECTION_WORDS: dict[str, dict[Direction, str]] = {
-    "sv": {
-        Direction.TOWARDS: "mot målet",
-        Direction.AWAY: "bort från målet",
-        Direction.UNCHANGED: "oförändrat",
-        Direction.MIXED: "delvis mot målet",
-        Direction.UNKNOWN: "kan inte bedömas",
-    },
-    "en": {
-        Direction.TOWARDS: "towards the target",
-        Direction.AWAY: "away from the target",
-        Direction.UNCHANGED: "unchanged",
-        Direction.MIXED: "partly towards the target",
-        Direction.UNKNOWN: "cannot be judged",
-    },
-}
-GAP_WORDS: dict[str, dict[GapTrend, str]] = {
-    "sv": {
-        GapTrend.NARROWED: "skillnaden har minskat",
-        GapTrend.WIDENED: "skillnaden har ökat",
-        GapTrend.UNCHANGED: "skillnaden är oförändrad",
-        GapTrend.UNKNOWN: "skillnaden kan inte följas",
-    },
-    "en": {
-        GapTrend.NARROWED: "the gap narrowed",
-        GapTrend.WIDENED: "the gap widened",
-        GapTrend.UNCHANGED: "the gap is unchanged",
-        GapTrend.UNKNOWN: "the gap cannot be followed",
-    },
-}
-
 
 def direction_word(direction: Direction, language: str = "sv") -> str:
-    return DIRECTION_WORDS.get(language, DIRECTION_WORDS["sv"])[direction]
+    """ "mot målet", "bort från målet", … (catalogue ``indicators.direction``)."""
+    return word(f"indicators.direction.{direction.value}", language)
 
 
 def gap_word(trend: GapTrend, language: str = "sv") -> str:
-    return GAP_WORDS.get(language, GAP_WORDS["sv"])[trend]
+    """ "skillnaden har minskat", … (catalogue ``indicators.gap_trend``)."""
+    return word(f"indicators.gap_trend.{trend.value}", language)
 
 
 def figures_text(figures: Figures, unit: str, language: str = "sv") -> str:
@@ -610,17 +614,17 @@ def figures_text(figures: Figures, unit: str, language: str = "sv") -> str:
 
 def change_text(change: GroupChange, unit: str, language: str = "sv") -> str:
     """ "+2 procentenheter sedan utgångsvärdet, 2 kvar till målet" for one group (the parts that are known)."""
-    sv = language == "sv"
+    said = indicator_words(language)
     per = change_unit(unit, language)
     parts = []
     if change.change is not None:
         amount = with_unit(format_number(change.change, language, signed=True), per)
-        parts.append(f"{amount} {'sedan utgångsvärdet' if sv else 'since the baseline'}")
+        parts.append(said.since_baseline.format(amount=amount))
     if change.reached:
-        parts.append("målet är nått" if sv else "target reached")
+        parts.append(said.target_reached)
     elif change.to_target is not None:
         left = with_unit(format_number(abs(change.to_target), language), per)
-        parts.append(f"{left} {'kvar till målet' if sv else 'to go to the target'}")
+        parts.append(said.left_to_target.format(amount=left))
     return ", ".join(parts)
 
 
@@ -636,17 +640,11 @@ def summary_lines(summary: IndicatorSummary, language: str = "sv") -> list[str]:
         tail.append(gap_word(summary.gap_trend, language))
     if summary.indicator.target is not None:
         moved = direction_word(summary.direction, language)
-        tail.append(("utvecklingen: " if language == "sv" else "the figures moved: ") + moved)
+        tail.append(indicator_words(language).moved.format(direction=moved))
     if tail:
         text = "; ".join(tail)
         lines.append(text[:1].upper() + text[1:] + ".")
     return lines
-
-
-SHORT_GROUP_WORDS: dict[str, dict[Group, str]] = {
-    "sv": {Group.WOMEN: "kv", Group.MEN: "m", Group.TOTAL: "tot"},
-    "en": {Group.WOMEN: "w", Group.MEN: "m", Group.TOTAL: "tot"},
-}
 
 
 def latest_text(indicator: Indicator, language: str = "sv") -> str:
@@ -655,19 +653,17 @@ def latest_text(indicator: Indicator, language: str = "sv") -> str:
     latest = indicator.latest
     if latest is None:
         return ""
-    words = SHORT_GROUP_WORDS.get(language, SHORT_GROUP_WORDS["sv"])
     groups = [g for g in (Group.WOMEN, Group.MEN) if latest.value(g) is not None] or [Group.TOTAL]
-    parts = [  # a no-break space keeps "m 62 %" together on a narrow card
-        f"{words[g]}{NO_BREAK_SPACE}{with_unit(format_number(latest.value(g), language), indicator.unit)}"
-        for g in groups
-    ]
+    figures = {g: with_unit(format_number(latest.value(g), language), indicator.unit) for g in groups}
+    # a no-break space keeps "m 62 %" together on a narrow card
+    parts = [f"{short_group_word(g, language)}{NO_BREAK_SPACE}{figures[g]}" for g in groups]
     return f"{latest.period}: {', '.join(parts)}"
 
 
 def group_sentence(change: GroupChange, unit: str, language: str = "sv") -> str:
     """ "kvinnor 36 → 38 % (+2 procentenheter; mål 40 %, 2 procentenheter kvar)" for one group."""
-    sv = language == "sv"
-    word = group_word(change.group, language).lower()
+    said = indicator_words(language)
+    group = group_word(change.group, language).lower()
     per = change_unit(unit, language)
     if change.baseline is not None and change.latest is not None:
         figures = (
@@ -683,16 +679,16 @@ def group_sentence(change: GroupChange, unit: str, language: str = "sv") -> str:
     if change.change is not None:
         notes.append(with_unit(format_number(change.change, language, signed=True), per))
     if change.target is not None:
-        target = f"{'mål' if sv else 'target'} {with_unit(format_number(change.target, language), unit)}"
+        target = said.target_value.format(amount=with_unit(format_number(change.target, language), unit))
         if change.reached:
-            target += ", nått" if sv else ", reached"
+            target += f", {said.reached}"
         elif change.to_target is not None:
             left = with_unit(format_number(abs(change.to_target), language), per)
-            target += f", {left} {'kvar' if sv else 'to go'}"
+            target += f", {said.to_go.format(amount=left)}"
         notes.append(target)
     if not figures and not notes:
         return ""
-    return f"{word} {figures}".rstrip() + (f" ({'; '.join(notes)})" if notes else "")
+    return f"{group} {figures}".rstrip() + (f" ({'; '.join(notes)})" if notes else "")
 
 
 def indicator_lines(indicator: Indicator, language: str = "sv") -> list[str]:

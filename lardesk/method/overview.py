@@ -239,12 +239,14 @@ def action_json(action: ActionEntry) -> dict[str, object]:
         "unit": action.unit,
         "session": action.session_id,
         "date": action.session_date.isoformat(),
+        "key": action.key,
         "scale": action.scale,
         "text": action.text,
         "owner": action.owner,
         "due": action.due.isoformat() if action.due else None,
         "status": action.status.value,
         "status_comment": action.status_comment,
+        "status_date": action.status_date.isoformat() if action.status_date else None,
     }
 
 

@@ -16,6 +16,7 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,7 @@ from lardesk.method.indicators import (
     difference,
     format_number,
     group_word,
+    indicator_words,
     moved_towards_target,
     summarize,
     summary_lines,
@@ -36,6 +38,7 @@ from lardesk.method.indicators import (
 from lardesk.method.logic import BOARD_ORDER, ItemKind
 from lardesk.method.snapshot import SessionSnapshot
 from lardesk.method.stats import number
+from lardesk.method.words import section
 from lardesk.reports.files import write_atomic
 
 DELIMITER = ";"
@@ -210,35 +213,35 @@ def write_indicators_csv(entries: Iterable[ItemIndicators], path: str | Path) ->
 
 # -- text ---------------------------------------------------------------------------------------------------
 
-TEXT_WORDS = {
-    "sv": {
-        "period": "Period",
-        "gap": "Kv − män",
-        "change": "Förändring kv / män / tot",
-        "baseline": "utgångsvärde",
-        "target": "mål",
-        "none": "Inga indikatorer.",
-        "source": "Källa",
-    },
-    "en": {
-        "period": "Period",
-        "gap": "W − M",
-        "change": "Change w / m / tot",
-        "baseline": "baseline",
-        "target": "target",
-        "none": "No indicators.",
-        "source": "Source",
-    },
-}
+
+@dataclass(frozen=True, slots=True)
+class TableWords:
+    """The words of the text table (catalogue ``indicators.table``); the groups, "utgångsvärde" and "mål" are
+    the indicators' words (:func:`lardesk.method.indicators.indicator_words`)."""
+
+    period: str
+    gap: str
+    """The gap column: "Kv − män"."""
+    change: str
+    """The change column: "Förändring kv / män / tot"."""
+    source: str
+    none: str
+    """What a session without indicators prints."""
+
+
+@cache
+def table_words(language: str) -> TableWords:
+    return TableWords(**section("indicators.table", language))
 
 
 def _table(indicator: Indicator, language: str) -> list[str]:
-    words = TEXT_WORDS.get(language, TEXT_WORDS["sv"])
-    head = [words["period"], *(group_word(g, language) for g in Group), words["gap"], words["change"]]
+    words = table_words(language)
+    rows = {"baseline": indicator_words(language).baseline, "target": indicator_words(language).target}
+    head = [words.period, *(group_word(g, language) for g in Group), words.gap, words.change]
     body: list[list[str]] = []
     for f in _rows_of(indicator):
         kind = _row_kind(indicator, f)
-        period = f.period + (f" ({words[kind]})" if kind != "measurement" else "")
+        period = f.period + (f" ({rows[kind]})" if kind in rows else "")
         changes = _changes(indicator, f)
         change = (
             " / ".join(format_number(changes[g], language, signed=True) for g in Group)
@@ -258,7 +261,7 @@ def _table(indicator: Indicator, language: str) -> list[str]:
 def indicators_text(entries: Sequence[ItemIndicators], guide: Guide) -> str:
     """The indicators as a terminal shows them: per item, per indicator a table and what it says."""
     language = guide.language
-    words = TEXT_WORDS.get(language, TEXT_WORDS["sv"])
+    words = table_words(language)
     out: list[str] = []
     for entry in entries:
         if not entry.indicators:
@@ -268,10 +271,10 @@ def indicators_text(entries: Sequence[ItemIndicators], guide: Guide) -> str:
             unit = f" ({indicator.unit})" if indicator.unit else ""
             out.append(f"  {indicator.key}  {indicator.text}{unit}")
             if indicator.source:
-                out.append(f"      {words['source']}: {indicator.source}")
+                out.append(f"      {words.source}: {indicator.source}")
             out += [f"      {line}" for line in _table(indicator, language)]
             out += [f"      {line}" for line in summary_lines(summarize(indicator), language)]
         out.append("")
     if not out:
-        return words["none"] + "\n"
+        return words.none + "\n"
     return "\n".join(out).rstrip("\n") + "\n"

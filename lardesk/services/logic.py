@@ -59,7 +59,8 @@ def _amount(value: object, what: Message) -> float | None:
     if isinstance(value, bool) or not isinstance(value, int | float | str):
         raise InputError("{what} must be an amount in kronor", what=what)
     try:
-        amount = float(str(value).replace(" ", "").replace(",", ".")) if isinstance(value, str) else float(value)
+        # "12 500 000" as the editor shows it: any space (also no-break and thin) groups digits; a comma is decimal
+        amount = float("".join(value.split()).replace(",", ".")) if isinstance(value, str) else float(value)
     except ValueError as error:
         raise InputError("{what} must be an amount in kronor, not {value!r}", what=what, value=value) from error
     if not math.isfinite(amount) or amount < 0:

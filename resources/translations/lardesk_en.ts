@@ -195,6 +195,14 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>Remove item</translation>
     </message>
     <message>
+        <source>Stryk punkt</source>
+        <translation>Drop item</translation>
+    </message>
+    <message>
+        <source>Återställ punkt</source>
+        <translation>Restore item</translation>
+    </message>
+    <message>
         <source>Koppla</source>
         <translation>Link</translation>
     </message>

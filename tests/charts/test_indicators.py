@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
+
 import numpy as np
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -9,9 +11,10 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.text import Text
 
-from lardesk.charts.indicators import LOOKS, alt_text, indicator_figure, periods
-from lardesk.method.indicators import RATE_UNIT, Figures, Group, Indicator, format_number
+from lardesk.charts.indicators import LOOKS, ChartWords, alt_text, chart_words, indicator_figure, periods
+from lardesk.method.indicators import RATE_UNIT, Figures, Group, Indicator, format_number, indicator_words
 from lardesk.method.messages import NO_BREAK_SPACE
+from lardesk.method.words import WORD_LANGUAGES, section, word
 
 GIRLS_SHARE = Indicator(
     key="i1",
@@ -125,3 +128,39 @@ def test_the_alt_text_says_what_the_figures_mean() -> None:
     assert "skillnaden har minskat" in text
     assert text.endswith("Utvecklingen har gått mot målet.")
     assert alt_text(RATES, "en").endswith("The figures moved partly towards the target.")
+
+
+@pytest.mark.parametrize("language", WORD_LANGUAGES)
+def test_the_chart_words_are_the_catalogue_section_indicators_chart(language: str) -> None:
+    assert {field.name for field in fields(ChartWords)} == set(section("indicators.chart", language))
+
+
+@pytest.mark.parametrize(
+    ("language", "tick", "label", "target", "ending"),
+    [
+        ("sv", "2010\n(utgångsvärde)", "Kvinnor 38 %", "mål 40 % (kvinnor)", "Utvecklingen har gått mot målet."),
+        ("en", "2010\n(baseline)", "Women 38 %", "target 40 % (women)", "The figures moved towards the target."),
+    ],
+)
+def test_the_chart_and_its_alt_text_speak_the_catalogue_words(
+    language: str, tick: str, label: str, target: str, ending: str
+) -> None:
+    figure = indicator_figure(GIRLS_SHARE, language)
+    ax = figure.axes[0]
+    ticks = [t.get_text() for t in ax.get_xticklabels()]
+    texts = {t.get_gid(): t.get_text().replace(NO_BREAK_SPACE, " ") for t in ax.texts}
+    said = indicator_words(language)
+    women = word("indicators.group.women", language)
+    assert ticks[0] == tick == f"2010\n({said.baseline})"
+    assert ticks[-1] == f"2015\n({said.target})"
+    assert texts["label-women"] == label == f"{women} 38 %"
+    assert texts["target-label-women"] == target == f"{said.target_value.format(amount='40 %')} ({women.lower()})"
+    assert line(figure, "series-men").get_label() == word("indicators.group.men", language)
+    chart = chart_words(language)
+    text = alt_text(GIRLS_SHARE, language)
+    assert text.startswith(f"{chart.chart}: {GIRLS_SHARE.text} (%).")
+    assert f"{chart.gap}: " in text and f"; {word('indicators.gap_trend.narrowed', language)}." in text
+    assert f"(2010, {said.baseline})" in text
+    assert text.endswith(ending) and ending == chart.moved.format(
+        direction=word("indicators.direction.towards", language)
+    )

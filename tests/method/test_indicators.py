@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from lardesk.method.indicators import (
+    INDICATOR_SUBSECTIONS,
     RATE_UNIT,
     Direction,
     Figures,
@@ -14,18 +17,29 @@ from lardesk.method.indicators import (
     Group,
     Indicator,
     IndicatorError,
+    IndicatorWords,
     change_text,
+    change_unit,
     check_figures,
     check_indicator,
     difference,
+    direction_word,
     figures_text,
     format_number,
+    gap_word,
+    group_sentence,
+    group_word,
+    indicator_lines,
+    indicator_sentence,
+    indicator_words,
     latest_text,
     moved_towards_target,
     parse_number,
     summarize,
+    summary_lines,
 )
 from lardesk.method.messages import NO_BREAK_SPACE, Message
+from lardesk.method.words import WORD_LANGUAGES, section, word
 
 NBSP = NO_BREAK_SPACE
 
@@ -299,3 +313,98 @@ def test_the_latest_values_for_a_board_item() -> None:
 def test_whole_numbers_stay_whole() -> None:
     assert repr(parse_number("38")) == "38"
     assert repr(check_figures(Figures("2013", 38, 62.0), "%").men) == "62"
+
+
+# -- words: the catalogue's section "indicators" ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", WORD_LANGUAGES)
+def test_every_indicator_word_is_in_the_catalogue_and_nothing_else_is(language: str) -> None:
+    """The dataclass's fields are the section's own entries, and each subsection names every member of its
+    enum: a word missing from the catalogue, or one left there unused, fails here."""
+    entries = section("indicators", language)
+    assert {name for name in entries if "." not in name} == {field.name for field in fields(IndicatorWords)}
+    assert {name.split(".")[0] for name in entries if "." in name} == INDICATOR_SUBSECTIONS
+    enums: dict[str, type[Group] | type[Direction] | type[GapTrend]] = {
+        "group": Group,
+        "short_group": Group,
+        "direction": Direction,
+        "gap_trend": GapTrend,
+    }
+    for name, members in enums.items():
+        assert set(section(f"indicators.{name}", language)) == {member.value for member in members}, name
+    assert {direction_word(d, language) for d in Direction} == set(section("indicators.direction", language).values())
+    assert {gap_word(t, language) for t in GapTrend} == set(section("indicators.gap_trend", language).values())
+
+
+@pytest.mark.parametrize(
+    ("language", "women", "tail", "sentence", "latest"),
+    [
+        (
+            "sv",
+            "Kvinnor: +2 procentenheter sedan utgångsvärdet, 2 procentenheter kvar till målet.",
+            "Skillnaden har minskat; utvecklingen: mot målet.",
+            "kvinnor 36 → 38 % (+2 procentenheter; mål 40 %, 2 procentenheter kvar)",
+            "2013: kv 38 %, m 62 %",
+        ),
+        (
+            "en",
+            "Women: +2 percentage points since the baseline, 2 percentage points to go to the target.",
+            "The gap narrowed; the figures moved: towards the target.",
+            "women 36 → 38 % (+2 percentage points; target 40 %, 2 percentage points to go)",
+            "2013: w 38 %, m 62 %",
+        ),
+    ],
+)
+def test_what_the_figures_say_is_said_in_the_catalogue_words(
+    language: str, women: str, tail: str, sentence: str, latest: str
+) -> None:
+    said = indicator_words(language)
+    per = said.percentage_points
+    lines = [line.replace(NBSP, " ") for line in summary_lines(summarize(GIRLS_SHARE), language)]
+    assert lines[0] == women
+    assert lines[-1] == tail
+    # the same lines, put together from the catalogue's entries
+    since = said.since_baseline.format(amount=f"+2 {per}")
+    assert lines[0] == f"{group_word(Group.WOMEN, language)}: {since}, {said.left_to_target.format(amount=f'2 {per}')}."
+    moved = said.moved.format(direction=word("indicators.direction.towards", language))
+    assert lines[-1].lower() == f"{word('indicators.gap_trend.narrowed', language)}; {moved}.".lower()
+    assert change_unit("%", language) == per == word("indicators.percentage_points", language)
+    assert sentence in indicator_sentence(GIRLS_SHARE, language).replace(NBSP, " ")
+    assert said.target_value.format(amount="40 %") in sentence
+    assert indicator_lines(GIRLS_SHARE, language)[1].replace(NBSP, " ") == sentence[:1].upper() + sentence[1:]
+    assert latest_text(GIRLS_SHARE, language).replace(NBSP, " ") == latest
+    assert f"{word('indicators.short_group.women', language)} 38" in latest
+    assert figures_text(GIRLS_SHARE.values[-1], "%", language).startswith(group_word(Group.WOMEN, language).lower())
+
+
+@pytest.mark.parametrize(
+    ("language", "reached", "sentence"),
+    [
+        (
+            "sv",
+            "+5 procentenheter sedan utgångsvärdet, målet är nått",
+            "kvinnor 36 → 41 % (+5 procentenheter; mål 40 %, nått)",
+        ),
+        (
+            "en",
+            "+5 percentage points since the baseline, target reached",
+            "women 36 → 41 % (+5 percentage points; target 40 %, reached)",
+        ),
+    ],
+)
+def test_a_reached_target_is_said_in_the_catalogue_words(language: str, reached: str, sentence: str) -> None:
+    indicator = ind("%", Figures("2010", 36, 64), Figures("2015", 40, 60), (Figures("2013", 41, 59),))
+    women = summarize(indicator).group(Group.WOMEN)
+    assert change_text(women, "%", language).replace(NBSP, " ") == reached
+    assert group_sentence(women, "%", language).replace(NBSP, " ") == sentence
+    said = indicator_words(language)
+    assert reached.endswith(said.target_reached) and sentence.endswith(f", {said.reached})")
+
+
+def test_an_unknown_language_gets_the_swedish_words_throughout() -> None:
+    """Not a mixture: before the catalogue, "de" gave Swedish group names beside English sentences."""
+    assert summary_lines(summarize(GIRLS_SHARE), "de")[0].replace(NBSP, " ") == (
+        "Kvinnor: +2 procentenheter sedan utgångsvärdet, 2 procentenheter kvar till målet."
+    )
+    assert change_unit("%", "de") == "procentenheter"

@@ -4,17 +4,23 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import fields
 from pathlib import Path
 
+import pytest
+
 from lardesk.method.guide import load_guide
-from lardesk.method.indicators import RATE_UNIT, Figures, Indicator
+from lardesk.method.indicators import RATE_UNIT, Figures, Group, Indicator, group_word, indicator_words
 from lardesk.method.logic import ItemKind
+from lardesk.method.words import WORD_LANGUAGES, section, word
 from lardesk.reports.indicators import (
     CSV_COLUMNS,
     ItemIndicators,
+    TableWords,
     indicators_json,
     indicators_rows,
     indicators_text,
+    table_words,
     write_indicators_csv,
 )
 
@@ -105,3 +111,48 @@ def test_text_shows_a_table_and_what_the_figures_say() -> None:
     assert "Utvecklingen: delvis mot målet" not in text and "utvecklingen: delvis mot målet." in text
     assert "Utan indikatorer" not in text
     assert indicators_text([], load_guide("sv")) == "Inga indikatorer.\n"
+
+
+@pytest.mark.parametrize("language", WORD_LANGUAGES)
+def test_the_table_words_are_the_catalogue_section_indicators_table(language: str) -> None:
+    assert {field.name for field in fields(TableWords)} == set(section("indicators.table", language))
+
+
+@pytest.mark.parametrize(
+    ("language", "head", "said", "none"),
+    [
+        (
+            "sv",
+            "Period               Kvinnor   Män  Totalt  Kv − män  Förändring kv / män / tot",
+            "Skillnaden har minskat; utvecklingen: mot målet.",
+            "Inga indikatorer.",
+        ),
+        (
+            "en",
+            "Period           Women   Men  Total  W − M  Change w / m / tot",
+            "The gap narrowed; the figures moved: towards the target.",
+            "No indicators.",
+        ),
+    ],
+)
+def test_the_text_is_written_in_the_catalogue_words_of_its_language(
+    language: str, head: str, said: str, none: str
+) -> None:
+    text = indicators_text(ENTRIES, load_guide(language)).replace("\u00a0", " ")
+    lines = [line.strip() for line in text.splitlines()]
+    words, indicator = table_words(language), indicator_words(language)
+    assert head in lines
+    assert head.split() == [
+        words.period,
+        *(group_word(g, language) for g in Group),
+        *words.gap.split(),
+        *words.change.split(),
+    ]
+    assert f"{words.source}: Föreningsregistret" in lines
+    assert any(line.startswith(f"2010 ({indicator.baseline})") for line in lines)
+    assert any(line.startswith(f"2015 ({indicator.target})") for line in lines)
+    assert said in lines
+    women = word("indicators.group.women", language)
+    since = indicator.since_baseline.format(amount=f"+2 {indicator.percentage_points}")
+    assert any(line.startswith(f"{women}: {since}") for line in lines)
+    assert indicators_text([], load_guide(language)) == f"{none}\n" == f"{words.none}\n"

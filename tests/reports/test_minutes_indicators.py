@@ -13,8 +13,9 @@ import pytest
 from pypdf import PdfReader
 
 from lardesk.method.guide import load_guide
-from lardesk.method.indicators import format_number
+from lardesk.method.indicators import format_number, indicator_words
 from lardesk.method.snapshot import SessionSnapshot
+from lardesk.method.words import word
 from lardesk.reports.minutes import build_minutes, draw_figures, minutes_document, render_minutes
 from lardesk.reports.minutes_docx import render_minutes_docx
 from lardesk.services import Services
@@ -113,3 +114,31 @@ def test_a_session_without_indicators_has_no_such_section(services: Services, ex
     assert minutes.indicators == ()
     headings = [text for _level, text in minutes_document(minutes).headings]
     assert "Indikatorer" not in headings
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_the_indicator_part_speaks_the_catalogue_words_of_its_language(
+    snapshot: SessionSnapshot, tmp_path: Path, language: str
+) -> None:
+    """What the figures say and the charts' alt texts, in the minutes' language, from the catalogue."""
+    path = tmp_path / "minutes.pdf"
+    render_minutes(snapshot, load_guide(language), path)
+    text = normal(pdf_text(path))
+    said = indicator_words(language)
+    per = said.percentage_points
+    women = word("indicators.group.women", language)
+    since = said.since_baseline.format(amount=f"+2 {per}")
+    assert f"{women}: {since}, {said.left_to_target.format(amount=f'2 {per}')}." in text
+    moved = said.moved.format(direction=word("indicators.direction.towards", language))
+    narrowed = word("indicators.gap_trend.narrowed", language)
+    assert f"{narrowed[:1].upper()}{narrowed[1:]}; {moved}." in text
+    chart = word("indicators.chart.chart", language)
+    alts = [alt for alt in check_pdf_ua(path).figures if alt.startswith(f"{chart}:")]
+    assert len(alts) == 3
+    girls = next(alt for alt in alts if "flickors aktiviteter" in alt)
+    assert word("indicators.chart.gap", language) in girls
+    assert girls.endswith(
+        word("indicators.chart.moved", language, direction=word("indicators.direction.towards", language))
+    )
+    if language == "en":
+        assert "Women: +2 percentage points since the baseline, 2 percentage points to go to the target." in text

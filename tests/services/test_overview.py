@@ -159,34 +159,38 @@ def test_actions_across_units(any_services: Services, imported: Imported) -> Non
     ids = imported.ids
     everything = [action_json(a) for a in any_services.overview.actions(today=TODAY)]
 
-    def entry(session: str, date: str, unit: str, organisation: str = "Alfa kommun", **fields: Any) -> dict[str, Any]:
+    def entry(
+        session: str, date: str, unit: str, key: str, organisation: str = "Alfa kommun", **fields: Any
+    ) -> dict[str, Any]:
         base = {
             "organisation": organisation,
             "unit": unit,
             "session": ids[session],
             "date": date,
+            "key": key,
             "status": "open",
             "status_comment": "",
+            "status_date": None,
         }
         return base | fields
 
     social_2024 = [
-        entry("a1", "2024-11-10", "Socialförvaltningen", scale=1, text="Mål i verksamhetsplanen",
+        entry("a1", "2024-11-10", "Socialförvaltningen", "i1", scale=1, text="Mål i verksamhetsplanen",
               owner="Förvaltningschef", due="2025-06-30"),
-        entry("a1", "2024-11-10", "Socialförvaltningen", scale=9, text="Nätverk för strateger", owner="Strateg",
+        entry("a1", "2024-11-10", "Socialförvaltningen", "i2", scale=9, text="Nätverk för strateger", owner="Strateg",
               due="2025-03-31"),
     ]  # fmt: skip
     social_2025 = [
-        entry("a2", "2025-11-12", "Socialförvaltningen", scale=1, text="Öppen, försenad", owner="Chef A",
+        entry("a2", "2025-11-12", "Socialförvaltningen", "i1", scale=1, text="Öppen, försenad", owner="Chef A",
               due="2026-03-01"),
-        entry("a2", "2025-11-12", "Socialförvaltningen", scale=3, text="Öppen, i tid", owner="Chef B",
-              due="2026-12-31", status="in_progress", status_comment="Påbörjad i mars"),
-        entry("a2", "2025-11-12", "Socialförvaltningen", scale=5, text="Klar", owner="Chef A", due="2026-02-01",
-              status="done"),
-        entry("a2", "2025-11-12", "Socialförvaltningen", scale=9, text="Utan datum", owner="", due=None),
+        entry("a2", "2025-11-12", "Socialförvaltningen", "i2", scale=3, text="Öppen, i tid", owner="Chef B",
+              due="2026-12-31", status="in_progress", status_comment="Påbörjad i mars", status_date="2026-03-15"),
+        entry("a2", "2025-11-12", "Socialförvaltningen", "i3", scale=5, text="Klar", owner="Chef A", due="2026-02-01",
+              status="done", status_date="2026-02-01"),
+        entry("a2", "2025-11-12", "Socialförvaltningen", "i4", scale=9, text="Utan datum", owner="", due=None),
     ]  # fmt: skip
     teknik = [
-        entry("t1", "2023-05-01", "Tekniska förvaltningen", scale=None, text="Gammal åtgärd", owner="Teknikchef",
+        entry("t1", "2023-05-01", "Tekniska förvaltningen", "i1", scale=None, text="Gammal åtgärd", owner="Teknikchef",
               due="2023-12-31"),
     ]  # fmt: skip
     assert everything == social_2024 + social_2025 + teknik

@@ -197,6 +197,19 @@ def test_statuses_and_amounts_in_the_item_panel(board: BoardStep, services: Serv
     QTest.keyClick(board.editor.budget, Qt.Key.Key_Return)
     assert board.state.items[key["r1"]].budget_sek == 50000
     assert any("50" in badge.text and "kr" in badge.text for badge in board.scene.cards[key["r1"]]._badges)
+    # a large amount is shown grouped as the minutes print it (never "1.25e+07"), and reads back unchanged
+    board.editor.budget.selectAll()
+    QTest.keyClicks(board.editor.budget, "12500000")
+    QTest.keyClick(board.editor.budget, Qt.Key.Key_Return)
+    assert board.state.items[key["r1"]].budget_sek == 12_500_000
+    assert board.editor.budget.text() == "12\u00a0500\u00a0000"
+    board.editor.budget.setFocus()
+    QTest.keyClick(board.editor.budget, Qt.Key.Key_Return)  # confirmed as shown: the same amount, no error
+    assert board.state.items[key["r1"]].budget_sek == 12_500_000
+    board.editor.budget.selectAll()
+    QTest.keyClicks(board.editor.budget, "1 200 000,50")  # typed with spaces and a decimal comma
+    QTest.keyClick(board.editor.budget, Qt.Key.Key_Return)
+    assert board.state.items[key["r1"]].budget_sek == 1_200_000.5
 
 
 def test_items_carried_over_from_last_year_are_marked(

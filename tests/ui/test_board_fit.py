@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -154,3 +154,34 @@ def test_the_projector_follows_the_selected_item_and_the_facilitator(
     assert projector.zoom == pytest.approx(whole)
     board = projector.mapFromScene(projector.board.itemsBoundingRect()).boundingRect()
     assert projector.viewport().rect().adjusted(-1, -1, 1, 1).contains(board)
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_every_badge_shows_its_whole_text(
+    qtbot: QtBot, services: Services, example_id: int, size: tuple[int, int]
+) -> None:
+    """The amounts of a resource ("250 000 kr / 180 000 kr"), the gap codes and the tags: never cut off."""
+    resource = next(i for i in services.sessions.snapshot(example_id).items if i.kind is ItemKind.RESOURCE)
+    services.logic.update_item(resource.id, budget_sek=12_500_000, spent_sek=11_999_999)
+    step = BoardStep(services, ChangeBus(services), example_id)
+    qtbot.addWidget(step)
+    step.resize(*size)
+    step.show()
+    qtbot.waitExposed(step)
+    projector = step.projector_widget()
+    assert isinstance(projector, ProjectorBoard)
+    qtbot.addWidget(projector)
+    projector.resize(*size)
+    projector.show()
+    QApplication.processEvents()
+    seen = 0
+    for scene in (step.scene, projector.board):
+        metrics = QFontMetricsF(scene.badge_font)
+        for card in cards(scene):
+            for badge in card._badges:
+                assert " ".join(badge.lines) == badge.text  # wrapped between words at most, nothing elided
+                for line in badge.lines:
+                    assert metrics.horizontalAdvance(line) <= badge.rect.width() + 0.5, (line, badge.rect)
+                assert QRectF(0, 0, card.width, card.height).contains(badge.rect), (badge.text, badge.rect)
+                seen += "12 500 000" in badge.text.replace("\u00a0", " ")
+    assert seen == 2  # the large amounts are shown whole, on the laptop and on the projector

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from lardesk.charts.palette import PLURAL
 from lardesk.method.guide import Guide
+from lardesk.method.indicators import format_number
 from lardesk.method.logic import STATUSES, ItemKind, StartingPointKind, link_target_kind
 from lardesk.method.snapshot import ItemInfo
 from lardesk.ui.board.look import category_label, previous_text, status_label
@@ -215,8 +216,8 @@ class ItemEditor(QWidget):
         is_resource = item.kind is ItemKind.RESOURCE
         self.budget.setEnabled(is_resource)
         self.spent.setEnabled(is_resource)
-        self.budget.setText("" if item.budget_sek is None else f"{item.budget_sek:g}")
-        self.spent.setText("" if item.spent_sek is None else f"{item.spent_sek:g}")
+        self.budget.setText(self._amount_text(item.budget_sek))
+        self.spent.setText(self._amount_text(item.spent_sek))
         self._fill_links(item, state)
 
     def _fill_links(self, item: ItemInfo, state: BoardState) -> None:
@@ -296,12 +297,18 @@ class ItemEditor(QWidget):
         if self.item is not None and checked != self.item.unexpected:
             self.field_changed.emit(self.item.id, "unexpected", checked)
 
+    def _amount_text(self, value: float | None) -> str:
+        """12 500 000 in Swedish (grouped as the minutes print it), 12500000 in English (no comma to misread)."""
+        if value is None:
+            return ""
+        return format_number(value, self.guide.language, grouping=self.guide.language == "sv")
+
     def _amount_done(self, name: str, edit: QLineEdit) -> None:
         if self.item is None:
             return
         old = self.item.budget_sek if name == "budget_sek" else self.item.spent_sek
         text = edit.text().strip()
-        if (old is None and not text) or (old is not None and text == f"{old:g}"):
+        if text == self._amount_text(old):
             return
         self.field_changed.emit(self.item.id, name, text or None)
 

@@ -65,6 +65,8 @@ class Badge:
     style: str
     """"gap", "status" or "tag"."""
     rect: QRectF = field(default_factory=QRectF)
+    lines: tuple[str, ...] = ()
+    """The text as drawn: one line, or wrapped between words when the card is narrower than the badge."""
 
 
 class Ink:
@@ -202,20 +204,27 @@ class CardItem(QGraphicsItem):
         if info.kind is ItemKind.RESOURCE and (info.budget_sek is not None or info.spent_sek is not None):
             badges.append(Badge(f"{kroner(info.budget_sek)} / {kroner(info.spent_sek)}", "tag"))
         badge_metrics = QFontMetricsF(self.board.badge_font)
-        badge_h = badge_metrics.height() + look.s(4)
+        badge_pad = look.s(10)
         x = pad
         if badges:
             y += look.s(5)
-        row_y = y
+        row_y, row_h = y, 0.0
         for badge in badges:
-            badge_w = badge_metrics.horizontalAdvance(badge.text) + look.s(10)
+            badge_w = badge_metrics.horizontalAdvance(badge.text) + badge_pad
+            badge.lines = (badge.text,)
+            if badge_w > inner:  # wider than the card ("12 500 000 kr / 11 999 999 kr"): wrapped, never cut off
+                badge.lines = tuple(self.board.wrap(badge.text, self.board.badge_font, inner - badge_pad))
+                badge_w = inner
+            badge_h = len(badge.lines) * badge_metrics.height() + look.s(4)
             if x > pad and x + badge_w > width - pad:
                 x = pad
-                row_y += badge_h + look.s(3)
-            badge.rect = QRectF(x, row_y, min(badge_w, inner), badge_h)
+                row_y += row_h + look.s(3)
+                row_h = 0.0
+            badge.rect = QRectF(x, row_y, badge_w, badge_h)
+            row_h = max(row_h, badge_h)
             x += badge_w + look.s(4)
         if badges:
-            y = row_y + badge_h
+            y = row_y + row_h
         self._badges = badges
         self.height = y + pad
         self.setToolTip(self._tooltip())
@@ -279,7 +288,7 @@ class CardItem(QGraphicsItem):
             painter.setPen(border)
             painter.drawRoundedRect(badge.rect, ink.badge_radius, ink.badge_radius)
             painter.setPen(colour)
-            painter.drawText(badge.rect, int(Qt.AlignmentFlag.AlignCenter), badge.text)
+            painter.drawText(badge.rect, int(Qt.AlignmentFlag.AlignCenter), "\n".join(badge.lines))
 
     def _draw_lines(
         self, painter: QPainter, lines: list[str], top: float, font: QFont, *, strike: bool = False

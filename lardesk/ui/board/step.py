@@ -590,15 +590,20 @@ class BoardStep(QWidget):
             self.restore_item(item_id)
 
     def drop_item(self, item_id: int, reason: str) -> bool:
-        """Struken: the item stays, greyed, with the reason, and takes no part in the gap rules."""
+        """Struken: the item stays, greyed, with the reason, and takes no part in the gap rules (undoable)."""
         if self._run(lambda: self.services.logic.drop_item(item_id, reason)) is None:
             return False
+        self.undo_stack.push(self.history.dropped(item_id, reason.strip()))
         self.reload()
         return True
 
     def restore_item(self, item_id: int) -> bool:
+        item = self.state.items.get(item_id)
+        reason = item.dropped_reason if item is not None else None
         if self._run(lambda: self.services.logic.restore_item(item_id)) is None:
             return False
+        if reason is not None:
+            self.undo_stack.push(self.history.restored(item_id, reason))
         self.reload()
         return True
 

@@ -1,5 +1,5 @@
-"""Undo and redo on the board: adding, editing, moving and deleting items (with their links), linking, and
-changing an item's indicators.
+"""Undo and redo on the board: adding, editing, moving, dropping, restoring and deleting items (with their
+links), linking, and changing an item's indicators.
 
 Each change is made as before (the board shows it at once) and then recorded as a command whose first redo
 does nothing; undo and redo run the service calls again. An item deleted and put back by undo gets a new id:
@@ -104,6 +104,26 @@ class BoardHistory:
             self.run,
             lambda: logic.delete_item(ids.resolve(info.id)),
             put_back,
+        )
+
+    def dropped(self, item_id: int, reason: str) -> QUndoCommand:
+        """Struken with ``reason``: undo restores the item, redo drops it again with the same reason."""
+        ids, logic = self.ids, self.bus.services.logic
+        return Recorded(
+            QCoreApplication.translate("BoardHistory", "Stryk punkt"),
+            self.run,
+            lambda: logic.drop_item(ids.resolve(item_id), reason),
+            lambda: logic.restore_item(ids.resolve(item_id)),
+        )
+
+    def restored(self, item_id: int, reason: str) -> QUndoCommand:
+        """Återställd: undo drops the item again with the reason it had."""
+        ids, logic = self.ids, self.bus.services.logic
+        return Recorded(
+            QCoreApplication.translate("BoardHistory", "Återställ punkt"),
+            self.run,
+            lambda: logic.restore_item(ids.resolve(item_id)),
+            lambda: logic.drop_item(ids.resolve(item_id), reason),
         )
 
     def linked(self, source: int, target: int, linked: bool) -> QUndoCommand:
