@@ -116,6 +116,8 @@ class PhoneRound:
             RoundScale(s, self.guide.scale(s).label, self.guide.scale(s).question) for s in info.agreed_sections
         )
         rated = {rating.participant_id for rating in snapshot.ratings_in(round_)}
+        self._rated_before = frozenset(rated)
+        """Rated before the round opened (typed in): never a seat, whatever happens to the list later."""
         free = [p for p in snapshot.present if p.id not in rated]
         if not free:
             raise InputError(
@@ -142,9 +144,9 @@ class PhoneRound:
 
     @property
     def answered(self) -> int:
-        """How many seats have an answer stored."""
+        """How many seats of participants present have an answer stored (N is :attr:`total`)."""
         with self._lock:
-            return len(self._answered)
+            return sum(1 for seat in self._answered if self._seats.get(seat) in self._free)
 
     @property
     def seated(self) -> int:
@@ -168,11 +170,56 @@ class PhoneRound:
         """No seat and no answer after this (the server stops too)."""
         self.closed = True
 
+    def follow_participants(self) -> Changes | None:
+        """The facilitator changed who is present while the round is open: the seats follow.
+
+        A participant added or marked present is a free seat (and counts in N); one marked absent or removed
+        is not. In anonymous and roles mode a seat whose participant is no longer present moves to a free
+        participant (the phone never knew whom it had), and an answer it already gave moves with it, so the
+        answer of a person in the room is never left with someone absent, where it would not count; with no
+        free participant left the seat is given up (the phone is told to start again) and its answer stays.
+        In open mode a seat is its person: marked absent, their answer stays theirs and does not count.
+        Returns the Changes of the answers moved, if any."""
+        snapshot = self.services.sessions.snapshot(self.session_id, with_previous=False)
+        free = [p for p in snapshot.present if p.id not in self._rated_before]
+        moved: Changes | None = None
+        with self._write_lock:  # no answer is stored while seats move
+            with self._lock:
+                self._free = {p.id: p for p in free}
+                self._order = [p.id for p in free]
+                self._by_key = {p.key: p.id for p in free}
+                self.total = len(free)
+                gone = [seat for seat, pid in self._seats.items() if pid not in self._free]
+            if self.open_mode or not gone:
+                return None
+            rated = self.services.ratings.rated_in_round(self.session_id, self.round)
+            for seat in gone:
+                with self._lock:
+                    taken = set(self._seats.values())
+                    spare = [pid for pid in self._order if pid not in taken and pid not in rated]
+                    old = self._seats[seat]
+                    if not spare:
+                        del self._seats[seat]
+                        self._answered.discard(seat)
+                        continue
+                    chosen = secrets.choice(spare)
+                    self._seats[seat] = chosen
+                    answered = seat in self._answered
+                if answered:
+                    try:
+                        moved = self.services.ratings.move_answer(old, chosen, self.round)
+                    except (InputError, NotFound):  # removed, or rated meanwhile: the seat starts afresh
+                        with self._lock:
+                            self._answered.discard(seat)
+        self._tell(moved)
+        return moved
+
     # -- the two calls --------------------------------------------------------------------------------
     def take_seat(self, participant: object = None) -> str:
         """A new seat: in open mode ``participant`` is the chosen participant's key; otherwise it must be
         absent and a free participant is taken at random (the phone is never told whom). A participant whose
         ratings of the round were typed in since the round opened (a paper form) is no longer free."""
+        self.follow_participants()
         typed = self._rated_elsewhere()
         with self._lock:
             if self.closed:

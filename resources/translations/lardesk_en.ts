@@ -1582,8 +1582,8 @@ Everything you have typed is already saved. Restart lardesk if something looks w
 <context>
     <name>PhoneRoundPanel</name>
     <message>
-        <source>Deltagarna bedömer på sina egna telefoner: de skannar QR-koden eller skriver in adressen. Datorn tar emot svaren i rummets eget nätverk; ingenting skickas vidare. Svaren syns i tabellen direkt, men rummet ser bara hur många som har svarat tills du väljer Visa värdena.</source>
-        <translation>Participants rate on their own phones: they scan the QR code or type the address. The computer receives the answers on the room&apos;s own network; nothing is sent on. Answers appear in the table at once, but the room sees only how many have answered until you choose Show the values.</translation>
+        <source>Deltagarna bedömer på sina egna telefoner: de skannar QR-koden eller skriver in adressen. Datorn tar emot svaren i rummets eget nätverk; ingenting skickas vidare. Varje svar syns direkt i tabellen som ●, så att alla ser hur många som har svarat; värdena visas först när du väljer Visa värdena.</source>
+        <translation>Participants rate on their own phones: they scan the QR code or type the address. The computer receives the answers on the room&apos;s own network; nothing is sent on. Each answer appears in the table at once as ●, so everyone sees how many have answered; the values show only when you choose Show the values.</translation>
     </message>
     <message>
         <source>Omgång för telefonerna</source>

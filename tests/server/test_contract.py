@@ -19,7 +19,7 @@ from lardesk.method.snapshot import Anonymity
 from lardesk.server.limits import Limits, RateLimiter
 from lardesk.server.round import TOKEN_ALPHABET, TOKEN_BITS, PhoneRound, grouped
 from lardesk.server.runner import ListenError, parse_listen, start_round
-from lardesk.services import Changed, Changes, InputError, Services
+from lardesk.services import Changed, Changes, InputError, NewParticipant, Services
 from tests.server.conftest import StartRound
 from tests.server.phones import Client, make_session, stored
 
@@ -185,6 +185,76 @@ def test_only_participants_present_and_not_yet_rated_are_seats(services: Service
     assert rated == {people[2].id, people[3].id}
     # round 2 is apart: everyone present is a seat again
     assert open_round(sid, round_=2).round.total == 3
+
+
+def test_the_seats_follow_who_is_present_while_the_round_is_open(services: Services, open_round: StartRound) -> None:
+    """Marked absent mid-round: no seat any more, and an anonymous answer already stored for that participant
+    moves to someone present (it would not count otherwise). A late arrival is a seat, and N follows."""
+    for _ in range(6):  # the seat is a participant at random: whichever it is, its answer moves
+        sid = make_session(services, 3)
+        server = open_round(sid)
+        client = Client(server.address.url)
+        seat = seated(client)
+        assert client.answer(seat, {"1": 7, "2": None}).status == 200
+        (holder,) = {row[0] for row in stored(services, sid)}
+        services.sessions.update_participant(holder, present=False)
+        moved = server.round.follow_participants()
+        assert moved is not None and moved.what & Changed.RATINGS
+        (now,) = {row[0] for row in stored(services, sid)}
+        present = {p.id for p in services.sessions.snapshot(sid).present}
+        assert now != holder and now in present
+        assert stored(services, sid) == sorted([(now, 1, 1, 7), (now, 2, 1, None)])
+        assert (server.round.answered, server.round.total) == (1, 2)
+        assert client.answer(seat, {"1": 4}).status == 200  # a resubmission goes where the answer went
+        assert stored(services, sid) == [(now, 1, 1, 4)]
+        other = seated(client)  # the one seat left: never the absent participant
+        assert client.answer(other, {"1": 2}).status == 200
+        assert {row[0] for row in stored(services, sid)} == present
+        assert client.seat().status == 409
+        late = services.sessions.add_participant(sid, NewParticipant(role="Controller", name="Sen"))
+        assert late.new_id is not None
+        server.round.follow_participants()
+        assert (server.round.answered, server.round.total) == (2, 3)
+        assert client.answer(seated(client), {"1": 9}).status == 200
+        assert (late.new_id, 1, 1, 9) in stored(services, sid)
+
+
+def test_with_no_one_left_to_move_to_the_seat_is_given_up_and_open_mode_keeps_a_person(
+    services: Services, open_round: StartRound
+) -> None:
+    sid = make_session(services, 1)
+    (only,) = services.sessions.snapshot(sid).participants
+    server = open_round(sid)
+    client = Client(server.address.url)
+    seat = seated(client)
+    services.sessions.update_participant(only.id, present=False)
+    assert server.round.follow_participants() is None
+    assert client.answer(seat, {"1": 5}).status == 403  # the phone is told its seat is gone
+    assert stored(services, sid) == [] and (server.round.answered, server.round.total) == (0, 0)
+    sid = make_session(services, 2, Anonymity.OPEN)
+    people = services.sessions.snapshot(sid).participants
+    server = open_round(sid)
+    client = Client(server.address.url)
+    reply = client.seat(people[0].key)
+    assert client.answer(reply.json()["seat"], {"1": 6}).status == 200
+    services.sessions.update_participant(people[0].id, present=False)
+    assert server.round.follow_participants() is None  # a named person's answer stays theirs
+    assert stored(services, sid) == [(people[0].id, 1, 1, 6)]
+    assert (server.round.answered, server.round.total) == (0, 1)  # and does not count while absent
+
+
+def test_moving_an_answer_is_refused_onto_someone_rated_or_of_another_session(services: Services) -> None:
+    sid = make_session(services, 2)
+    a, b = services.sessions.snapshot(sid).participants
+    services.ratings.set_rating(a.id, 1, 5, 1)
+    services.ratings.set_rating(b.id, 1, 6, 1)
+    before = stored(services, sid)
+    with pytest.raises(InputError, match="already has ratings in round 1"):
+        services.ratings.move_answer(a.id, b.id, 1)
+    (other,) = services.sessions.snapshot(make_session(services, 1)).participants
+    with pytest.raises(InputError, match="not of the same session"):
+        services.ratings.move_answer(a.id, other.id, 1)
+    assert stored(services, sid) == before
 
 
 def test_a_form_typed_in_while_the_round_is_open_is_no_longer_a_seat(

@@ -154,3 +154,26 @@ def test_the_networks_offered(step: RatingsStep) -> None:
     assert offered[:-1] == [interface.address for interface in network_addresses()]
     assert all(not address.startswith("127.") for address in offered[:-1])
     assert step.phones.network.accessibleName() and step.phones.round_box.accessibleName()
+
+
+def test_marking_someone_absent_mid_round_moves_their_anonymous_answer_and_n_follows(
+    qtbot: QtBot, services: Services, step: RatingsStep
+) -> None:
+    panel = start_on_loopback(qtbot, step)
+    server = panel.server
+    assert server is not None
+    phone = Client(server.address.url)
+    seat = phone.seat().json()["seat"]
+    assert phone.answer(seat, {"1": 8}).status == 200
+    qtbot.waitUntil(lambda: panel.count.text() == "1 av 3 har svarat")
+    (holder,) = {row[0] for row in stored(services, step.session_id)}
+    # the facilitator marks that participant absent (as the participants list does: through the bus)
+    with qtbot.waitSignal(step.bus.changed, timeout=10000, check_params_cb=lambda c: Changed.RATINGS in c.what):
+        step.bus.run(lambda: services.sessions.update_participant(holder, present=False))
+    qtbot.waitUntil(lambda: panel.count.text() == "1 av 2 har svarat")
+    (now,) = {row[0] for row in stored(services, step.session_id)}
+    assert now != holder  # the answer of the person in the room still counts
+    qtbot.waitUntil(
+        lambda: step.snapshot is not None and [(r.participant_id, r.value) for r in step.snapshot.ratings] == [(now, 8)]
+    )
+    panel.start_button.click()

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lardesk.services import Changes, InputError, StorageError
+from lardesk.services import Changed, Changes, InputError, StorageError
 from lardesk.ui.i18n import current_language
 
 if TYPE_CHECKING:
@@ -175,13 +175,15 @@ class PhoneRoundPanel(QWidget):
         _stop_when_quitting()
         self._arrivals = _Arrivals(self)
         self._arrivals.arrived.connect(self._arrived)
+        bus.changed.connect(self._participants_changed)
         self.svg = b""
 
         intro = QLabel(
             self.tr(
                 "Deltagarna bedömer på sina egna telefoner: de skannar QR-koden eller skriver in adressen. "
-                "Datorn tar emot svaren i rummets eget nätverk; ingenting skickas vidare. Svaren syns i tabellen "
-                "direkt, men rummet ser bara hur många som har svarat tills du väljer Visa värdena."
+                "Datorn tar emot svaren i rummets eget nätverk; ingenting skickas vidare. Varje svar syns "
+                "direkt i tabellen som ●, så att alla ser hur många som har svarat; värdena visas först när du "
+                "väljer Visa värdena."
             ),
             self,
         )
@@ -332,6 +334,25 @@ class PhoneRoundPanel(QWidget):
         )
         self.problem.setStyleSheet("")
         self.problem.show()
+        self._show_state()
+        self.state_changed.emit()
+
+    def _participants_changed(self, changes: object) -> None:
+        """Someone marked present or absent, added or removed while the round is open: the seats and N follow
+        (an anonymous answer stored for someone now absent moves to a participant present, so it counts)."""
+        server = self._stopper.server
+        if (
+            server is None
+            or not isinstance(changes, Changes)
+            or changes.session_id != self.session_id
+            or not changes.what & Changed.PARTICIPANTS
+        ):
+            return
+        try:
+            server.round.follow_participants()  # its moved answers come back through _arrived
+        except (InputError, StorageError) as error:
+            self.problem.setText(error.localized(current_language()))
+            self.problem.show()
         self._show_state()
         self.state_changed.emit()
 
