@@ -158,8 +158,6 @@ class Labels:
     """The caption of one piece of a board split by column pairs, with ``{columns}``."""
     indicators: str
     indicators_intro: str
-    indicators_moved: str
-    """How many indicators moved towards their target, with ``{towards}`` and ``{judged}``."""
     indicators_unjudged: str
     source: str
     baseline_row: str
@@ -1406,7 +1404,9 @@ def _findings_table(groups: Sequence[FindingGroup], lab: Labels) -> doc.Table:
 def _moved_sentence(minutes: Minutes) -> str:
     lab = minutes.labels
     towards, judged = moved_towards_target(i for item in minutes.indicators for i in item.indicators)
-    return lab.indicators_moved.format(towards=towards, judged=judged) if judged else lab.indicators_unjudged
+    if not judged:
+        return lab.indicators_unjudged
+    return word("minutes.indicators_moved", lab.language, n=judged, towards=towards)
 
 
 def indicator_summary_blocks(minutes: Minutes) -> list[doc.Block]:

@@ -16,6 +16,7 @@ from lardesk.method.guide import load_guide
 from lardesk.method.logic import ItemKind
 from lardesk.method.snapshot import LinkInfo, SessionSnapshot
 from lardesk.method.words import WORD_LANGUAGES, section, word, words
+from lardesk.reports import document as doc
 from lardesk.reports.minutes import (
     SHARED_WORDS,
     STATUS_WORDS,
@@ -53,7 +54,8 @@ def test_the_labels_are_exactly_the_catalogue_words() -> None:
 
 def test_every_word_of_the_section_is_used_by_the_minutes() -> None:
     """Plain words are Labels fields; the subsections and plural forms are what the code asks for by name."""
-    asked = {f"kind_count.{kind.value}" for kind in ItemKind} | {"box_count", "link_count", "gap_count"}
+    asked = {f"kind_count.{kind.value}" for kind in ItemKind}
+    asked |= {"box_count", "link_count", "gap_count", "indicators_moved"}
     asked |= {f"link_kinds.{kind.value}.{role}" for kind in ItemKind for role in ("subject", "target", "targets")}
     for language in WORD_LANGUAGES:
         keys = {key.removeprefix("minutes.") for key in words(language) if key.startswith("minutes.")}
@@ -71,6 +73,8 @@ def test_counts_agree_with_their_number() -> None:
     assert count("box_count", "en", 2) == "2 boxes"
     assert count("kind_count.starting_point", "sv", 1) == "1 utgångspunkt"
     assert count("kind_count.result", "en", 4) == "4 expected results (short-term)"
+    assert word("minutes.indicators_moved", "en", n=1, towards=0).startswith("0 of 1 indicator with a target")
+    assert word("minutes.indicators_moved", "sv", n=3, towards=2).startswith("2 av 3 indikatorer med mål")
     with pytest.raises(TypeError, match="plural"):
         word("minutes.gap_count", "sv")
 
@@ -126,3 +130,11 @@ def test_the_pdf_and_the_docx_print_the_catalogue_words(language: str, tmp_path:
     header = "".join(t.text or "" for t in document.sections[0].header._element.iter() if t.tag.endswith("}t"))
     assert header.count(f"{word('page', language)} ") == 1
     assert document.core_properties.title.startswith(f"{lab.kind}: ")
+
+
+def test_a_document_without_its_own_page_word_takes_the_catalogues() -> None:
+    for language in WORD_LANGUAGES:
+        document = doc.Document(title="T", language=language, blocks=())
+        assert doc.document_json(document, lambda figure: "")["page"] == word("page", language)
+    assert doc.Document(title="T", language="en", blocks=(), page_word="Blad").page_label == "Blad"
+    assert labels_for("en").page == "Page"
