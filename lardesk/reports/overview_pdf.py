@@ -7,7 +7,9 @@ minutes (:mod:`lardesk.reports.typst_pdf`), built as :class:`~lardesk.reports.do
 - The half-year checkpoint ("uppföljningsdag efter cirka ett halvår"): per unit, the actions of its latest
   follow-up with owner, date, status and comment, and lines to write the new status and a comment on.
 
-Pure functions of the frozen overview values; the file is written atomically.
+The words are the report-words catalogue's (:mod:`lardesk.method.words`, section "overview" and the shared
+top-level words), read into the typed :class:`Words`. Pure functions of the frozen overview values; the file is
+written atomically.
 """
 
 from __future__ import annotations
@@ -102,11 +104,10 @@ def scale_cell(joint: int | None, change: int | None, median: float | None, word
 
 def overview_document(overview: Overview, guide: Guide, scales: Iterable[int] = SECTIONS) -> doc.Document:
     words = words_for(guide)
-    language = "en" if guide.language == "en" else "sv"
-    decimal = "," if guide.language == "sv" else "."
+    decimal = "," if guide.language == "sv" else "."  # a number format, not a word
     chosen = tuple(scales)
     today = overview.today.isoformat()
-    units = word("units", language, n=len(overview.units))
+    units = word("units", guide.language, n=len(overview.units))
     subtitle = f"{units} · {words.printed.format(date=today)}"
     blocks: list[doc.Block] = [doc.Paragraph(words.explanation)]
     if not overview.units:
