@@ -82,7 +82,7 @@ def test_ratings_csv_is_anonymous_unless_open_mode(imported: tuple[str, str], tm
     assert not (tmp_path / "named.csv").exists()
     code, _, _ = run("--data-dir", data, "ratings-csv", session, str(tmp_path / "gender.csv"), "--by-gender")
     assert code == EXIT_OK
-    assert "fewer than 3" in (tmp_path / "gender.csv").read_text(encoding="utf-8-sig")
+    assert "visas inte: en grupp med färre än 3" in (tmp_path / "gender.csv").read_text(encoding="utf-8-sig")
 
 
 @pytest.mark.parametrize("extra", [(), ("--by-gender",)])

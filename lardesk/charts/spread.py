@@ -34,8 +34,9 @@ from matplotlib.text import Text
 from matplotlib.textpath import text_to_path
 from matplotlib.transforms import Bbox, blended_transform_factory
 
+from lardesk.charts.spread_words import SpreadWords, legend_labels, spread_words
 from lardesk.method.guide import SCALE_MAX, SCALE_MIN, Guide
-from lardesk.method.snapshot import A_YEAR_OR_SO, Anonymity, PreviousSession, SessionSnapshot
+from lardesk.method.snapshot import Anonymity, PreviousSession, SessionSnapshot
 from lardesk.method.stats import most_divided_first, number
 
 # Colours are a second cue only: every marker also differs in shape (and filled vs hollow).
@@ -52,65 +53,11 @@ MARKER_Y = -0.17
 """Where the joint and last year's markers sit, below the line (in rows); with their sizes they stay inside
 the row's band (-0.37 to 0.63), which is what a one-row redraw restores."""
 
-TEXTS = {
-    "sv": {
-        "value": "ett värde",
-        "median": "median",
-        "iqr": "mittersta hälften",
-        "joint": "samlad bedömning",
-        "prev_median": "förra årets median",
-        "prev_joint": "förra årets samlade",
-        "of": "av",
-        "rated": "har bedömt",
-        "hidden": "värdena visas när samtalsledaren visar dem",
-        "no_values": "inga värden",
-        "median_label": "Median",
-        "range_label": "Spridning (min–max)",
-        "session": "Uppföljning",
-    },
-    "en": {
-        "value": "one rating",
-        "median": "median",
-        "iqr": "middle half",
-        "joint": "overall assessment",
-        "prev_median": "last year's median",
-        "prev_joint": "last year's overall",
-        "of": "of",
-        "rated": "have rated",
-        "hidden": "the values are shown when the facilitator reveals them",
-        "no_values": "no ratings",
-        "median_label": "Median",
-        "range_label": "Range (min–max)",
-        "session": "Session",
-    },
-}
-
 
 def decimal(value: float | None, language: str) -> str:
     """7.0 → "7", 5.5 → "5,5" in Swedish ("5.5" in English)."""
     text = str(number(value)) if value is not None else "–"
     return text.replace(".", ",") if language == "sv" else text
-
-
-def texts(language: str) -> dict[str, str]:
-    return TEXTS.get(language, TEXTS["sv"])
-
-
-PREVIOUS_NOT_A_YEAR = {
-    "sv": {"prev_median": "föregående uppföljnings median", "prev_joint": "föregående uppföljnings samlade"},
-    "en": {"prev_median": "previous follow-up's median", "prev_joint": "previous follow-up's overall"},
-}
-"""The legend's words for the previous follow-up when it was not about a year before ("förra året" would be
-wrong)."""
-
-
-def texts_for(language: str, snapshot: SessionSnapshot) -> dict[str, str]:
-    """The words of ``snapshot``'s figure: "förra årets median" only when the previous follow-up was last year."""
-    words = texts(language)
-    previous = snapshot.previous
-    if previous is not None and (snapshot.session.date - previous.date).days not in A_YEAR_OR_SO:
-        return {**words, **PREVIOUS_NOT_A_YEAR.get(language, PREVIOUS_NOT_A_YEAR["sv"])}
-    return words
 
 
 @dataclass(frozen=True, slots=True)
@@ -321,14 +268,15 @@ class SpreadPlot:
         figure.set_facecolor("white")
         scales = list(layout.scales)
         rows = max(len(scales), 1)
-        words = texts_for(guide.language, snapshot)
+        words = spread_words(guide.language)
+        legend = legend_labels(guide.language, snapshot)
         ax = figure.add_subplot()
         self._ax = ax
         baselines = {scale: float(rows - 1 - index) for index, scale in enumerate(scales)}
-        columns = _legend_columns(figure, words, style, layout.previous) if layout.revealed else 1
-        legend_rows = -(-_legend_count(layout.previous) // columns) if layout.revealed else 1
+        columns = _legend_columns(figure, legend, style) if layout.revealed else 1
+        legend_rows = -(-len(legend) // columns) if layout.revealed else 1
         labels = scale_labels(figure, guide, scales, style)
-        _layout(figure, labels, style, legend_rows)
+        _layout(figure, labels, style, legend_rows, count=words.count_of(15, 15))
         ax.set_xlim(SCALE_MIN - 0.6, SCALE_MAX + 0.6)
         ax.set_ylim(-0.37, rows - 1 + 0.63)
         # before the reveal, no value axis: the rings that count who has rated must not read as values
@@ -432,13 +380,13 @@ class SpreadPlot:
                 ),
             )
             self._rows.append(row)
-        _legend(figure, layout.previous, words, style, revealed=layout.revealed, columns=columns)
+        _legend(figure, legend, words, style, revealed=layout.revealed, columns=columns)
         self._layout = layout
 
     # -- the data -------------------------------------------------------------------------------------------
     def _update(self, snapshot: SessionSnapshot, round_: int, revealed: bool) -> list[int]:
         stats = {s.scale: s for s in snapshot.stats(round_, [row.scale for row in self._rows])}
-        words = texts(self.guide.language)
+        words = spread_words(self.guide.language)
         tallest = max((max(s.counts().values()) for s in stats.values() if s.values), default=1)
         step = min(0.3, (ROW_TOP - 0.06) / tallest)
         dot = min(step * self._pts_per_y * self.style.dot_factor, 0.85 * self._pts_per_x)
@@ -458,7 +406,7 @@ class SpreadPlot:
                 continue
             row.state = state
             changed.append(row.scale)
-            row.count.set_text(f"{rated} {words['of']} {s.present}")
+            row.count.set_text(words.count_of(rated, s.present))
             if not revealed:
                 self._hide(row)
                 present = max(s.present, 1)
@@ -531,18 +479,8 @@ def _text_width_in(text: str, font: float) -> float:
     return float(width) / 72
 
 
-def _legend_count(previous: bool) -> int:
-    return 6 if previous else 4
-
-
-def _legend_labels(words: dict[str, str], previous: bool) -> list[str]:
-    labels = [words["value"], words["median"], words["iqr"], words["joint"]]
-    return labels + ([words["prev_median"], words["prev_joint"]] if previous else [])
-
-
-def _legend_columns(figure: Figure, words: dict[str, str], style: Style, previous: bool) -> int:
+def _legend_columns(figure: Figure, labels: Sequence[str], style: Style) -> int:
     """All the legend's entries on one line when they fit the width, else on two or three lines."""
-    labels = _legend_labels(words, previous)
     font = style.font * 0.85
     width = figure.get_size_inches()[0] * 0.96
     for lines in (1, 2, 3):
@@ -573,12 +511,13 @@ def scale_labels(figure: Figure, guide: Guide, scales: Sequence[int], style: Sty
     return labels
 
 
-def _layout(figure: Figure, labels: Sequence[str], style: Style, legend_rows: int = 1) -> None:
-    """Margins from the text sizes (cheaper per redraw than a layout engine, and stable between redraws)."""
+def _layout(figure: Figure, labels: Sequence[str], style: Style, legend_rows: int = 1, *, count: str) -> None:
+    """Margins from the text sizes (cheaper per redraw than a layout engine, and stable between redraws);
+    ``count`` is the widest "n av N" a row may show."""
     width, height = figure.get_size_inches()
     longest = max((_text_width_in(line, style.font) for label in labels for line in label.split("\n")), default=1.0)
     left = (longest + 0.25) / width
-    right = 1 - (_text_width_in("15 av 15", style.font) + 0.25) / width
+    right = 1 - (_text_width_in(count, style.font) + 0.25) / width
     top = 1 - (style.font * (2.4 if style.font > 15 else 0.6) / 72) / height
     bottom = (style.font * (4.2 + 1.4 * legend_rows) / 72) / height
     figure.subplots_adjust(left=min(left, 0.45), right=max(right, 0.55), top=top, bottom=min(bottom, 0.45))
@@ -612,14 +551,15 @@ def _stacked(values: Sequence[int], base: float, step: float) -> list[tuple[floa
 
 
 def _legend(
-    figure: Figure, previous: bool, words: dict[str, str], style: Style, *, revealed: bool, columns: int
+    figure: Figure, labels: Sequence[str], words: SpreadWords, style: Style, *, revealed: bool, columns: int
 ) -> None:
+    """The legend: ``labels`` name the four marks and, when there are six, the previous follow-up's two."""
     if not revealed:
-        figure.text(0.5, 0.012, words["hidden"], ha="center", va="bottom", fontsize=style.font * 0.9, color="#333333")
+        figure.text(0.5, 0.012, words.hidden, ha="center", va="bottom", fontsize=style.font * 0.9, color="#333333")
         return
     size = style.font * 0.9
     handles: list[Line2D | Patch] = [
-        Line2D([], [], marker="o", linestyle="none", color=DOT, markersize=size, label=words["value"]),
+        Line2D([], [], marker="o", linestyle="none", color=DOT, markersize=size),
         Line2D(
             [],
             [],
@@ -628,9 +568,8 @@ def _legend(
             color=MEDIAN,
             markersize=size * 1.3,
             markeredgewidth=3,
-            label=words["median"],
         ),
-        Patch(facecolor=BAND, edgecolor="none", label=words["iqr"]),
+        Patch(facecolor=BAND, edgecolor="none"),
         Line2D(
             [],
             [],
@@ -639,10 +578,9 @@ def _legend(
             markerfacecolor=JOINT,
             markeredgecolor=MEDIAN,
             markersize=size,
-            label=words["joint"],
         ),
     ]
-    if previous:
+    if len(labels) > len(handles):
         handles += [
             Line2D(
                 [],
@@ -652,7 +590,6 @@ def _legend(
                 markerfacecolor="none",
                 markeredgecolor=PREVIOUS,
                 markersize=size,
-                label=words["prev_median"],
             ),
             Line2D(
                 [],
@@ -662,9 +599,10 @@ def _legend(
                 markerfacecolor="none",
                 markeredgecolor=PREVIOUS,
                 markersize=size,
-                label=words["prev_joint"],
             ),
         ]
+    for handle, label in zip(handles, labels, strict=True):
+        handle.set_label(label)
     figure.legend(
         handles=handles,
         loc="lower center",
@@ -696,7 +634,7 @@ def history_figure(
     """
     style = Style.of(projector)
     chosen = list(scales) if scales is not None else [s.number for s in guide.scales]
-    words = texts(guide.language)
+    words = spread_words(guide.language)
     ordered = sorted(sessions, key=lambda s: (s.date, s.id))
     if figure is None:
         figure = Figure(figsize=(style.width, 9.6 if projector else 7.5), dpi=100)
@@ -760,11 +698,9 @@ def history_figure(
                 fontsize=style.font * 0.75,
             )
     handles: list[Line2D | Patch] = [
-        Line2D([], [], marker="o", color=DOT, label=words["median_label"]),
-        Patch(facecolor=BAND, label=words["range_label"]),
-        Line2D(
-            [], [], marker="D", linestyle="none", markerfacecolor=JOINT, markeredgecolor=MEDIAN, label=words["joint"]
-        ),
+        Line2D([], [], marker="o", color=DOT, label=words.median_label),
+        Patch(facecolor=BAND, label=words.range_label),
+        Line2D([], [], marker="D", linestyle="none", markerfacecolor=JOINT, markeredgecolor=MEDIAN, label=words.joint),
     ]
     figure.legend(handles=handles, loc="lower center", ncol=3, frameon=False, fontsize=style.font * 0.85)
     figure.subplots_adjust(left=0.06, right=0.98, top=0.94, bottom=0.12, hspace=0.6, wspace=0.08)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from enum import StrEnum
 
+from lardesk.method.words import word
+
 
 class Gender(StrEnum):
     WOMAN = "woman"
@@ -20,47 +22,36 @@ def gender_counts(genders: Iterable[Gender | str | None]) -> dict[Gender, int]:
     return counts
 
 
-def participation_sentence(genders: Iterable[Gender | str | None], language: str = "sv") -> str:
-    """ "7 deltagare, varav 5 kvinnor och 2 män" — the form every report of the programme uses.
+GENDER_WORDS = {
+    Gender.WOMAN: "women",
+    Gender.MAN: "men",
+    Gender.OTHER: "other_gender",
+    Gender.UNSPECIFIED: "not_stated",
+}
+"""Each gender's count in the sentence: plural forms in section "people" of the report-words catalogue."""
 
-    Genders that are not known are said as such; when no gender is known, only the count is given.
+
+def participation_sentence(genders: Iterable[Gender | str | None], language: str = "sv") -> str:
+    """ "7 deltagare, varav 5 kvinnor och 2 män" — the form every report of the programme uses; the words are
+    section "people" of the report-words catalogue (:mod:`lardesk.method.words`), counts in their plural forms.
+
+    Genders that are not known are said as such; when no gender is known, only the count is given. One
+    participant of a known gender is "1 deltagare, en kvinna" (not "varav 1 kvinna").
     """
     counts = gender_counts(genders)
-    total = sum(counts.values())
-    women, men, other = counts[Gender.WOMAN], counts[Gender.MAN], counts[Gender.OTHER]
-    unknown = counts[Gender.UNSPECIFIED]
-    if language == "en":
-        head = f"{total} participant" + ("" if total == 1 else "s")
-        parts = []
-        if women:
-            parts.append(f"{women} wom{'a' if women == 1 else 'e'}n")
-        if men:
-            parts.append(f"{men} m{'a' if men == 1 else 'e'}n")
-        if other:
-            parts.append(f"{other} of another gender")
-        if unknown and parts:
-            parts.append(f"{unknown} not stated")
-        if total == 1 and len(parts) == 1:  # "1 participant, a woman"
-            return f"{head}, " + parts[0].replace("1 ", "a ", 1).replace("a of another", "of another", 1)
-        return head if not parts else f"{head}, of whom " + _join(parts, "and")
-    head = f"{total} deltagare"
-    parts = []
-    if women:
-        parts.append(f"{women} {'kvinna' if women == 1 else 'kvinnor'}")
-    if men:
-        parts.append(f"{men} {'man' if men == 1 else 'män'}")
-    if other:
-        parts.append(f"{other} med annan könsidentitet")
-    if unknown and parts:
-        parts.append(f"{unknown} med ej angivet kön")
-    if total == 1 and len(parts) == 1:  # "1 deltagare, en kvinna" (not "varav 1 kvinna")
-        return f"{head}, " + {Gender.WOMAN: "en kvinna", Gender.MAN: "en man"}.get(
-            next(g for g in (Gender.WOMAN, Gender.MAN, Gender.OTHER) if counts[g]), "med annan könsidentitet"
-        )
-    return head if not parts else f"{head}, varav " + _join(parts, "och")
+    participants = word("people.participants", language, n=sum(counts.values()))
+    known = [gender for gender in (Gender.WOMAN, Gender.MAN, Gender.OTHER) if counts[gender]]
+    if not known:
+        return participants
+    if sum(counts.values()) == 1:
+        return word(f"people.alone_{known[0].value}", language, participants=participants)
+    shown = [*known, Gender.UNSPECIFIED] if counts[Gender.UNSPECIFIED] else known
+    parts = [word(f"people.{GENDER_WORDS[gender]}", language, n=counts[gender]) for gender in shown]
+    return word("people.of_whom", language, participants=participants, genders=_join(parts, language))
 
 
-def _join(parts: list[str], conjunction: str) -> str:
+def _join(parts: list[str], language: str) -> str:
+    """ "a", "a och b", "a, b och c" (the conjunction from the catalogue)."""
     if len(parts) == 1:
         return parts[0]
-    return ", ".join(parts[:-1]) + f" {conjunction} " + parts[-1]
+    return word("people.and", language, list=", ".join(parts[:-1]), last=parts[-1])

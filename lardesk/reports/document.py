@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from lardesk.method.words import word
+
 
 @dataclass(frozen=True, slots=True)
 class Run:
@@ -136,8 +138,13 @@ class Document:
     running_right: str = ""
     """Printed under the page number in the header (the case number)."""
     footer: str = ""
-    page_word: str = "Sida"
+    page_word: str = ""
+    """The word before the page number ("Sida"); empty: the catalogue's word in ``language``."""
     metadata: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def page_label(self) -> str:
+        return self.page_word or word("page", self.language)
 
     @property
     def lang_tag(self) -> str:
@@ -210,7 +217,7 @@ def document_json(document: Document, figure_key: Callable[[Figure], str]) -> di
         "running_head": document.running_head,
         "running_right": document.running_right,
         "footer": document.footer,
-        "page": document.page_word,
+        "page": document.page_label,
         "pages": pages,
     }
 

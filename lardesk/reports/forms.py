@@ -27,6 +27,7 @@ from xml.sax.saxutils import escape
 from lardesk.method.guide import SCALE_MAX, SCALE_MIN, Guide
 from lardesk.method.logic import ItemKind
 from lardesk.method.snapshot import Anonymity, SessionSnapshot
+from lardesk.method.words import section, word
 from lardesk.reports.files import render_atomic
 from lardesk.reports.minutes import LOGIC_COLUMNS, labels_for, logic_cell, logic_headers
 
@@ -115,164 +116,100 @@ WORKSHEET_ROWS = 12
 
 
 @dataclass(frozen=True, slots=True)
+class FigureBoxes:
+    """The boxes of figures 1 and 2 (program logic)."""
+
+    resources: str
+    planned_activities: str
+    implemented_activities: str
+    expected_results: str
+    achieved_results: str
+    expected_effects: str
+
+
+FIGURE_1_BOXES = ("resources", "planned_activities", "expected_results", "expected_effects")
+FIGURE_2_BOXES = (
+    "resources",
+    "planned_activities",
+    "implemented_activities",
+    "expected_results",
+    "achieved_results",
+    "expected_effects",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ApelWords:
+    """Figure 3, APeL's model: structure (what, how) above, process (participation, learning) below, and the
+    chain activities → results → mediating instances → effects between them."""
+
+    structure: str
+    what: str
+    coherent_idea: str
+    how: str
+    organisation: str
+    process: str
+    participation: str
+    participation_kinds: str
+    learning: str
+    learning_kinds: str
+    activities: str
+    results: str
+    mediators: str
+    effects: str
+
+
+@dataclass(frozen=True, slots=True)
 class FormWords:
+    """The forms' words, read from the catalogue's "forms" section (``resources/words``)."""
+
     appendix2: str
     personal_title: str
-    guide_title: str
     name: str
     name_hint: str
     instructions: str
     abstain: str
+    organisation: str
+    date: str
+    scale_note: str
+    """Small print: the numbers 1–10 and their end labels are lardesk's, not SKL's."""
     appendix1: str
     worksheet_title: str
     worksheet_hint: str
     assessment: str
-    date: str
-    organisation: str
     worksheet_file: str
     """Added to the file name of the worksheet when it is written beside the personal forms."""
-    scale_note: str = ""
-    """Small print: the numbers 1–10 and their end labels are lardesk's, not SKL's."""
-    figures_title: str = ""
-    figure_1: str = ""
-    figure_2: str = ""
-    figure_3: str = ""
-    figure_1_boxes: tuple[str, ...] = ()
-    figure_2_boxes: tuple[str, ...] = ()
-    apel: tuple[str, ...] = ()
-    """Figure 3's words: structure, what, coherent idea, how, organisation, process, participation (perceived,
-    actual), learning (developmental, adaptive), activities, results, mediating instances, effects."""
-    read_right_to_left: str = ""
-    figures_note: str = ""
+    figures_title: str
+    figure_1: str
+    figure_2: str
+    figure_3: str
+    read_right_to_left: str
+    figures_note: str
     """Small print: after SKL's figures, drawn by lardesk."""
+    boxes: FigureBoxes
+    apel: ApelWords
+    page: str
+    """The catalogue's shared word for a page ("Sida"), in the worksheet's footer."""
+
+    def figure_boxes(self, names: Sequence[str]) -> tuple[str, ...]:
+        return tuple(getattr(self.boxes, name) for name in names)
 
 
-SV_WORDS = FormWords(
-    appendix2="BILAGA 2",
-    personal_title="Personlig bedömning",
-    guide_title="Frågeguide för lärande uppföljning",
-    name="Namn",
-    name_hint="(frivilligt)",
-    instructions=(
-        "Gör din egen bedömning under varje rubrik och kryssa för ett värde från 1 till 10. "
-        "Vill du inte bedöma en skala kryssar du för ”Avstår”."
-    ),
-    abstain="Avstår",
-    appendix1="BILAGA 1",
-    worksheet_title="Programlogik – arbetsunderlag",
-    worksheet_hint=(
-        "Läs och arbeta från höger till vänster: börja med förväntade effekter, sedan resultat, aktiviteter "
-        "och resurser. Dra pilar för kopplingarna; det som saknar koppling är en lucka."
-    ),
-    assessment="Bedömning:",
-    date="Datum",
-    organisation="Organisation",
-    worksheet_file="arbetsblad",
-    scale_note=(
-        "Siffrorna 1–10 och ändpunkternas ord är lardesks: originalets ändpunkter finns inte bevarade "
-        "(SKL:s skalor ritades som linjer)."
-    ),
-    figures_title="Lärande uppföljning – bilder för rummet",
-    figure_1="Figur 1: Programlogik",
-    figure_2="Figur 2: Programlogik för utvärdering",
-    figure_3="Figur 3: APeL:s modell för hållbar utveckling",
-    figure_1_boxes=(
-        "Resurser",
-        "Planerade aktiviteter",
-        "Förväntat resultat (kortsiktigt)",
-        "Förväntade effekter (långsiktiga)",
-    ),
-    figure_2_boxes=(
-        "Resurser",
-        "Planerade aktiviteter",
-        "Genomförda aktiviteter",
-        "Förväntat resultat (kortsiktigt)",
-        "Uppnådda resultat",
-        "Förväntade effekter (långsiktiga)",
-    ),
-    apel=(
-        "Struktur",
-        "Vad?",
-        "Sammanhållen utvecklingsidé",
-        "Hur?",
-        "Effektiv organisation",
-        "Process",
-        "Delaktighet",
-        "upplevd · faktisk",
-        "Lärande",
-        "utvecklingsinriktat · anpassningsinriktat",
-        "Aktiviteter",
-        "Resultat",
-        "Förmedlande instanser",
-        "Effekter",
-    ),
-    read_right_to_left="Läs från höger till vänster, från förväntade effekter till resurser:",
-    figures_note=("Efter figur 1–3 i SKL:s Lärande uppföljning för jämställda verksamheter (2011), ritade av lardesk."),
-)
-
-EN_WORDS = FormWords(
-    appendix2="APPENDIX 2",
-    personal_title="Personal assessment",
-    guide_title="Question guide for learning follow-up",
-    name="Name",
-    name_hint="(optional)",
-    instructions="Make your own assessment under each heading and tick one value from 1 to 10, or “Abstain”.",
-    abstain="Abstain",
-    appendix1="APPENDIX 1",
-    worksheet_title="Program logic – worksheet",
-    worksheet_hint=(
-        "Read and work right to left: start with the expected effects, then results, activities and "
-        "resources. Draw arrows for the links; whatever lacks a link is a gap."
-    ),
-    assessment="Assessment:",
-    date="Date",
-    organisation="Organisation",
-    worksheet_file="worksheet",
-    scale_note=(
-        "The numbers 1–10 and the words at their ends are lardesk's: the original end labels have not survived "
-        "(SKL's scales were drawn as lines)."
-    ),
-    figures_title="Learning follow-up – pictures for the room",
-    figure_1="Figure 1: Program logic",
-    figure_2="Figure 2: Program logic for evaluation",
-    figure_3="Figure 3: APeL's model of sustainable development",
-    figure_1_boxes=(
-        "Resources",
-        "Planned activities",
-        "Expected results (short term)",
-        "Expected effects (long term)",
-    ),
-    figure_2_boxes=(
-        "Resources",
-        "Planned activities",
-        "Implemented activities",
-        "Expected results (short term)",
-        "Achieved results",
-        "Expected effects (long term)",
-    ),
-    apel=(
-        "Structure",
-        "What?",
-        "A coherent development idea",
-        "How?",
-        "An effective organisation",
-        "Process",
-        "Participation",
-        "perceived · actual",
-        "Learning",
-        "developmental · adaptive",
-        "Activities",
-        "Results",
-        "Mediating instances",
-        "Effects",
-    ),
-    read_right_to_left="Read right to left, from the expected effects to the resources:",
-    figures_note="After figures 1–3 of SKL's Learning follow-up for equal services (2011), drawn by lardesk.",
-)
+def subsection(entries: dict[str, str], name: str) -> dict[str, str]:
+    prefix = f"{name}."
+    return {key[len(prefix) :]: text for key, text in entries.items() if key.startswith(prefix)}
 
 
+@cache
 def words_for(language: str) -> FormWords:
-    return EN_WORDS if language == "en" else SV_WORDS
+    """The forms' words in ``language`` (Swedish for an unknown one)."""
+    entries = section("forms", language)
+    return FormWords(
+        **{key: text for key, text in entries.items() if "." not in key},
+        boxes=FigureBoxes(**subsection(entries, "boxes")),
+        apel=ApelWords(**subsection(entries, "apel")),
+        page=word("page", language),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -501,7 +438,7 @@ def _figure_page_class() -> type:
             title = (words.figure_1, words.figure_2, words.figure_3)[self.number - 1]
             c.drawString(0, top - 40, title)
             if self.number == 1:
-                self._chain(words.figure_1_boxes, top - 200, 110)
+                self._chain(words.figure_boxes(FIGURE_1_BOXES), top - 200, 110)
                 questions = [self.guide.walk_questions.get(k, "") for k in ("effect", "result", "activity", "resource")]
                 lines = [escape(words.read_right_to_left)]
                 lines += [f"{i}. {escape(q)}" for i, q in enumerate(questions, start=1) if q]
@@ -512,7 +449,7 @@ def _figure_page_class() -> type:
                     y -= ph + 6
                     paragraph.drawOn(c, 0, y)
             elif self.number == 2:
-                self._chain(words.figure_2_boxes, top - 260, 150)
+                self._chain(words.figure_boxes(FIGURE_2_BOXES), top - 260, 150)
             else:
                 self._apel(top - 60)
             c.setFillColor(muted)
@@ -525,8 +462,12 @@ def _figure_page_class() -> type:
             band = 120.0
             # structure above, process below, the chain in the middle
             for y, title, pairs in (
-                (top - band, a[0], ((a[1], a[2]), (a[3], a[4]))),
-                (top - 3 * band - 40, a[5], ((a[6], a[7]), (a[8], a[9]))),
+                (top - band, a.structure, ((a.what, a.coherent_idea), (a.how, a.organisation))),
+                (
+                    top - 3 * band - 40,
+                    a.process,
+                    ((a.participation, a.participation_kinds), (a.learning, a.learning_kinds)),
+                ),
             ):
                 c.setStrokeColor(rule)
                 c.setFillColor(colors.white)
@@ -539,7 +480,7 @@ def _figure_page_class() -> type:
                 for index, (head, body) in enumerate(pairs):
                     self._box(140 + index * (half + 10), y + 12, half - 10, band - 36, f"{head}\n{body}")
             chain_y = top - 2 * band - 10
-            self._chain(a[10:14], chain_y, band - 20)
+            self._chain((a.activities, a.results, a.mediators, a.effects), chain_y, band - 20)
 
     return FigurePage
 
@@ -617,7 +558,7 @@ def _worksheet_story(
     return story
 
 
-def _numbered_canvas(words: FormWords, lab_page: str) -> type:
+def _numbered_canvas(words: FormWords) -> type:
     """A canvas that holds its pages until the end so that each can say "Sida x (y)" (the worksheet)."""
     from reportlab.lib import colors
     from reportlab.lib.units import mm
@@ -640,7 +581,7 @@ def _numbered_canvas(words: FormWords, lab_page: str) -> type:
                 self.setFillColor(colors.HexColor(MUTED))
                 self.setFont(FONT, 9)
                 self.drawRightString(
-                    width - 14 * mm, 7 * mm, f"{words.worksheet_title} · {lab_page} {number} ({total})"
+                    width - 14 * mm, 7 * mm, f"{words.worksheet_title} · {words.page} {number} ({total})"
                 )
                 Canvas.showPage(self)
             Canvas.save(self)
@@ -719,7 +660,7 @@ def write_forms_pdf(
     a3_width, _ = landscape(A3)
     doc = _document(target, guide, landscape(A3), margin, words.worksheet_title)
     story = _worksheet_story(guide, snapshot, options.prefill, a3_width - 2 * margin, heading)
-    doc.build(story, canvasmaker=_numbered_canvas(words, labels_for(guide.language).page))
+    doc.build(story, canvasmaker=_numbered_canvas(words))
 
 
 def worksheet_path(path: str | Path, guide: Guide) -> Path:

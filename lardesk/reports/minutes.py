@@ -22,6 +22,7 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -40,7 +41,8 @@ from lardesk.method.logic import GAP_CODES, STATUS_CODES, ItemKind
 from lardesk.method.money import kronor
 from lardesk.method.snapshot import Anonymity, ItemInfo, SessionSnapshot
 from lardesk.method.stats import ScaleStats, number
-from lardesk.method.words import word
+from lardesk.method.words import DEFAULT_LANGUAGE, WORD_LANGUAGES, word
+from lardesk.method.words import section as word_section
 from lardesk.reports import document as doc
 from lardesk.reports.files import render_atomic
 from lardesk.reports.indicators import entries_of
@@ -56,8 +58,12 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True, slots=True)
 class Labels:
-    """The fixed words of the minutes in one language (the guide supplies the method's own words)."""
+    """The fixed words of the minutes in one language (the guide supplies the method's own words), built from
+    the catalogue (:mod:`lardesk.method.words`) by :func:`labels_for`: every field but ``language`` is a word of
+    section "minutes" or one of the :data:`SHARED_WORDS`."""
 
+    language: str
+    """"sv" or "en": not a word; it chooses the decimal sign and the kronor format."""
     kind: str
     subject: str
     organisation: str
@@ -96,10 +102,10 @@ class Labels:
     scale: str
     n: str
     median: str
-    range_: str
+    range: str
     range_short: str
     joint_short: str
-    round_: str
+    round: str
     last_year: str
     this_year: str
     joint_comments: str
@@ -118,7 +124,6 @@ class Labels:
     recorded_by: str
     budget: str
     spent: str
-    decimal: str
     summary: str
     summary_joint: str
     summary_gaps: str
@@ -153,8 +158,6 @@ class Labels:
     """The caption of one piece of a board split by column pairs, with ``{columns}``."""
     indicators: str
     indicators_intro: str
-    indicators_moved: str
-    """How many indicators moved towards their target, with ``{towards}`` and ``{judged}``."""
     indicators_unjudged: str
     source: str
     baseline_row: str
@@ -165,235 +168,55 @@ class Labels:
     gap_short: str
     indicator_chart: str
     """The caption of an indicator's chart, with ``{text}``."""
+    indicator_period: str
+    conjunction: str
+    """"och": joins the kinds of targets in a link sentence."""
+    board_part_of: str
+    """Which piece of a split board, with ``{part}`` and ``{parts}``."""
+    board_part_alt: str
+    """A board piece's alt text, with ``{caption}``, ``{boxes}`` and ``{links}`` (counted words)."""
+    board_summary: str
+    """The board's alt text, with ``{board}``, ``{counts}``, ``{links}`` and ``{gaps}``."""
+
+    @property
+    def decimal(self) -> str:
+        return "." if self.language == "en" else ","
 
 
-SV = Labels(
-    kind="Minnesanteckningar",
-    subject="Lärande uppföljning av arbetet med jämställdhetsintegrering",
-    organisation="Organisation",
-    unit="Förvaltning/enhet",
-    date="Datum",
-    period="Period som följs upp",
-    facilitator="Samtalsledare",
-    case_number="Dnr",
-    page=word("page", "sv"),
-    participants="Deltagare",
-    name="Namn",
-    role="Roll",
-    roles="Roller",
-    count_only="Deltagarna redovisas inte med namn eller roll.",
-    agreed="Överenskomna delar",
-    agreed_all="Gruppen kom överens om att följa upp samtliga delar av frågeguiden:",
-    agreed_some="Gruppen kom överens om att följa upp följande delar av frågeguiden:",
-    discussion="Samtalet del för del",
-    section_note="Sammanfattning",
-    no_notes="Inga anteckningar gjordes under denna del.",
-    assessment="Bedömning",
-    personal="Personlig bedömning",
-    joint="Samlad bedömning",
-    rated_of="{n} av {present} bedömde",
-    no_ratings="inga bedömningar",
-    logic="Programlogik",
-    logic_intro=(
-        "Programlogiken läses från höger till vänster, från förväntade effekter till resurser. Tabellen är "
-        "arbetsbladet; kopplingarna och luckorna står i ord efter den, och tavlan visas sist."
-    ),
-    starting_points="Utgångspunkter",
-    board_caption="Programlogiken med gruppens kopplingar. Markerade rutor saknar koppling.",
-    gaps="Luckor i programlogiken",
-    gaps_intro="Poängen med programlogiken är att luckor blir synliga. Årets genomgång visar:",
-    none="Inga",
-    status_findings="Statusiakttagelser: det som inte blev av eller inte följts upp",
-    ratings="Personlig och samlad bedömning",
-    spread_caption="Deltagarnas personliga bedömningar per skala (1 = lägst, 10 = högst).",
-    scale="Skala",
-    n="Antal",
-    median="Median",
-    range_="Spridning",
-    range_short="Min–max",
-    joint_short="Samlad",
-    round_="Omgång {round}",
-    last_year=word("last_year", "sv"),
-    this_year="I år ({period})",
-    joint_comments="Den samlade bedömningen",
-    actions="Förbättringsåtgärder",
-    actions_intro="Svaren på frågan vad som kan göras för att få ett högre värde nästa år:",
-    action=word("action", "sv"),
-    applies_to="Gäller",
-    owner="Ansvarig",
-    due=word("due", "sv"),
-    general="Allmänt",
-    previous_actions="Genomgång av åtgärderna från {previous}",
-    done=word("action_status.done", "sv"),
-    status=word("status", "sv"),
-    not_done=word("action_status.not_done", "sv"),
-    no_actions=word("no_actions", "sv"),
-    recorded_by="Vid anteckningarna",
-    budget="avsatt",
-    spent="använt",
-    decimal=",",
-    summary="Sammanfattning",
-    summary_joint="Samlad bedömning per skala",
-    summary_gaps="Luckor i programlogiken",
-    summary_actions="Förbättringsåtgärder",
-    previous_follow_up=word("previous_follow_up", "sv"),
-    owner_missing=word("owner_missing", "sv"),
-    due_missing=word("due_missing", "sv"),
-    not_followed_up=word("not_followed_up", "sv"),
-    dropped_items="Strukna punkter",
-    dropped_intro="Gruppen strök de här punkterna; de står kvar men ingår inte i luckorna.",
-    comment=word("comment", "sv"),
-    gap="Lucka",
-    meaning="Vad det innebär",
-    concerns="Gäller",
-    count="Antal",
-    examples="Till exempel",
-    no_gaps="Programlogiken har inga luckor.",
-    appendix_logic="Bilaga: Programlogiken",
-    links="Kopplingarna i ord",
-    links_intro="Gruppens kopplingar, från resurser till effekter:",
-    no_links="Inga kopplingar gjordes.",
-    leads_to="leder till",
-    outside_range="utanför spridningen",
-    no_motivation="motivering saknas",
-    spread_alt="Spridning per skala, {round}",
-    board_alt="Programlogiken som tavla",
-    rerated="Omgång {round} gällde bara de skalor som bedömdes igen.",
-    quartiles="Mittersta hälften",
-    board_part="Programlogiken, {columns}",
-    indicators="Indikatorer",
-    indicators_intro=(
-        "Könsuppdelade indikatorer: vad som mäts, utgångsvärdet, mätvärdena per period och målet, för kvinnor och "
-        "män och totalt. Förändringar och skillnader i procent anges i procentenheter. Ett värde som inte mättes "
-        "lämnas tomt; inget värde är härlett ur de andra."
-    ),
-    indicators_moved="{towards} av {judged} indikatorer med mål har rört sig mot målet sedan utgångsvärdet.",
-    indicators_unjudged="Ingen indikator har ännu både utgångsvärde, mål och ett senare mätvärde.",
-    source="Källa",
-    baseline_row="utgångsvärde",
-    target_row="mål",
-    women="Kvinnor",
-    men="Män",
-    total="Totalt",
-    gap_short="Kvinnor − män",
-    indicator_chart="{text}: kvinnor, män och totalt per period, med utgångsvärde och mål.",
-)
-
-EN = Labels(
-    kind="Minutes",
-    subject="Learning follow-up of gender mainstreaming",
-    organisation="Organisation",
-    unit="Department/unit",
-    date="Date",
-    period="Period followed up",
-    facilitator="Facilitator",
-    case_number="Case no.",
-    page=word("page", "en"),
-    participants="Participants",
-    name="Name",
-    role="Role",
-    roles="Roles",
-    count_only="Participants are not listed by name or role.",
-    agreed="Agreed parts",
-    agreed_all="The group agreed to follow up every part of the question guide:",
-    agreed_some="The group agreed to follow up these parts of the question guide:",
-    discussion="The discussion, part by part",
-    section_note="Summary",
-    no_notes="No notes were taken in this part.",
-    assessment="Assessment",
-    personal="Personal assessment",
-    joint="Overall assessment",
-    rated_of="{n} of {present} rated",
-    no_ratings="no ratings",
-    logic="Program logic",
-    logic_intro=(
-        "The program logic is read right to left, from expected effects to resources. The table is the "
-        "worksheet; the links and the gaps are described in words after it, and the board comes last."
-    ),
-    starting_points="Starting points",
-    board_caption="The program logic with the group's links. Highlighted boxes lack a link.",
-    gaps="Gaps in the program logic",
-    gaps_intro="The point of the program logic is that gaps become visible. This year's review shows:",
-    none="None",
-    status_findings="Status findings: what did not happen or was not followed up",
-    ratings="Personal and overall assessment",
-    spread_caption="The participants' personal assessments per scale (1 = lowest, 10 = highest).",
-    scale="Scale",
-    n="Count",
-    median="Median",
-    range_="Range",
-    range_short="Min–max",
-    joint_short="Overall",
-    round_="Round {round}",
-    last_year=word("last_year", "en"),
-    this_year="This year ({period})",
-    joint_comments="The overall assessment",
-    actions="Improvement actions",
-    actions_intro="The answers to what can be done to score higher next year:",
-    action=word("action", "en"),
-    applies_to="Concerns",
-    owner="Responsible",
-    due=word("due", "en"),
-    general="General",
-    previous_actions="Review of the actions of {previous}",
-    done=word("action_status.done", "en"),
-    status=word("status", "en"),
-    not_done=word("action_status.not_done", "en"),
-    no_actions=word("no_actions", "en"),
-    recorded_by="Minutes taken by",
-    budget="set aside",
-    spent="spent",
-    decimal=".",
-    summary="Summary",
-    summary_joint="Joint assessment per scale",
-    summary_gaps="Gaps in the program logic",
-    summary_actions="Improvement actions",
-    previous_follow_up=word("previous_follow_up", "en"),
-    owner_missing=word("owner_missing", "en"),
-    due_missing=word("due_missing", "en"),
-    not_followed_up=word("not_followed_up", "en"),
-    dropped_items="Dropped items",
-    dropped_intro="The group dropped these items; they stay on the board but take no part in the gaps.",
-    comment=word("comment", "en"),
-    gap="Gap",
-    meaning="What it means",
-    concerns="Concerns",
-    count="Count",
-    examples="For example",
-    no_gaps="The program logic has no gaps.",
-    appendix_logic="Appendix: The program logic",
-    links="The links in words",
-    links_intro="The group's links, from resources to effects:",
-    no_links="No links were made.",
-    leads_to="leads to",
-    outside_range="outside the range",
-    no_motivation="no reason given",
-    spread_alt="Spread per scale, {round}",
-    board_alt="The program logic as a board",
-    rerated="Round {round} covered only the scales rated again.",
-    quartiles="Middle half",
-    board_part="The program logic, {columns}",
-    indicators="Indicators",
-    indicators_intro=(
-        "Gender-disaggregated indicators: what is measured, the baseline, the measurements per period and the "
-        "target, for women, for men and in total. Changes and gaps in per cent are given in percentage points. A "
-        "figure that was not measured is left empty; no figure is derived from the others."
-    ),
-    indicators_moved="{towards} of {judged} indicators with a target moved towards it since the baseline.",
-    indicators_unjudged="No indicator has a baseline, a target and a later measurement yet.",
-    source="Source",
-    baseline_row="baseline",
-    target_row="target",
-    women="Women",
-    men="Men",
-    total="Total",
-    gap_short="Women − men",
-    indicator_chart="{text}: women, men and total per period, with the baseline and the target.",
-)
+SHARED_WORDS: dict[str, str] = {
+    "page": "page",
+    "last_year": "last_year",
+    "action": "action",
+    "due": "due",
+    "done": "action_status.done",
+    "status": "status",
+    "not_done": "action_status.not_done",
+    "no_actions": "no_actions",
+    "previous_follow_up": "previous_follow_up",
+    "owner_missing": "owner_missing",
+    "due_missing": "due_missing",
+    "not_followed_up": "not_followed_up",
+    "comment": "comment",
+}
+"""The :class:`Labels` that are the catalogue's shared words (field: key), the same in every report."""
 
 
+def own_words(language: str) -> dict[str, str]:
+    """The minutes' own plain words (section "minutes" without its subsections and plural forms)."""
+    return {name: text for name, text in word_section("minutes", language).items() if "." not in name}
+
+
+@cache
 def labels_for(language: str) -> Labels:
-    return EN if language == "en" else SV
+    """The words of the minutes in ``language`` (an unknown language gives Swedish), from the catalogue."""
+    language = language if language in WORD_LANGUAGES else DEFAULT_LANGUAGE
+    shared = {name: word(key, language) for name, key in SHARED_WORDS.items()}
+    return Labels(language=language, **own_words(language), **shared)
+
+
+def count(key: str, language: str, n: int) -> str:
+    """A number with its noun, in the plural form ``n`` needs ("1 koppling", "3 kopplingar")."""
+    return word(f"minutes.{key}", language, n=n)
 
 
 # -- what the minutes say ------------------------------------------------------------------------------------
@@ -488,11 +311,13 @@ class LinkSentence:
     verb: str
     targets: tuple[tuple[str, tuple[str, ...]], ...]
     """(the target kind's words, the target texts) per kind."""
+    conjunction: str
+    """The word that joins the kinds of targets ("och")."""
 
     @property
     def text(self) -> str:
         parts = [f"{words} {', '.join(texts)}" for words, texts in self.targets]
-        return f"{self.subject} {self.source} {self.verb} {' och '.join(parts)}."
+        return f"{self.subject} {self.source} {self.verb} {f' {self.conjunction} '.join(parts)}."
 
 
 @dataclass(frozen=True, slots=True)
@@ -514,7 +339,7 @@ STATUS_WORDS: dict[str, dict[ActionStatus, str]] = {
         status: word("not_followed_up" if status is ActionStatus.OPEN else f"action_status.{status.value}", language)
         for status in ActionStatus
     }
-    for language in ("sv", "en")
+    for language in WORD_LANGUAGES
 }
 """The minutes' word for each status (from :mod:`lardesk.method.words`): an open action is "not followed up"."""
 
@@ -598,7 +423,7 @@ def fmt_date(value: dt.date | None) -> str:
 
 def fmt_amount(value: float, labels: Labels) -> str:
     """An amount in kronor, as everywhere in lardesk (:func:`lardesk.method.money.kronor`)."""
-    return kronor(value, "en" if labels is EN else "sv")
+    return kronor(value, labels.language)
 
 
 def _range(minimum: int | None, maximum: int | None) -> str:
@@ -613,7 +438,7 @@ def assessment_text(stats: ScaleStats | None, labels: Labels) -> str:
     rated = labels.rated_of.format(n=stats.n, present=stats.present)
     return (
         f"{labels.personal}: {labels.median.lower()} {fmt_number(stats.median, labels)}, "
-        f"{labels.range_.lower()} {_range(stats.minimum, stats.maximum)} ({rated})."
+        f"{labels.range.lower()} {_range(stats.minimum, stats.maximum)} ({rated})."
     )
 
 
@@ -769,7 +594,7 @@ def build_minutes(snapshot: SessionSnapshot, guide: Guide, options: MinutesOptio
     def action_row(index: int, i: Any) -> ActionRow:
         owner = i.owner.strip() or lab.owner_missing
         due = fmt_date(i.due) or lab.due_missing
-        status = STATUS_WORDS["en" if guide.language == "en" else "sv"][i.status]
+        status = STATUS_WORDS[lab.language][i.status]
         return ActionRow(
             str(index), i.text, applies(i.scale), owner, due, i.done, status, i.status_comment, fmt_date(i.status_date)
         )
@@ -957,7 +782,7 @@ def _spread_rounds(snapshot: SessionSnapshot, guide: Guide, lab: Labels) -> tupl
             if joint is not None and round_ == snapshot.rounds()[-1]:
                 text += f", {lab.joint.lower()} {joint.value}"
             parts.append(text)
-        which = lab.round_.format(round=round_).lower() if len(snapshot.rounds()) > 1 else ""
+        which = lab.round.format(round=round_).lower() if len(snapshot.rounds()) > 1 else ""
         alt = f"{lab.spread_alt.format(round=which).rstrip(', ')}: " + "; ".join(parts) + "."
         result.append(SpreadRound(round_, scales, alt))
     return tuple(result)
@@ -966,29 +791,18 @@ def _spread_rounds(snapshot: SessionSnapshot, guide: Guide, lab: Labels) -> tupl
 LINKED_KINDS: tuple[ItemKind, ...] = (ItemKind.RESOURCE, ItemKind.ACTIVITY, ItemKind.MEDIATOR, ItemKind.RESULT)
 """The kinds whose links are told in words, in the order the logic is built (resources first)."""
 
-_KIND_WORDS: dict[str, dict[ItemKind, tuple[str, str, str]]] = {
-    # (the item as subject, one target, several targets)
-    "sv": {
-        ItemKind.STARTING_POINT: ("Utgångspunkten", "utgångspunkten", "utgångspunkterna"),
-        ItemKind.RESOURCE: ("Resursen", "resursen", "resurserna"),
-        ItemKind.ACTIVITY: ("Aktiviteten", "aktiviteten", "aktiviteterna"),
-        ItemKind.RESULT: ("Resultatet", "resultatet", "resultaten"),
-        ItemKind.MEDIATOR: ("Den förmedlande instansen", "den förmedlande instansen", "de förmedlande instanserna"),
-        ItemKind.EFFECT: ("Effekten", "effekten", "effekterna"),
-    },
-    "en": {
-        ItemKind.STARTING_POINT: ("The starting point", "the starting point", "the starting points"),
-        ItemKind.RESOURCE: ("The resource", "the resource", "the resources"),
-        ItemKind.ACTIVITY: ("The activity", "the activity", "the activities"),
-        ItemKind.RESULT: ("The result", "the result", "the results"),
-        ItemKind.MEDIATOR: ("The mediating instance", "the mediating instance", "the mediating instances"),
-        ItemKind.EFFECT: ("The effect", "the effect", "the effects"),
-    },
-}
+
+def kind_words(language: str) -> dict[ItemKind, tuple[str, str, str]]:
+    """Each kind's words in a link sentence: (the item as subject, one target, several targets)."""
+    words = word_section("minutes.link_kinds", language)
+    return {
+        kind: (words[f"{kind.value}.subject"], words[f"{kind.value}.target"], words[f"{kind.value}.targets"])
+        for kind in ItemKind
+    }
 
 
 def _link_sentences(snapshot: SessionSnapshot, guide: Guide, lab: Labels) -> tuple[LinkSentence, ...]:
-    words = _KIND_WORDS["en" if guide.language == "en" else "sv"]
+    words = kind_words(lab.language)
     targets_of: dict[int, list[int]] = {}
     for link in snapshot.links:
         targets_of.setdefault(link.source_id, []).append(link.target_id)
@@ -1004,23 +818,25 @@ def _link_sentences(snapshot: SessionSnapshot, guide: Guide, lab: Labels) -> tup
             grouped = tuple(
                 (words[k][1] if len(texts) == 1 else words[k][2], tuple(texts)) for k, texts in by_kind.items()
             )
-            sentences.append(LinkSentence(words[kind][0], item.text.strip(), lab.leads_to, grouped))
+            sentences.append(LinkSentence(words[kind][0], item.text.strip(), lab.leads_to, grouped, lab.conjunction))
     return tuple(sentences)
 
 
 def _board_alt(snapshot: SessionSnapshot, guide: Guide, lab: Labels) -> str:
     """The board in a sentence: how many items of each kind, links and gaps (the details are in the text)."""
+    language = lab.language
     counts = [
-        f"{len(snapshot.items_of(kind))} {guide.term(plural).lower()}"
-        for kind, plural in ((ItemKind.STARTING_POINT, "starting_points"), *LOGIC_COLUMNS)
+        count(f"kind_count.{kind.value}", language, len(snapshot.items_of(kind)))
+        for kind in (ItemKind.STARTING_POINT, *(kind for kind, _ in LOGIC_COLUMNS))
         if snapshot.items_of(kind)
     ]
     gaps = sum(1 for f in snapshot.findings if f.code in GAP_CODES)
-    if guide.language == "en":
-        tail = f"{len(snapshot.links)} links, {gaps} gaps. The links and the gaps are told in words in the text."
-    else:
-        tail = f"{len(snapshot.links)} kopplingar, {gaps} luckor. Kopplingarna och luckorna står i ord i texten."
-    return f"{lab.board_alt}: {', '.join(counts) or lab.none.lower()}; {tail}"
+    return lab.board_summary.format(
+        board=lab.board_alt,
+        counts=", ".join(counts) or lab.none.lower(),
+        links=count("link_count", language, len(snapshot.links)),
+        gaps=count("gap_count", language, gaps),
+    )
 
 
 def _scale_table(snapshot: SessionSnapshot, guide: Guide, lab: Labels, round_: int) -> ScaleTable:
@@ -1206,7 +1022,6 @@ def board_parts(snapshot: SessionSnapshot, guide: Guide) -> tuple[BoardPart, ...
     from lardesk.reports.board_print import board_pieces
 
     lab = labels_for(guide.language)
-    english = guide.language == "en"
     parts = []
     for piece in board_pieces(snapshot, guide):
         names = [guide.term(_PLURAL_TERM[kind]) for kind in piece.kinds]
@@ -1216,13 +1031,12 @@ def board_parts(snapshot: SessionSnapshot, guide: Guide) -> tuple[BoardPart, ...
             columns = " → ".join(names)
         caption = lab.board_part.format(columns=columns)
         if piece.parts > 1:
-            caption += f" ({'part' if english else 'del'} {piece.part} {'of' if english else 'av'} {piece.parts})"
-        if english:
-            alt = f"{caption}: {piece.items} boxes and {piece.links} links. The links and gaps are told in the text."
-        else:
-            alt = (
-                f"{caption}: {piece.items} rutor och {piece.links} kopplingar. Kopplingarna och luckorna står i texten."
-            )
+            caption += f" ({lab.board_part_of.format(part=piece.part, parts=piece.parts)})"
+        alt = lab.board_part_alt.format(
+            caption=caption,
+            boxes=count("box_count", lab.language, piece.items),
+            links=count("link_count", lab.language, piece.links),
+        )
         image = FigureImage(svg=piece.svg.encode("utf-8"), width_in=piece.width / 72, height_in=piece.height / 72)
         parts.append(BoardPart(caption, alt, image))
     return tuple(parts)
@@ -1405,7 +1219,7 @@ def _scale_table_block(table: ScaleTable, minutes: Minutes) -> doc.Table:
     numeric = len(table.headers) - 1
     group: tuple[tuple[str, int], ...] = ()
     if has_previous:
-        this = lab.round_.format(round=table.round_) if table.round_ > 1 else minutes.this_year_label
+        this = lab.round.format(round=table.round_) if table.round_ > 1 else minutes.this_year_label
         group = (
             ("", 1),
             (this, table.previous_from - 1),
@@ -1428,7 +1242,7 @@ def ratings_blocks(minutes: Minutes, figures: MinutesFigures) -> list[doc.Block]
     rounds = {r.round_: r for r in minutes.spread_rounds}
     for table in minutes.scale_tables:
         if several:
-            blocks.append(doc.Heading(lab.round_.format(round=table.round_), 2))
+            blocks.append(doc.Heading(lab.round.format(round=table.round_), 2))
             if table.round_ > 1:
                 blocks.append(doc.Paragraph(lab.rerated.format(round=table.round_), "lead"))
         image = figures.spread_of(table.round_)
@@ -1436,7 +1250,7 @@ def ratings_blocks(minutes: Minutes, figures: MinutesFigures) -> list[doc.Block]
         if image is not None and spread is not None:
             caption = lab.spread_caption
             if several:
-                caption = f"{lab.round_.format(round=table.round_)}. {caption}"
+                caption = f"{lab.round.format(round=table.round_)}. {caption}"
             blocks.append(_figure_block(image, spread.alt, caption, PORTRAIT_TEXT_IN))
         blocks.append(_scale_table_block(table, minutes))
     if minutes.joint_comments:
@@ -1523,7 +1337,7 @@ def logic_blocks(minutes: Minutes, figures: MinutesFigures) -> list[doc.Block]:
             pieces.append(doc.Run(f" {sentence.verb} "))
             for index, (words, texts) in enumerate(sentence.targets):
                 if index:
-                    pieces.append(doc.Run(" och " if minutes.language != "en" else " and "))
+                    pieces.append(doc.Run(f" {sentence.conjunction} "))
                 pieces.append(doc.Run(f"{words} "))
                 for position, text in enumerate(texts):
                     if position:
@@ -1590,7 +1404,9 @@ def _findings_table(groups: Sequence[FindingGroup], lab: Labels) -> doc.Table:
 def _moved_sentence(minutes: Minutes) -> str:
     lab = minutes.labels
     towards, judged = moved_towards_target(i for item in minutes.indicators for i in item.indicators)
-    return lab.indicators_moved.format(towards=towards, judged=judged) if judged else lab.indicators_unjudged
+    if not judged:
+        return lab.indicators_unjudged
+    return word("minutes.indicators_moved", lab.language, n=judged, towards=towards)
 
 
 def indicator_summary_blocks(minutes: Minutes) -> list[doc.Block]:
@@ -1622,7 +1438,7 @@ def _indicator_table(indicator: Indicator, minutes: Minutes) -> doc.Table:
         rows.append((period, *cells, format_number(figures.gap, language)))
     unit = f" ({indicator.unit})" if indicator.unit else ""
     return doc.Table(
-        (f"Period{unit}", lab.women, lab.men, lab.total, lab.gap_short),
+        (f"{lab.indicator_period}{unit}", lab.women, lab.men, lab.total, lab.gap_short),
         tuple(rows),
         (2.2, 1.0, 1.0, 1.0, 1.3),
         "lrrrr",

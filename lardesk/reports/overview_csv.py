@@ -2,7 +2,8 @@
 CRLF line ends and a UTF-8 byte-order mark (so that Excel reads å, ä and ö right).
 
 One line per unit, as the overview shows it: no names, and no median of fewer than three ratings (an empty
-cell). Pure functions of an :class:`~lardesk.method.overview.Overview`; the file is written atomically.
+cell). The headers are in the guide's language, words of the report-words catalogue (section "csv.overview").
+Pure functions of an :class:`~lardesk.method.overview.Overview`; the file is written atomically.
 """
 
 from __future__ import annotations
@@ -14,53 +15,25 @@ from pathlib import Path
 
 from lardesk.method.guide import SECTIONS, Guide
 from lardesk.method.overview import Overview, median_text
+from lardesk.method.words import section
 from lardesk.reports.files import write_atomic
 
 DELIMITER = ";"
 BOM = "\ufeff"
-
-HEADERS = {
-    "sv": {
-        "organisation": "Organisation",
-        "unit": "Enhet",
-        "latest": "Senaste uppföljning",
-        "previous": "Föregående uppföljning",
-        "joint": "samlad",
-        "previous_joint": "föregående samlad",
-        "change": "förändring",
-        "median": "median",
-        "n": "antal bedömningar",
-        "open": "Åtgärder öppna",
-        "in_progress": "Åtgärder pågående",
-        "overdue": "Åtgärder försenade",
-        "done": "Åtgärder klara",
-    },
-    "en": {
-        "organisation": "Organisation",
-        "unit": "Unit",
-        "latest": "Latest follow-up",
-        "previous": "Previous follow-up",
-        "joint": "joint",
-        "previous_joint": "previous joint",
-        "change": "change",
-        "median": "median",
-        "n": "ratings",
-        "open": "Actions open",
-        "in_progress": "Actions in progress",
-        "overdue": "Actions overdue",
-        "done": "Actions done",
-    },
-}
+SCALE_COLUMNS = ("joint", "previous_joint", "change", "median", "ratings")
+"""Each scale's columns, in order; their headers are words of section "csv.overview" of the catalogue."""
 
 
 def overview_rows(overview: Overview, guide: Guide, scales: Iterable[int] = SECTIONS) -> list[list[object]]:
     """The table, header first; ``scales`` chooses the scales' columns (the overview's scale filter)."""
-    words = HEADERS.get(guide.language, HEADERS["sv"])
+    words = section("csv.overview", guide.language)
     chosen = tuple(scales)
     header: list[object] = [words["organisation"], words["unit"], words["latest"], words["previous"]]
     for scale in chosen:
-        name = f"{scale} {guide.scale(scale).label}"
-        header += [f"{name} – {words[part]}" for part in ("joint", "previous_joint", "change", "median", "n")]
+        label = guide.scale(scale).label
+        header += [
+            words["scale_column"].format(number=scale, label=label, column=words[column]) for column in SCALE_COLUMNS
+        ]
     header += list(overview.finding_codes)
     header += [words["open"], words["in_progress"], words["overdue"], words["done"]]
     rows: list[list[object]] = [header]

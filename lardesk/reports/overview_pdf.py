@@ -7,7 +7,9 @@ minutes (:mod:`lardesk.reports.typst_pdf`), built as :class:`~lardesk.reports.do
 - The half-year checkpoint ("uppföljningsdag efter cirka ett halvår"): per unit, the actions of its latest
   follow-up with owner, date, status and comment, and lines to write the new status and a comment on.
 
-Pure functions of the frozen overview values; the file is written atomically.
+The words are the report-words catalogue's (:mod:`lardesk.method.words`, section "overview" and the shared
+top-level words), read into the typed :class:`Words`. Pure functions of the frozen overview values; the file is
+written atomically.
 """
 
 from __future__ import annotations
@@ -21,13 +23,16 @@ from typing import Any
 from lardesk.method.actions import ActionStatus
 from lardesk.method.guide import SECTIONS, Guide
 from lardesk.method.overview import ActionEntry, Overview, change_text, median_text
-from lardesk.method.words import word
+from lardesk.method.words import WORD_LANGUAGES, section, word
 from lardesk.reports import document as doc
 from lardesk.reports.files import render_atomic
 
 
 @dataclass(frozen=True, slots=True)
 class Words:
+    """The words of the overview and the checkpoint: section "overview" of the report-words catalogue
+    (:mod:`lardesk.method.words`), and the words every report shares from its top level (:data:`SHARED`)."""
+
     overview_title: str
     overview_kicker: str
     explanation: str
@@ -58,94 +63,28 @@ class Words:
     no_actions: str
     scale: str
     printed: str
+    keyword_method: str
+    keyword_mainstreaming: str
     page: str
     statuses: dict[ActionStatus, str]
 
 
-def catalogue_words(language: str) -> dict[str, Any]:
-    """The fields of :class:`Words` that come from the report-words catalogue (one definition for every report)."""
-    names = ("action", "due", "status", "comment", "no_actions", "page")
-    fields: dict[str, Any] = {name: word(name, language) for name in names}
+SHARED = ("action", "due", "status", "comment", "no_actions", "page")
+"""The fields of :class:`Words` taken from the catalogue's top level, the words all the reports share; with
+them the status words (``action_status.*``), and the column of actions in progress is the status word too."""
+
+
+def catalogue_words(language: str) -> Words:
+    """The typed words of ``language``, built from the catalogue: a word missing there, or one there that no
+    field takes, fails here (and in the tests), not in a printed PDF."""
+    fields: dict[str, Any] = dict(section("overview", language))
+    fields |= {name: word(name, language) for name in SHARED}
+    fields["in_progress"] = word("action_status.in_progress", language)
     fields["statuses"] = {status: word(f"action_status.{status.value}", language) for status in ActionStatus}
-    return fields
+    return Words(**fields)
 
 
-WORDS = {
-    "sv": Words(
-        overview_title="Översikt över lärande uppföljningar",
-        overview_kicker="Översikt",
-        explanation=(
-            "En rad per organisation och enhet med dess senaste uppföljning. Per skala: den samlade bedömningen "
-            "med förändringen sedan föregående uppföljning (↑ upp, ↓ ned, → oförändrad) och medianen av de "
-            "personliga bedömningarna (md) när minst tre har bedömt. Därefter antalet iakttagelser av varje slag "
-            "i programlogiken och den senaste uppföljningens förbättringsåtgärder. Inga namn visas."
-        ),
-        scales_heading="Samlad bedömning per skala",
-        scales_legend="Skalorna:",
-        findings_heading="Iakttagelser i programlogiken och förbättringsåtgärder",
-        unit="Organisation – enhet",
-        latest="Senaste",
-        previous="Föregående",
-        open="Öppna",
-        in_progress="Pågår",
-        overdue="Försenade",
-        done="Klara",
-        median="md",
-        no_units="Inga uppföljningar.",
-        checkpoint_title="Halvårsuppföljning av förbättringsåtgärderna",
-        checkpoint_kicker="Halvårsuppföljning",
-        checkpoint_intro=(
-            "Uppföljningsdag efter cirka ett halvår. Gå igenom varje åtgärd från den senaste uppföljningen: "
-            "hur står den sig? Kryssa i ny status och skriv en kommentar; statusen förs sedan in i lardesk "
-            "(Översikt → Åtgärder, eller lardesk action-status)."
-        ),
-        from_session="Åtgärder från uppföljningen {date}",
-        owner="Ansvarig",
-        new_status="Ny status",
-        new_comment="Anteckningar",
-        overdue_mark="försenad",
-        scale="Skala {n}",
-        printed="Utskriven {date}",
-        **catalogue_words("sv"),
-    ),
-    "en": Words(
-        overview_title="Overview of learning follow-ups",
-        overview_kicker="Overview",
-        explanation=(
-            "One row per organisation and unit with its latest follow-up. Per scale: the joint assessment with "
-            "its change since the previous follow-up (↑ up, ↓ down, → unchanged) and the median of the personal "
-            "assessments (md) when at least three rated. Then the number of findings of each kind in the program "
-            "logic and the latest follow-up's improvement actions. No names are shown."
-        ),
-        scales_heading="Joint assessment per scale",
-        scales_legend="The scales:",
-        findings_heading="Findings in the program logic and improvement actions",
-        unit="Organisation – unit",
-        latest="Latest",
-        previous="Previous",
-        open="Open",
-        in_progress="In progress",
-        overdue="Overdue",
-        done="Implemented",
-        median="md",
-        no_units="No follow-ups.",
-        checkpoint_title="Half-year checkpoint of the improvement actions",
-        checkpoint_kicker="Half-year checkpoint",
-        checkpoint_intro=(
-            "The checkpoint about half a year on. Go through each action of the latest follow-up: where does it "
-            "stand? Tick its new status and write a comment; the status is then entered in lardesk "
-            "(Overview → Actions, or lardesk action-status)."
-        ),
-        from_session="Actions of the follow-up of {date}",
-        owner="Owner",
-        new_status="New status",
-        new_comment="Notes",
-        overdue_mark="overdue",
-        scale="Scale {n}",
-        printed="Printed {date}",
-        **catalogue_words("en"),
-    ),
-}
+WORDS = {language: catalogue_words(language) for language in WORD_LANGUAGES}
 
 
 def words_for(guide: Guide) -> Words:
@@ -165,11 +104,10 @@ def scale_cell(joint: int | None, change: int | None, median: float | None, word
 
 def overview_document(overview: Overview, guide: Guide, scales: Iterable[int] = SECTIONS) -> doc.Document:
     words = words_for(guide)
-    language = "en" if guide.language == "en" else "sv"
-    decimal = "," if guide.language == "sv" else "."
+    decimal = "," if guide.language == "sv" else "."  # a number format, not a word
     chosen = tuple(scales)
     today = overview.today.isoformat()
-    units = word("units", language, n=len(overview.units))
+    units = word("units", guide.language, n=len(overview.units))
     subtitle = f"{units} · {words.printed.format(date=today)}"
     blocks: list[doc.Block] = [doc.Paragraph(words.explanation)]
     if not overview.units:
@@ -235,7 +173,7 @@ def overview_document(overview: Overview, guide: Guide, scales: Iterable[int] = 
         kicker=words.overview_kicker,
         subtitle=subtitle,
         subject=words.overview_title,
-        keywords=("lärande uppföljning", "jämställdhetsintegrering", words.overview_kicker),
+        keywords=(words.keyword_method, words.keyword_mainstreaming, words.overview_kicker),
         running_head=words.overview_title,
         page_word=words.page,
     )
@@ -269,7 +207,7 @@ def checkpoint_document(actions: Sequence[ActionEntry], guide: Guide, today: dt.
             blocks.append(doc.PageBreak("landscape"))
         rows = []
         for action in entries:
-            what = action.text if action.scale is None else f"{words.scale.format(n=action.scale)}: {action.text}"
+            what = action.text if action.scale is None else f"{words.scale.format(number=action.scale)}: {action.text}"
             due = action.due.isoformat() if action.due else "–"
             if action.is_overdue(today):
                 due += f"\n⚠ {words.overdue_mark}"
@@ -289,7 +227,7 @@ def checkpoint_document(actions: Sequence[ActionEntry], guide: Guide, today: dt.
         kicker=words.checkpoint_kicker,
         subtitle=words.printed.format(date=today.isoformat()),
         subject=words.checkpoint_title,
-        keywords=("lärande uppföljning", words.checkpoint_kicker),
+        keywords=(words.keyword_method, words.checkpoint_kicker),
         running_head=words.checkpoint_title,
         page_word=words.page,
     )

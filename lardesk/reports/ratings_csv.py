@@ -6,6 +6,11 @@ scale and round, with the participant's key, name and role. An abstention is an 
 ``abstained`` = 1 in both. A breakdown by gender is a separate table that leaves out (blank, with the reason)
 every scale where some gender group has fewer than three values.
 
+The column names are fixed identifiers (``round``, ``scale``, ``scale_label``, ``value``, ``abstained``,
+``median_woman``, …), the same in both languages, for scripts to read; what is written in the cells (the scales'
+labels, the reason a line is left blank) is in the guide's language, the reason a word of the report-words
+catalogue (section "csv.ratings").
+
 Pure functions of a snapshot; the file is written beside its target and moved into place.
 """
 
@@ -21,6 +26,7 @@ from lardesk.method.guide import Guide
 from lardesk.method.people import Gender
 from lardesk.method.snapshot import Anonymity, SessionSnapshot
 from lardesk.method.stats import MIN_GROUP_SIZE, may_break_down, number, scale_stats
+from lardesk.method.words import word
 from lardesk.reports.files import write_atomic
 
 DELIMITER = ";"
@@ -134,6 +140,6 @@ def gender_breakdown_csv(snapshot: SessionSnapshot, guide: Guide, round_: int = 
             note = ""
         else:
             cells = [None] * len(genders)
-            note = f"not shown: a group with fewer than {MIN_GROUP_SIZE}"
+            note = word("csv.ratings.not_shown", guide.language, size=MIN_GROUP_SIZE)
         rows.append([line.scale, guide.scale(line.scale).label, *cells, note])
     return _text(rows)

@@ -4,13 +4,15 @@ The same picture as the screen's spread (:mod:`lardesk.charts.spread`): a row a 
 ratings stacked), the middle half as a band, the median as a bar, the joint assessment as a filled diamond, the
 previous follow-up's median and joint as outlines, and "n av N" at the right. Drawn at the size it is printed
 (text 8 pt or more), without matplotlib: the minutes' PDF needs no plotting library, so the first export in a
-process is not spent importing one. Its words are in the alt text and the table beside it.
+process is not spent importing one. Its words are in the alt text and the table beside it; the figure's own
+come from the catalogue (:mod:`lardesk.charts.spread_words`, which imports no matplotlib).
 """
 
 from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
+from lardesk.charts.spread_words import spread_print_words, spread_words
 from lardesk.method.guide import SCALE_MAX, SCALE_MIN, Guide
 from lardesk.method.snapshot import SessionSnapshot
 
@@ -29,29 +31,6 @@ JOINT = "#e0661b"
 STRIPE = "#f2f3f4"
 STACK = 4
 """At most this many equal ratings are drawn as stacked dots; more are one larger dot with their count."""
-
-WORDS = {
-    "sv": {
-        "value": "ett värde",
-        "median": "median",
-        "iqr": "mittersta hälften",
-        "joint": "samlad bedömning",
-        "prev_median": "föregående median",
-        "prev_joint": "föregående samlad",
-        "of": "av",
-        "many": "så många lika värden",
-    },
-    "en": {
-        "value": "one rating",
-        "median": "median",
-        "iqr": "middle half",
-        "joint": "joint assessment",
-        "prev_median": "previous median",
-        "prev_joint": "previous joint",
-        "of": "of",
-        "many": "that many equal ratings",
-    },
-}
 
 
 def _text(x: float, y: float, text: str, *, size: float = FONT, anchor: str = "start", fill: str = INK) -> str:
@@ -81,7 +60,7 @@ def spread_svg(
 
     ``joint_round`` says for each scale in which round its joint assessment is drawn (the last that rated it).
     """
-    words = WORDS["en" if guide.language == "en" else "sv"]
+    words, own = spread_words(guide.language), spread_print_words(guide.language)
     left, right = LABEL, WIDTH - COUNT
     span = right - left
     steps = SCALE_MAX - SCALE_MIN + 1
@@ -141,7 +120,7 @@ def spread_svg(
         joint = snapshot.joint_for(scale_stats.scale)
         if joint is not None and joint_round.get(scale_stats.scale) == round_:
             out.append(_diamond(x(joint.value), middle + 9, 6.0, JOINT, "#5a2a0a"))
-        count_text = f"{scale_stats.n} {words['of']} {scale_stats.present}"
+        count_text = words.count_of(scale_stats.n, scale_stats.present)
         out.append(_text(right + 6, middle + 3, count_text))
     axis = TOP + len(stats) * ROW
     for value in range(SCALE_MIN, SCALE_MAX + 1):
@@ -177,11 +156,11 @@ def spread_svg(
             mx + 7, my, "7", size=8, anchor="middle", fill="white"
         )
 
-    marks = [(dot, words["value"]), (bar, words["median"]), (band, words["iqr"]), (joint_mark, words["joint"])]
+    marks = [(dot, words.value), (bar, words.median), (band, words.iqr), (joint_mark, own.joint)]
     if crowded:
-        marks.insert(1, (many, words["many"]))
+        marks.insert(1, (many, own.many))
     if previous is not None:
-        marks += [(previous_median, words["prev_median"]), (previous_joint, words["prev_joint"])]
+        marks += [(previous_median, own.previous_median), (previous_joint, own.previous_joint)]
     per_row = 4 if previous is None else 3
     column_width = (WIDTH - 20) / per_row
     for index, (draw, label) in enumerate(marks):

@@ -1,5 +1,7 @@
 """The phone page: one HTML document with its style and script inline (nothing else is served), in the
-session's language, and the Content-Security-Policy that allows exactly that style and that script."""
+session's language, and the Content-Security-Policy that allows exactly that style and that script. Its words
+are section "phone" of the report-words catalogue (:mod:`lardesk.method.words`); the server fills in the
+organisation, the round and the number of scales (in its plural form), round.js the rest of the {placeholders}."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from html import escape
 from string import Template
 from typing import Any
 
+from lardesk.method.words import section, word
 from lardesk.resources import resources_dir
 from lardesk.server.round import PhoneRound
 
@@ -21,7 +24,6 @@ class PageParts:
     template: Template
     style: str
     script: str
-    strings: dict[str, dict[str, str]]
     csp: str
 
 
@@ -34,7 +36,6 @@ def parts() -> PageParts:
     folder = resources_dir() / "web"
     style = (folder / "round.css").read_text(encoding="utf-8")
     script = (folder / "round.js").read_text(encoding="utf-8")
-    strings = json.loads((folder / "strings.json").read_text(encoding="utf-8"))
     csp = "; ".join(
         (
             "default-src 'none'",
@@ -47,7 +48,7 @@ def parts() -> PageParts:
         )
     )
     template = Template((folder / "round.html").read_text(encoding="utf-8"))
-    return PageParts(template, style, script, {k: v for k, v in strings.items() if not k.startswith("_")}, csp)
+    return PageParts(template, style, script, csp)
 
 
 def _json_in_html(value: Any) -> str:
@@ -56,16 +57,22 @@ def _json_in_html(value: Any) -> str:
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
+def phone_words(language: str, scales: int) -> dict[str, str]:
+    """The page's words in ``language``, the anonymous introduction with its number of scales filled in."""
+    strings = section("phone", language)
+    strings["intro_anonymous"] = word("phone.intro_anonymous", language, n=scales)
+    return strings
+
+
 def render(round_: PhoneRound) -> bytes:
     """The page for ``round_`` as it stands (in open mode the names still free)."""
     page = parts()
-    strings = page.strings.get(round_.language, page.strings["sv"])
-    where = strings["where"].replace("{organisation}", round_.organisation).replace("{round}", str(round_.round))
+    strings = phone_words(round_.language, len(round_.scales))
+    where = word("phone.where", round_.language, organisation=round_.organisation, round=round_.round)
     data = {
         "base": f"/r/{round_.token}/",
         "open": round_.open_mode,
         "choices": [{"key": c.key, "name": c.name} for c in round_.choices()],
-        "count": len(round_.scales),
         "low": round_.guide.scale_low,
         "high": round_.guide.scale_high,
         "strings": strings,

@@ -46,7 +46,7 @@
   function showStart() {
     el("answer").hidden = true;
     el("start").hidden = false;
-    el("intro").textContent = data.open ? t.intro_open : fmt(t.intro_anonymous, { n: data.count });
+    el("intro").textContent = data.open ? t.intro_open : t.intro_anonymous;
     el("begin").textContent = t.begin;
     if (data.open) {
       el("who").hidden = false;

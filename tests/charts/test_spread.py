@@ -18,7 +18,8 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 
-from lardesk.charts.spread import SpreadPlot, decimal, divided_order, spread_figure
+from lardesk.charts.spread import SpreadPlot, decimal, divided_order, history_figure, spread_figure
+from lardesk.charts.spread_words import SpreadPrintWords, SpreadWords, word_fields
 from lardesk.method.guide import load_guide
 from lardesk.method.people import Gender
 from lardesk.method.snapshot import (
@@ -32,6 +33,7 @@ from lardesk.method.snapshot import (
     SessionInfo,
     SessionSnapshot,
 )
+from lardesk.method.words import WORD_LANGUAGES, section, word
 from lardesk.services import Services
 
 GUIDE = load_guide("sv")
@@ -324,3 +326,36 @@ def test_gender_is_never_drawn() -> None:
     )
     figure = spread_figure(snapshot, GUIDE)
     assert not {t.get_text() for t in figure.findobj(Text)} & {"kvinna", "kvinnor", "woman"}
+
+
+def test_the_spreads_words_are_the_catalogues_spread_section() -> None:
+    """The typed words are built from the catalogue: a word missing from it, or one they do not know, fails."""
+    for language in WORD_LANGUAGES:
+        entries = section("spread", language)
+        assert {key for key in entries if "." not in key} == word_fields(SpreadWords)
+        assert set(section("spread.print", language)) == word_fields(SpreadPrintWords)
+        assert {key for key in entries if "." in key} == {f"print.{name}" for name in word_fields(SpreadPrintWords)}
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_the_spread_says_the_catalogue_words_in_both_languages(services: Services, language: str) -> None:
+    guide = load_guide(language)
+    snapshot = services.sessions.snapshot(services.exchange.load_demo())
+    assert snapshot.previous is not None
+    figure = spread_figure(snapshot, guide)
+    labels = [t.get_text() for t in figure.legends[0].get_texts()]
+    marks = [word(f"spread.{key}", language) for key in ("value", "median", "iqr", "joint")]
+    assert labels == [*marks, word("spread.last_year_median", language), word("spread.last_year_joint", language)]
+    stats = snapshot.stats(1, [7])[0]
+    assert count_text(figure, 7) == word("spread.count", language, n=stats.n, total=stats.present)
+    assert count_text(figure, 7) == {"sv": "5 av 6", "en": "5 of 6"}[language]
+    sooner = dataclasses.replace(
+        snapshot, previous=dataclasses.replace(snapshot.previous, date=snapshot.session.date - dt.timedelta(days=180))
+    )
+    labels = [t.get_text() for t in spread_figure(sooner, guide).legends[0].get_texts()]
+    assert labels[4:] == [word("spread.previous_median", language), word("spread.previous_joint", language)]
+    hidden = spread_figure(snapshot, guide, revealed=False)
+    assert word("spread.hidden", language) in [t.get_text() for t in hidden.texts]
+    history = history_figure([snapshot.previous], guide)
+    shown = [t.get_text() for t in history.legends[0].get_texts()]
+    assert shown == [word(f"spread.{key}", language) for key in ("median_label", "range_label", "joint")]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from lardesk.method.people import Gender, gender_counts, participation_sentence
+from lardesk.method.words import WORD_LANGUAGES, word, words
 
 WOMAN, MAN, OTHER, UNSET = Gender.WOMAN, Gender.MAN, Gender.OTHER, Gender.UNSPECIFIED
 
@@ -96,3 +97,55 @@ def test_swedish_sentence_from_plain_strings_and_a_generator() -> None:
 )
 def test_english_sentence(genders: list[Gender], sentence: str) -> None:
     assert participation_sentence(genders, "en") == sentence
+
+
+# -- the catalogue's words -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", WORD_LANGUAGES)
+def test_the_sentence_is_made_of_the_catalogues_words_counted_in_the_plural(language: str) -> None:
+    """Every word of section "people" is used, and each count takes its plural form: "1 kvinna", "2 kvinnor"."""
+    used: set[str] = set()
+
+    def said(genders: list[Gender], *keys: str) -> str:
+        sentence = participation_sentence(genders, language)
+        counts = gender_counts(genders)
+        assert sentence.startswith(word("people.participants", language, n=len(genders)))
+        for key in keys:
+            gender = {"women": WOMAN, "men": MAN, "other_gender": OTHER, "not_stated": UNSET}[key]
+            assert word(f"people.{key}", language, n=counts[gender]) in sentence, key
+        used.update({"participants", *keys})
+        return sentence
+
+    for n in (1, 2):
+        said([WOMAN] * n + [MAN] * n + [OTHER] * n + [UNSET] * n, "women", "men", "other_gender", "not_stated")
+    assert said([WOMAN, WOMAN, MAN], "women", "men") == word(
+        "people.of_whom",
+        language,
+        participants=word("people.participants", language, n=3),
+        genders=word(
+            "people.and", language, list=word("people.women", language, n=2), last=word("people.men", language, n=1)
+        ),
+    )
+    used.update({"of_whom", "and"})
+    for gender in (WOMAN, MAN, OTHER):
+        alone = said([gender])
+        assert alone == word(
+            f"people.alone_{gender.value}", language, participants=word("people.participants", language, n=1)
+        )
+        used.add(f"alone_{gender.value}")
+    assert said([UNSET]) == word("people.participants", language, n=1)
+    section = {key.removeprefix("people.") for key in words(language) if key.startswith("people.")}
+    assert used == section
+
+
+def test_counts_take_their_plural_forms() -> None:
+    assert (
+        participation_sentence([WOMAN, OTHER, OTHER], "sv")
+        == "3 deltagare, varav 1 kvinna och 2 med annan könsidentitet"
+    )
+    assert (
+        participation_sentence([MAN, MAN, WOMAN, UNSET], "en")
+        == "4 participants, of whom 1 woman, 2 men and 1 not stated"
+    )
+    assert participation_sentence([WOMAN, WOMAN], "de") == "2 deltagare, varav 2 kvinnor"  # unknown: Swedish

@@ -77,17 +77,19 @@ def test_the_reports_status_words_come_from_the_catalogue() -> None:
             if status is not ActionStatus.OPEN:  # the minutes say an open action was "not followed up"
                 assert minutes.STATUS_WORDS[language][status] == checkpoint
         assert minutes.STATUS_WORDS[language][ActionStatus.OPEN] == word("not_followed_up", language)
-    assert minutes.SV.not_done == overview_pdf.WORDS["sv"].statuses[ActionStatus.NOT_DONE] == "Inte genomförd"
-    assert minutes.EN.not_done == overview_pdf.WORDS["en"].statuses[ActionStatus.NOT_DONE] == "Not implemented"
-    assert (minutes.SV.owner_missing, minutes.SV.due_missing) == ("Ansvarig saknas", "Datum saknas")
+    sv, en = minutes.labels_for("sv"), minutes.labels_for("en")
+    assert sv.not_done == overview_pdf.WORDS["sv"].statuses[ActionStatus.NOT_DONE] == "Inte genomförd"
+    assert en.not_done == overview_pdf.WORDS["en"].statuses[ActionStatus.NOT_DONE] == "Not implemented"
+    assert (sv.owner_missing, sv.due_missing) == ("Ansvarig saknas", "Datum saknas")
 
 
 def test_the_previous_follow_up_is_named_alike_in_the_minutes_and_the_snapshot() -> None:
     current, previous = dt.date(2026, 11, 25), dt.date(2026, 5, 20)
     assert previous_label(current, previous) == "Föregående uppföljning (2026-05-20)"
-    assert previous_label(current, previous) == minutes.SV.previous_follow_up.format(date="2026-05-20")
-    assert previous_label(current, previous, language="en") == minutes.EN.previous_follow_up.format(date="2026-05-20")
-    assert previous_label(current, dt.date(2025, 11, 20), "2025") == minutes.SV.last_year.format(period="2025")
+    sv, en = minutes.labels_for("sv"), minutes.labels_for("en")
+    assert previous_label(current, previous) == sv.previous_follow_up.format(date="2026-05-20")
+    assert previous_label(current, previous, language="en") == en.previous_follow_up.format(date="2026-05-20")
+    assert previous_label(current, dt.date(2025, 11, 20), "2025") == sv.last_year.format(period="2025")
 
 
 def test_the_checkpoint_prints_the_catalogue_word_and_the_overview_counts_units_in_the_plural() -> None:

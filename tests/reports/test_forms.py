@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from lardesk.method.guide import load_guide
 from lardesk.method.snapshot import Anonymity, SessionSnapshot
+from lardesk.method.words import section, word
 from lardesk.reports.forms import FormsOptions, form_names, render_forms
 from lardesk.services import Services
 from tests.reports.test_minutes import big_snapshot
@@ -173,3 +174,48 @@ def test_the_personal_form_says_the_numbers_and_end_labels_are_lardesks(tmp_path
     render_forms(GUIDE, path, options=FormsOptions(worksheet=False))
     personal = flat(PdfReader(path).pages[0].extract_text() or "")
     assert "Siffrorna 1–10 och ändpunkternas ord är lardesks" in personal
+
+
+def test_the_forms_words_are_the_catalogues_forms_section() -> None:
+    """FormWords is built from the catalogue: a word missing from it, or one it does not know, fails here."""
+    from dataclasses import fields
+
+    from lardesk.method.words import WORD_LANGUAGES
+    from lardesk.reports.forms import ApelWords, FigureBoxes, FormWords, words_for
+
+    nested = {"boxes": FigureBoxes, "apel": ApelWords}
+    shared = {"page"}  # the catalogue's top-level word, not copied into the section
+    expected = {f.name for f in fields(FormWords)} - set(nested) - shared
+    expected |= {f"{name}.{f.name}" for name, kind in nested.items() for f in fields(kind)}
+    for language in WORD_LANGUAGES:
+        assert set(section("forms", language)) == expected
+        assert words_for(language).page == word("page", language)
+    assert words_for("en").abstain == "Abstain" and words_for("sv").abstain == "Avstår"
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_the_printed_forms_say_the_catalogue_words_in_both_languages(tmp_path: Path, language: str) -> None:
+    guide = load_guide(language)
+    path = tmp_path / "forms.pdf"
+    personal_path, sheet_path = render_forms(guide, path)
+    assert sheet_path.name == f"forms-{word('forms.worksheet_file', language)}.pdf"
+    personal = flat(PdfReader(personal_path).pages[0].extract_text() or "")
+    for key in ("appendix2", "personal_title", "name", "name_hint", "organisation", "date", "instructions"):
+        assert flat(word(f"forms.{key}", language)) in personal, key
+    assert personal.count(word("forms.abstain", language)) >= len(guide.scales)
+    assert flat(word("forms.scale_note", language)) in personal
+    sheet = flat(PdfReader(sheet_path).pages[0].extract_text() or "")
+    for key in ("appendix1", "worksheet_title", "worksheet_hint"):
+        assert flat(word(f"forms.{key}", language)) in sheet, key
+    assert sheet.count(word("forms.assessment", language)) == 5
+    assert f"{word('page', language)} 1 (1)" in sheet
+    figures = tmp_path / "figures.pdf"
+    render_forms(guide, figures, options=FormsOptions(figures=True))
+    pages = [flat(page.extract_text() or "") for page in PdfReader(figures).pages]
+    for number, page in enumerate(pages, start=1):
+        assert word(f"forms.figure_{number}", language) in page
+        assert word("forms.figures_title", language) in page and word("forms.figures_note", language) in page
+    boxes, apel = section("forms.boxes", language), section("forms.apel", language)
+    assert word("forms.read_right_to_left", language) in pages[0]
+    assert all(boxes[name] in pages[1] for name in boxes)
+    assert all(text in pages[2] for text in apel.values())

@@ -3,16 +3,25 @@ text, no names, user text as typed, and the command line that writes them."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 
 from lardesk.cli import main
+from lardesk.method.actions import ActionStatus
 from lardesk.method.guide import load_guide
+from lardesk.method.overview import Overview
+from lardesk.method.words import WORD_LANGUAGES, section, word
+from lardesk.reports import document as doc
 from lardesk.reports.overview_pdf import (
+    SHARED,
     WORDS,
+    Words,
+    catalogue_words,
     checkpoint_document,
     overview_document,
     render_checkpoint_pdf,
@@ -99,3 +108,81 @@ def test_the_command_line_writes_both(tmp_path: Path) -> None:
     code, _, err = run("--database", url, "overview", "--output", str(overview_pdf), "--json")
     assert (code, err) == (0, "")
     assert check_pdf_ua(overview_pdf).tables == 2
+
+
+# -- the words: the catalogue's, in both languages -------------------------------------------------------------
+
+
+def test_the_words_are_the_catalogues_overview_section_and_the_shared_words() -> None:
+    """A word missing from section "overview", or one there that no field takes, fails here."""
+    fields = {field.name for field in dataclasses.fields(Words)}
+    from_top = {*SHARED, "in_progress", "statuses"}
+    for language in WORD_LANGUAGES:
+        own = set(section("overview", language))
+        assert own.isdisjoint(from_top)  # a shared word is used from the top level, not copied
+        assert fields == own | from_top
+        words = catalogue_words(language)
+        assert words == WORDS[language]
+        assert (
+            words.in_progress == words.statuses[ActionStatus.IN_PROGRESS] == word("action_status.in_progress", language)
+        )
+        assert (words.page, words.no_actions) == (word("page", language), word("no_actions", language))
+    assert WORDS["sv"].overview_title == "Översikt över lärande uppföljningar"
+    assert WORDS["en"].overview_title == "Overview of learning follow-ups"
+
+
+def squeezed(text: str) -> str:
+    """Without white space: a long text wraps where the page ends."""
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.mark.parametrize("language", WORD_LANGUAGES)
+def test_both_pdfs_print_the_catalogues_words_in_each_language(
+    services: Services, tmp_path: Path, language: str
+) -> None:
+    import_all(services)
+    guide = load_guide(language)
+    overview = services.overview.overview(today=TODAY)
+    actions = services.overview.checkpoint_actions()
+    overview_path, checkpoint_path = tmp_path / "overview.pdf", tmp_path / "checkpoint.pdf"
+    render_overview_pdf(overview, guide, overview_path)
+    render_checkpoint_pdf(actions, guide, checkpoint_path, TODAY)
+    own = section("overview", language)
+    printed = own["printed"].format(date=TODAY.isoformat())
+
+    text = squeezed(text_of(overview_path))
+    for key in ("overview_title", "explanation", "scales_heading", "scales_legend", "findings_heading", "unit"):
+        assert squeezed(own[key]) in text, key
+    for key in ("latest", "previous", "open", "overdue", "done"):
+        assert squeezed(own[key]) in text, key
+    assert squeezed(f"{word('units', language, n=3)} · {printed}") in text
+    assert squeezed(f"{own['median']} 7") in text  # Beta's scale 9: median of three
+    assert squeezed(word("action_status.in_progress", language)) in text
+    assert squeezed(f"{word('page', language)} 1 (3)") in text
+    metadata = PdfReader(overview_path).metadata
+    assert metadata is not None
+    keywords = str(metadata["/Keywords"])
+    assert own["keyword_method"] in keywords and own["keyword_mainstreaming"] in keywords
+
+    text = squeezed(text_of(checkpoint_path))
+    for key in ("checkpoint_title", "checkpoint_intro", "owner", "new_status", "new_comment"):
+        assert squeezed(own[key]) in text, key
+    for name in ("action", "due", "status", "comment"):
+        assert squeezed(word(name, language)) in text, name
+    assert squeezed(own["from_session"].format(date="2025-11-12")) in text
+    assert squeezed(own["scale"].format(number=3)) in text
+    assert squeezed(f"⚠ {own['overdue_mark']}") in text
+    assert all(squeezed(f"☐ {word(f'action_status.{s.value}', language)}") in text for s in ActionStatus)
+    assert squeezed(printed) in text
+
+    other = section("overview", "en" if language == "sv" else "sv")
+    assert squeezed(other["checkpoint_title"]) not in text
+
+
+@pytest.mark.parametrize("language", WORD_LANGUAGES)
+def test_nothing_to_show_is_said_in_the_catalogues_words(language: str) -> None:
+    guide = load_guide(language)
+    empty = overview_document(Overview((), TODAY), guide)
+    assert doc.Paragraph(section("overview", language)["no_units"]) in empty.blocks
+    assert empty.subtitle.startswith(word("units", language, n=0))
+    assert doc.Paragraph(word("no_actions", language)) in checkpoint_document([], guide, TODAY).blocks

@@ -12,6 +12,8 @@ import pytest
 from lardesk.method.guide import load_guide
 from lardesk.method.people import Gender
 from lardesk.method.snapshot import Anonymity, SessionSnapshot
+from lardesk.method.stats import MIN_GROUP_SIZE
+from lardesk.method.words import WORD_LANGUAGES, word
 from lardesk.reports.ratings_csv import (
     NamesNotAllowed,
     gender_breakdown,
@@ -98,7 +100,8 @@ def test_no_breakdown_by_a_group_of_fewer_than_three(services: Services, example
     text = gender_breakdown_csv(snapshot, GUIDE)
     rows = read(text)
     assert all(r["median_woman"] == "" and r["median_man"] == "" for r in rows)
-    assert all("fewer than 3" in r["note"] for r in rows)
+    assert all(r["note"] == "visas inte: en grupp med färre än 3" for r in rows)
+    assert all(r["note"] == word("csv.ratings.not_shown", "sv", size=MIN_GROUP_SIZE) for r in rows)
 
 
 def test_a_breakdown_when_every_group_has_three() -> None:
@@ -113,3 +116,27 @@ def test_a_breakdown_when_every_group_has_three() -> None:
     assert (rows["1"]["median_woman"], rows["1"]["median_man"]) == ("3", "8")
     assert rows["2"]["median_woman"] == ""
     assert rows["2"]["note"]
+
+
+@pytest.mark.parametrize("language", WORD_LANGUAGES)
+def test_the_cells_are_in_the_guides_language_and_the_column_names_are_not(
+    services: Services, example_id: int, language: str
+) -> None:
+    """The scales' labels and the reason a line is blank are words (the catalogue's, section "csv.ratings");
+    the column names are identifiers for scripts, the same in both languages."""
+    snapshot = services.sessions.snapshot(example_id)
+    guide = load_guide(language)
+    rows = read(gender_breakdown_csv(snapshot, guide))
+    assert list(rows[0]) == [
+        "scale",
+        "scale_label",
+        "median_woman",
+        "median_man",
+        "median_other",
+        "median_unspecified",
+        "note",
+    ]
+    reason = word("csv.ratings.not_shown", language, size=MIN_GROUP_SIZE)
+    assert [(r["scale_label"], r["note"]) for r in rows] == [(guide.scale(int(r["scale"])).label, reason) for r in rows]
+    assert reason.endswith(" 3") and reason != word("csv.ratings.not_shown", "en" if language == "sv" else "sv", size=3)
+    assert list(read(ratings_csv(snapshot, guide))[0]) == ["round", "scale", "scale_label", "value", "abstained"]

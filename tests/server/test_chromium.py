@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from lardesk.method.snapshot import Anonymity
+from lardesk.method.words import word
 from lardesk.services import Services
 from tests.server.chromium import Chromium, chromium_binary
 from tests.server.conftest import StartRound
@@ -70,7 +71,8 @@ def test_a_phone_rates_and_sends(services: Services, open_round: StartRound, bro
     browser.wait_for("!document.getElementById('start').hidden")
     assert browser.evaluate("document.documentElement.lang") == "sv"
     assert browser.evaluate("document.getElementById('begin').textContent") == "Börja"
-    assert "4 skalor" in browser.evaluate("document.getElementById('intro').textContent")
+    intro = browser.evaluate("document.getElementById('intro').textContent")
+    assert intro == word("phone.intro_anonymous", "sv", n=4) and intro.startswith("Du bedömer 4 skalor från 1 till 10.")
     assert browser.evaluate("innerWidth") == 360
     assert shot(browser, tmp_path, "phone-start.png").stat().st_size > 5000
 
@@ -150,6 +152,7 @@ def test_open_mode_in_english_and_a_closed_round(
     browser.open(server.address.url)
     browser.wait_for("!document.getElementById('start').hidden")
     assert browser.evaluate("document.title") == "Personal assessment"
+    assert browser.evaluate("document.getElementById('intro').textContent") == word("phone.intro_open", "en")
     browser.tap("#begin")  # no name chosen yet
     browser.wait_for("document.getElementById('status').textContent === 'Choose your name first.'")
     browser.tap("label[for=who-1]")

@@ -16,6 +16,7 @@ import pytest
 
 from lardesk.method.guide import load_guide
 from lardesk.method.snapshot import Anonymity
+from lardesk.method.words import WORD_LANGUAGES, section, word
 from lardesk.server.limits import Limits, RateLimiter
 from lardesk.server.round import TOKEN_ALPHABET, TOKEN_BITS, PhoneRound, grouped
 from lardesk.server.runner import ListenError, parse_listen, start_round
@@ -93,6 +94,29 @@ def test_an_english_session_gets_the_page_in_english(services: Services, open_ro
         "question": scales[0]["question"],
     }
     assert scales[0]["question"].startswith("To what extent")
+
+
+@pytest.mark.parametrize("language", WORD_LANGUAGES)
+def test_the_pages_words_are_the_catalogues_with_the_scales_counted_in_the_plural(
+    services: Services, open_round: StartRound, language: str
+) -> None:
+    words = section("phone", language)
+    for parts, scales in (((), 1), ((1, 5, 7), 4)):  # scale 9 is always asked
+        sid = make_session(services, 2, parts=parts, language=language)
+        html = Client(open_round(sid).address.url).page().body.decode("utf-8")
+        data = re.search(r'<script type="application/json" id="round-data">(.*?)</script>', html, re.S)
+        assert data is not None
+        strings = json.loads(data.group(1))["strings"]
+        intro = word("phone.intro_anonymous", language, n=scales)
+        assert strings == {**words, "intro_anonymous": intro}  # every word, and round.js fills in the rest
+        assert f"<title>{words['title']}</title>" in html and words["noscript"] in html
+        where = word("phone.where", language, organisation="Ankeby kommun", round=1)
+        assert f'<p class="where">{where}</p>' in html
+        assert {"{name}", "{low}", "{high}", "{list}", "{status}"} <= set(
+            re.findall(r"\{\w+\}", "".join(words.values()))
+        )
+    assert word("phone.intro_anonymous", language, n=1).startswith(("Du bedömer 1 skala ", "You rate 1 scale "))
+    assert word("phone.intro_anonymous", language, n=4).startswith(("Du bedömer 4 skalor ", "You rate 4 scales "))
 
 
 # -- seats and answers ------------------------------------------------------------------------------------

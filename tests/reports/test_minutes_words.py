@@ -1,0 +1,140 @@
+"""The minutes' words come from the catalogue (resources/words, section "minutes" and the shared words): the
+typed Labels hold exactly the catalogue's words, and the PDF and the DOCX print them in both languages."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+
+import docx
+import pytest
+from pypdf import PdfReader
+
+from lardesk.method.actions import ActionStatus
+from lardesk.method.guide import load_guide
+from lardesk.method.logic import ItemKind
+from lardesk.method.snapshot import LinkInfo, SessionSnapshot
+from lardesk.method.words import WORD_LANGUAGES, section, word, words
+from lardesk.reports import document as doc
+from lardesk.reports.minutes import (
+    SHARED_WORDS,
+    STATUS_WORDS,
+    Labels,
+    build_minutes,
+    count,
+    kind_words,
+    labels_for,
+    own_words,
+    render_minutes,
+)
+from lardesk.reports.minutes_docx import render_minutes_docx
+from tests.reports.test_minutes_pdfua import findings_snapshot
+
+
+def flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def test_the_labels_are_exactly_the_catalogue_words() -> None:
+    fields = {f.name for f in dataclasses.fields(Labels)} - {"language"}
+    for language in WORD_LANGUAGES:
+        own = own_words(language)
+        assert not own.keys() & SHARED_WORDS.keys(), "a shared word is copied into the minutes' section"
+        assert fields == own.keys() | SHARED_WORDS.keys()
+        labels = labels_for(language)
+        assert labels.language == language
+        for name, text in own.items():
+            assert getattr(labels, name) == text == word(f"minutes.{name}", language)
+        for name, key in SHARED_WORDS.items():
+            assert getattr(labels, name) == word(key, language)
+    assert labels_for("de") == labels_for("sv")
+    assert (labels_for("sv").decimal, labels_for("en").decimal) == (",", ".")
+
+
+def test_every_word_of_the_section_is_used_by_the_minutes() -> None:
+    """Plain words are Labels fields; the subsections and plural forms are what the code asks for by name."""
+    asked = {f"kind_count.{kind.value}" for kind in ItemKind}
+    asked |= {"box_count", "link_count", "gap_count", "indicators_moved"}
+    asked |= {f"link_kinds.{kind.value}.{role}" for kind in ItemKind for role in ("subject", "target", "targets")}
+    for language in WORD_LANGUAGES:
+        keys = {key.removeprefix("minutes.") for key in words(language) if key.startswith("minutes.")}
+        assert keys == own_words(language).keys() | asked
+        for kind in ItemKind:
+            assert all(kind_words(language)[kind])
+            assert count(f"kind_count.{kind.value}", language, 1).startswith("1 ")
+        assert section("minutes.link_kinds", language)["mediator.target"] == kind_words(language)[ItemKind.MEDIATOR][1]
+
+
+def test_counts_agree_with_their_number() -> None:
+    assert count("link_count", "sv", 1) == "1 koppling"
+    assert count("link_count", "sv", 3) == "3 kopplingar"
+    assert count("link_count", "en", 1) == "1 link"
+    assert count("box_count", "en", 2) == "2 boxes"
+    assert count("kind_count.starting_point", "sv", 1) == "1 utgångspunkt"
+    assert count("kind_count.result", "en", 4) == "4 expected results (short-term)"
+    assert word("minutes.indicators_moved", "en", n=1, towards=0).startswith("0 of 1 indicator with a target")
+    assert word("minutes.indicators_moved", "sv", n=3, towards=2).startswith("2 av 3 indikatorer med mål")
+    with pytest.raises(TypeError, match="plural"):
+        word("minutes.gap_count", "sv")
+
+
+def snapshot_with_two_target_kinds(language: str) -> SessionSnapshot:
+    """The findings session, where one activity also leads to a mediating instance (two kinds of target)."""
+    base = findings_snapshot(language)
+    return dataclasses.replace(base, links=(*base.links, LinkInfo(3, 7)))
+
+
+@pytest.mark.parametrize("language", WORD_LANGUAGES)
+def test_the_pdf_and_the_docx_print_the_catalogue_words(language: str, tmp_path: Path) -> None:
+    guide = load_guide(language)
+    other = labels_for("en" if language == "sv" else "sv")
+    snapshot = snapshot_with_two_target_kinds(language)
+    lab = labels_for(language)
+    minutes = build_minutes(snapshot, guide)
+    (sentence,) = [s for s in minutes.links if len(s.targets) == 2]
+    assert f" {word('minutes.conjunction', language)} " in sentence.text
+    board = minutes.board_alt
+    assert count("kind_count.starting_point", language, 1) + "," in board  # one starting point: no plural
+    assert count("link_count", language, len(snapshot.links)) in board
+
+    pdf_path = tmp_path / "minutes.pdf"
+    render_minutes(snapshot, guide, pdf_path)
+    pages = [flat(page.extract_text() or "") for page in PdfReader(pdf_path).pages]
+    text = " ".join(pages)
+    for said in (
+        lab.summary,
+        lab.appendix_logic,
+        lab.links_intro,
+        lab.gaps_intro,
+        lab.status_findings,
+        lab.previous_actions.format(previous=minutes.previous_label[:1].lower() + minutes.previous_label[1:]),
+        word("owner_missing", language),
+        STATUS_WORDS[language][ActionStatus.DONE],
+        flat(sentence.text),
+        flat(board),
+    ):
+        assert flat(said) in text, said
+    assert all(f"{word('page', language)} {index} ({len(pages)})" in page for index, page in enumerate(pages, 1))
+    for foreign in (other.appendix_logic, other.links_intro, other.gaps_intro, other.summary_joint):
+        assert flat(foreign) not in text, foreign
+
+    docx_path = tmp_path / "minutes.docx"
+    render_minutes_docx(snapshot, guide, docx_path)
+    document = docx.Document(str(docx_path))
+    headings = [p.text for p in document.paragraphs if p.style is not None and p.style.name.startswith("Heading")]
+    assert {lab.summary, lab.ratings, lab.actions, lab.appendix_logic, lab.links} <= set(headings)
+    paragraphs = "\n".join(p.text for p in document.paragraphs)
+    assert sentence.text in paragraphs and board in paragraphs
+    assert other.links_intro not in paragraphs and lab.links_intro in paragraphs
+    header = "".join(t.text or "" for t in document.sections[0].header._element.iter() if t.tag.endswith("}t"))
+    assert header.count(f"{word('page', language)} ") == 1
+    assert document.core_properties.title.startswith(f"{lab.kind}: ")
+
+
+def test_a_document_without_its_own_page_word_takes_the_catalogues() -> None:
+    for language in WORD_LANGUAGES:
+        document = doc.Document(title="T", language=language, blocks=())
+        assert doc.document_json(document, lambda figure: "")["page"] == word("page", language)
+    assert doc.Document(title="T", language="en", blocks=(), page_word="Blad").page_label == "Blad"
+    assert labels_for("en").page == "Page"
