@@ -197,8 +197,16 @@ SHARED_WORDS: dict[str, str] = {
     "due_missing": "due_missing",
     "not_followed_up": "not_followed_up",
     "comment": "comment",
+    # the indicators' words: the same in the minutes' indicator part as in the indicator table and chart
+    "women": "indicators.group.women",
+    "men": "indicators.group.men",
+    "total": "indicators.group.total",
+    "baseline_row": "indicators.baseline",
+    "target_row": "indicators.target",
+    "source": "indicators.table.source",
+    "indicator_period": "indicators.table.period",
 }
-"""The :class:`Labels` that are the catalogue's shared words (field: key), the same in every report."""
+"""The :class:`Labels` that are words of the catalogue's other sections (field: key), the same in every report."""
 
 
 def own_words(language: str) -> dict[str, str]:
