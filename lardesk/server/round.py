@@ -180,10 +180,10 @@ class PhoneRound:
         free participant left the seat is given up (the phone is told to start again) and its answer stays.
         In open mode a seat is its person: marked absent, their answer stays theirs and does not count.
         Returns the Changes of the answers moved, if any."""
-        snapshot = self.services.sessions.snapshot(self.session_id, with_previous=False)
-        free = [p for p in snapshot.present if p.id not in self._rated_before]
         moved: Changes | None = None
-        with self._write_lock:  # no answer is stored while seats move
+        with self._write_lock:  # no answer is stored while seats move, and the latest list is the one applied
+            snapshot = self.services.sessions.snapshot(self.session_id, with_previous=False)
+            free = [p for p in snapshot.present if p.id not in self._rated_before]
             with self._lock:
                 self._free = {p.id: p for p in free}
                 self._order = [p.id for p in free]
