@@ -52,8 +52,7 @@ class SpreadPrintWords:
 
 @cache
 def spread_words(language: str) -> SpreadWords:
-    entries = section("spread", language)
-    return SpreadWords(**{name: text for name, text in entries.items() if "." not in name})
+    return SpreadWords(**section("spread", language, nested=False))
 
 
 @cache

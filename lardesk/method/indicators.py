@@ -175,8 +175,7 @@ INDICATOR_SUBSECTIONS = frozenset({"group", "short_group", "direction", "gap_tre
 @cache
 def indicator_words(language: str = "sv") -> IndicatorWords:
     """The words of section "indicators" in ``language`` (an unknown language gets Swedish, as the reports do)."""
-    entries = section("indicators", language)
-    return IndicatorWords(**{name: text for name, text in entries.items() if "." not in name})
+    return IndicatorWords(**section("indicators", language, nested=False))
 
 
 # -- numbers -----------------------------------------------------------------------------------------------

@@ -66,13 +66,14 @@ def words(language: str) -> Mapping[str, Entry]:
     return flatten(data["words"])
 
 
-def section(name: str, language: str) -> dict[str, str]:
-    """The plain texts of section ``name`` (and its subsections, dotted), by their names inside it."""
+def section(name: str, language: str, *, nested: bool = True) -> dict[str, str]:
+    """The plain texts of section ``name`` by their names inside it: with its subsections' texts (dotted,
+    "group.women"), or with ``nested=False`` only its own (what a report's typed words are built from)."""
     prefix = f"{name}."
     return {
         key[len(prefix) :]: entry
         for key, entry in words(language).items()
-        if key.startswith(prefix) and isinstance(entry, str)
+        if key.startswith(prefix) and isinstance(entry, str) and (nested or "." not in key[len(prefix) :])
     }
 
 

@@ -211,7 +211,7 @@ SHARED_WORDS: dict[str, str] = {
 
 def own_words(language: str) -> dict[str, str]:
     """The minutes' own plain words (section "minutes" without its subsections and plural forms)."""
-    return {name: text for name, text in word_section("minutes", language).items() if "." not in name}
+    return word_section("minutes", language, nested=False)
 
 
 @cache

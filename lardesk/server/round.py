@@ -179,13 +179,9 @@ class PhoneRound:
         answer of a person in the room is never left with someone absent, where it would not count; with no
         free participant left the seat is given up (the phone is told to start again) and its answer stays.
         In open mode a seat is its person: marked absent, their answer stays theirs and does not count.
-        Returns the Changes of the answers moved, if any.
-
-        The list is read inside the write lock: two calls at once (the facilitator's change and a phone taking
-        a seat) run one after the other, and the one that runs last has read the list as it stands last, so an
-        older reading never undoes a newer one."""
+        Returns the Changes of the answers moved, if any."""
         moved: Changes | None = None
-        with self._write_lock:  # no answer is stored while seats move, and one reading of the list at a time
+        with self._write_lock:  # no answer is stored while seats move, and the latest list is the one applied
             snapshot = self.services.sessions.snapshot(self.session_id, with_previous=False)
             free = [p for p in snapshot.present if p.id not in self._rated_before]
             with self._lock:

@@ -386,7 +386,7 @@ class OverviewTab(QWidget):
         self._fit_columns()
         units = len(overview.units)
         self.summary.setText(
-            self.tr("%1 enheter. Samlad bedömning med förändring (↑ upp, ↓ ned, → oförändrad) och median (md) när "
+            self.tr("Enheter: %1. Samlad bedömning med förändring (↑ upp, ↓ ned, → oförändrad) och median (md) när "
                     "minst tre har bedömt. Enter öppnar den senaste uppföljningen.").replace("%1", str(units))
         )  # fmt: skip
 

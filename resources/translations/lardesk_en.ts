@@ -1347,8 +1347,8 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>Organisation and unit</translation>
     </message>
     <message>
-        <source>%1 enheter. Samlad bedömning med förändring (↑ upp, ↓ ned, → oförändrad) och median (md) när minst tre har bedömt. Enter öppnar den senaste uppföljningen.</source>
-        <translation>%1 units. Joint assessment with its change (↑ up, ↓ down, → unchanged) and the median (md) when at least three rated. Enter opens the latest follow-up.</translation>
+        <source>Enheter: %1. Samlad bedömning med förändring (↑ upp, ↓ ned, → oförändrad) och median (md) när minst tre har bedömt. Enter öppnar den senaste uppföljningen.</source>
+        <translation>Units: %1. Joint assessment with its change (↑ up, ↓ down, → unchanged) and the median (md) when at least three rated. Enter opens the latest follow-up.</translation>
     </message>
     <message>
         <source>översikt.csv</source>

@@ -62,6 +62,9 @@ def test_sections_nest_and_a_key_is_the_dotted_path() -> None:
         flatten({"b": 3})
     assert word("action_status.done", "sv") == "Genomförd"
     assert section("action_status", "en")["partly_done"] == "Partly implemented"
+    assert section("indicators", "sv")["group.women"] == "Kvinnor"
+    own = section("indicators", "sv", nested=False)
+    assert "group.women" not in own and own["baseline"] == "utgångsvärde"
 
 
 def test_an_unknown_language_gets_swedish_as_the_reports_do() -> None:

@@ -55,6 +55,7 @@ def column_texts(window: OverviewWindow, column: int) -> list[str]:
 def test_opens_sorts_and_filters(qtbot: QtBot, window: OverviewWindow, imported: Imported) -> None:
     tab = window.overview_tab
     assert column_texts(window, 1) == ["Socialförvaltningen", "Tekniska förvaltningen", ""]
+    assert tab.summary.text().startswith("Enheter: 3. ")  # a count with no noun to agree ("1 enheter")
     nine = tab.model.scale_column(9)
     assert column_texts(window, nine) == ["6  ↑ +2\nmd 6", "8", "3  ↓ −2\nmd 7"]
     # By keyboard: Alt+T goes to "Sortera", typing 9 chooses scale 9; Alt+H puts the highest first.
@@ -85,6 +86,7 @@ def test_opens_sorts_and_filters(qtbot: QtBot, window: OverviewWindow, imported:
     tab.year.setCurrentIndex(0)
     tab.organisation.setCurrentIndex(tab.organisation.findData("Beta region"))
     assert column_texts(window, 0) == ["Beta region"]
+    assert tab.summary.text().startswith("Enheter: 1. ")
     tab.scale.setCurrentIndex(tab.scale.findData(9))
     hidden = [tab.table.isColumnHidden(tab.model.scale_column(n)) for n in range(1, 10)]
     assert hidden == [True] * 8 + [False]
