@@ -243,6 +243,29 @@ def test_the_seats_follow_who_is_present_while_the_round_is_open(services: Servi
         assert (late.new_id, 1, 1, 9) in stored(services, sid)
 
 
+def test_an_anonymous_answer_survives_the_removal_of_the_participant_it_was_stored_for(
+    services: Services, open_round: StartRound
+) -> None:
+    """Removed rather than marked absent: the participant's ratings go with them, but the answer a phone stored
+    there was someone else's in the room (the facilitator could not know whose): it is stored again, as sent."""
+    for _ in range(4):  # the seat is a participant at random: whichever it is, the answer stays
+        sid = make_session(services, 3)
+        server = open_round(sid)
+        client = Client(server.address.url)
+        seat = seated(client)
+        assert client.answer(seat, {"1": 7, "2": None, "3": 4}).status == 200
+        (holder,) = {row[0] for row in stored(services, sid)}
+        services.sessions.remove_participant(holder)
+        moved = server.round.follow_participants()
+        assert moved is not None and moved.what & Changed.RATINGS
+        (now,) = {row[0] for row in stored(services, sid)}
+        assert now != holder and now in {p.id for p in services.sessions.snapshot(sid).present}
+        assert stored(services, sid) == [(now, 1, 1, 7), (now, 2, 1, None), (now, 3, 1, 4)]
+        assert (server.round.answered, server.round.total) == (1, 2)
+        assert client.answer(seat, {"1": 3}).status == 200  # the seat goes on where its answer went
+        assert stored(services, sid) == [(now, 1, 1, 3)]
+
+
 def test_with_no_one_left_to_move_to_the_seat_is_given_up_and_open_mode_keeps_a_person(
     services: Services, open_round: StartRound
 ) -> None:
