@@ -131,6 +131,8 @@ class PhoneRound:
         self.token = new_token()
         self._seats: dict[str, int] = {}
         self._answered: set[str] = set()
+        self._answers: dict[str, dict[int, int | None]] = {}
+        """Each seat's last answer as sent: stored again if its participant is removed (see follow_participants)."""
         self._lock = threading.Lock()
         self._write_lock = threading.Lock()
         self._listener = listener
@@ -179,6 +181,8 @@ class PhoneRound:
         answer of a person in the room is never left with someone absent, where it would not count; with no
         free participant left the seat is given up (the phone is told to start again) and its answer stays.
         In open mode a seat is its person: marked absent, their answer stays theirs and does not count.
+        A participant removed takes their stored ratings along; an anonymous answer that was stored for them is
+        then stored again, as the phone last sent it, for the seat's new participant (nobody knew whose it was).
         Returns the Changes of the answers moved, if any."""
         moved: Changes | None = None
         with self._write_lock:  # no answer is stored while seats move, and the latest list is the one applied
@@ -201,6 +205,7 @@ class PhoneRound:
                     if not spare:
                         del self._seats[seat]
                         self._answered.discard(seat)
+                        self._answers.pop(seat, None)
                         continue
                     chosen = secrets.choice(spare)
                     self._seats[seat] = chosen
@@ -208,11 +213,29 @@ class PhoneRound:
                 if answered:
                     try:
                         moved = self.services.ratings.move_answer(old, chosen, self.round)
-                    except (InputError, NotFound):  # removed, or rated meanwhile: the seat starts afresh
+                    except NotFound:  # removed, with the ratings: the phone's answer is stored again
+                        moved = self._store_again(seat, chosen) or moved
+                    except InputError:  # rated meanwhile: the seat starts afresh
                         with self._lock:
                             self._answered.discard(seat)
         self._tell(moved)
         return moved
+
+    def _store_again(self, seat: str, participant_id: int) -> Changes | None:
+        """The seat's last answer stored for ``participant_id`` (its first participant was removed, and its
+        ratings with it); None, and the seat starts afresh, when that cannot be done."""
+        with self._lock:
+            values = self._answers.get(seat)
+        if values is not None:
+            scales = [s.scale for s in self.scales]
+            try:
+                return self.services.ratings.replace_ratings(participant_id, values, self.round, scales)
+            except InputError:  # removed or typed in meanwhile too
+                pass
+        with self._lock:
+            self._answered.discard(seat)
+            self._answers.pop(seat, None)
+        return None
 
     # -- the two calls --------------------------------------------------------------------------------
     def take_seat(self, participant: object = None) -> str:
@@ -267,6 +290,7 @@ class PhoneRound:
                 raise BadAnswer(str(error)) from error
             with self._lock:
                 self._answered.add(seat)
+                self._answers[seat] = values
         self._tell(changes)
         return changes
 

@@ -1227,11 +1227,11 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     </message>
     <message>
         <source>ingen samlad bedömning</source>
-        <translation>no joint assessment</translation>
+        <translation>no overall assessment</translation>
     </message>
     <message>
         <source>samlad bedömning %1</source>
-        <translation>joint assessment %1</translation>
+        <translation>overall assessment %1</translation>
     </message>
     <message>
         <source>föregående %1 (%2)</source>
@@ -1277,7 +1277,7 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     </message>
     <message>
         <source>Skala %1 %2: samlad bedömning, förändring sedan föregående uppföljning och median</source>
-        <translation>Scale %1 %2: joint assessment, change since the previous follow-up, and median</translation>
+        <translation>Scale %1 %2: overall assessment, change since the previous follow-up, and median</translation>
     </message>
     <message>
         <source>Åtgärder från den senaste uppföljningen: %1</source>
@@ -1348,7 +1348,7 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     </message>
     <message>
         <source>Enheter: %1. Samlad bedömning med förändring (↑ upp, ↓ ned, → oförändrad) och median (md) när minst tre har bedömt. Enter öppnar den senaste uppföljningen.</source>
-        <translation>Units: %1. Joint assessment with its change (↑ up, ↓ down, → unchanged) and the median (md) when at least three rated. Enter opens the latest follow-up.</translation>
+        <translation>Units: %1. Overall assessment with its change (↑ up, ↓ down, → unchanged) and the median (md) when at least three rated. Enter opens the latest follow-up.</translation>
     </message>
     <message>
         <source>översikt.csv</source>

@@ -89,7 +89,7 @@ def test_swedish_sentence_from_plain_strings_and_a_generator() -> None:
         ([MAN], "1 participant, a man"),
         ([MAN, MAN], "2 participants, of whom 2 men"),
         ([WOMAN, WOMAN, MAN, OTHER], "4 participants, of whom 2 women, 1 man and 1 of another gender"),
-        ([WOMAN, MAN, UNSET, UNSET], "4 participants, of whom 1 woman, 1 man and 2 not stated"),
+        ([WOMAN, MAN, UNSET, UNSET], "4 participants, of whom 1 woman, 1 man and 2 whose gender is not stated"),
         ([UNSET, UNSET], "2 participants"),
         ([UNSET], "1 participant"),
         ([], "0 participants"),
@@ -146,6 +146,6 @@ def test_counts_take_their_plural_forms() -> None:
     )
     assert (
         participation_sentence([MAN, MAN, WOMAN, UNSET], "en")
-        == "4 participants, of whom 1 woman, 2 men and 1 not stated"
+        == "4 participants, of whom 1 woman, 2 men and 1 whose gender is not stated"
     )
     assert participation_sentence([WOMAN, WOMAN], "de") == "2 deltagare, varav 2 kvinnor"  # unknown: Swedish

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Mapping
 
 import pytest
@@ -38,6 +39,36 @@ def test_every_key_has_both_languages_with_the_same_placeholders_and_plural_form
             entry = raw[language][key]
             assert isinstance(entry, str) or (set(entry) == PLURAL_CATEGORIES and "n" in shape(entry)[1]), key
             assert (entry if isinstance(entry, str) else "".join(entry.values())).strip(), key
+
+
+ONE_ENGLISH_TERM = {
+    r"\bjoint\b": "samlad bedömning is the overall assessment, as scale 9 and the UI call it (tests/ui/test_words.py)",
+    r"\b(short|long) term\b": "the glossary's short-term and long-term",
+    r"(?<!gender-)\bequal services\b": "jämställda verksamheter are gender-equal services, as in the guide",
+    r"\bresponsible\b": "ansvarig is an action's owner, as in the UI and the half-year checkpoint",
+}
+"""A term the English catalogue must not use (a regular expression) → the one it uses instead, and why."""
+
+
+def test_english_reports_use_one_term_per_thing() -> None:
+    """The minutes printed "Joint assessment per scale" over a column "Overall", and the spread's legend "joint
+    assessment" beside the heading "Personal and overall assessment": one thing, two names, on one page."""
+    texts = {
+        key: text
+        for key, entry in words("en").items()
+        for text in ([entry] if isinstance(entry, str) else entry.values())
+    }
+    for pattern, why in ONE_ENGLISH_TERM.items():
+        assert not [key for key, text in texts.items() if re.search(pattern, text, re.IGNORECASE)], why
+    assert load_guide("en").scale(9).label == "Overall assessment" == word("minutes.joint", "en")
+    assert word("minutes.summary_joint", "en").startswith("Overall assessment")
+    assert word("spread.print.joint", "en") == word("spread.joint", "en")
+    assert word("forms.boxes.expected_results", "en").endswith("(short-term)")
+    assert word("minutes.owner", "en") == overview_pdf.WORDS["en"].owner
+    # the heading over the previous actions, with the label lower-cased as the minutes print it: no missing "the"
+    label = previous_label(dt.date(2011, 11, 15), dt.date(2011, 5, 2), "2011", "en")
+    heading = word("minutes.previous_actions", "en", previous=label[:1].lower() + label[1:])
+    assert not re.search(r"\b(of|from) previous\b", heading), heading
 
 
 def test_plural_forms_follow_n() -> None:

@@ -100,7 +100,7 @@ def test_docx_passes_words_accessibility_rules(tmp_path: Path) -> None:
         assert "Heading 1" in styles and "Heading 2" in styles and "Title" in styles
         assert "List Bullet" in styles
         text = docx_text(path)
-        assert ("Ansvarig saknas" if language == "sv" else "No one responsible") in text
+        assert ("Ansvarig saknas" if language == "sv" else "No owner") in text
         header = document.sections[0].header.paragraphs[0]
         stops = [round(stop.position.cm, 1) for stop in header.paragraph_format.tab_stops]
         assert stops == [16.6], "the header's right tab stop is at the A4 text width"

@@ -256,7 +256,7 @@ def test_english_minutes_are_pdf_ua_in_english(tmp_path: Path) -> None:
     with pikepdf.open(path) as pdf:
         assert str(pdf.Root.Lang) == "en-GB"
     text = flat(pdf_text(path))
-    assert "No one responsible" in text and "Page 1 (" in text
+    assert "No owner" in text and "Page 1 (" in text
 
 
 def test_the_checker_fails_an_untagged_pdf(tmp_path: Path) -> None:

@@ -54,8 +54,8 @@ def test_the_swedish_and_english_headers() -> None:
         "9 Samlad bedömning – samlad",
     ]
     assert overview_rows(empty, english, (9,))[0][4:9] == [
-        "9 Overall assessment – joint",
-        "9 Overall assessment – previous joint",
+        "9 Overall assessment – overall",
+        "9 Overall assessment – previous overall",
         "9 Overall assessment – change",
         "9 Overall assessment – median",
         "9 Overall assessment – ratings",

@@ -18,7 +18,7 @@ from lardesk.method.guide import load_guide
 from lardesk.method.snapshot import Anonymity
 from lardesk.method.words import WORD_LANGUAGES, section, word
 from lardesk.server.limits import Limits, RateLimiter
-from lardesk.server.round import TOKEN_ALPHABET, TOKEN_BITS, PhoneRound, grouped
+from lardesk.server.round import TOKEN_ALPHABET, TOKEN_BITS, NoFreeSeat, PhoneRound, grouped
 from lardesk.server.runner import ListenError, parse_listen, start_round
 from lardesk.services import Changed, Changes, InputError, NewParticipant, Services
 from tests.server.conftest import StartRound
@@ -243,6 +243,29 @@ def test_the_seats_follow_who_is_present_while_the_round_is_open(services: Servi
         assert (late.new_id, 1, 1, 9) in stored(services, sid)
 
 
+def test_an_anonymous_answer_survives_the_removal_of_the_participant_it_was_stored_for(
+    services: Services, open_round: StartRound
+) -> None:
+    """Removed rather than marked absent: the participant's ratings go with them, but the answer a phone stored
+    there was someone else's in the room (the facilitator could not know whose): it is stored again, as sent."""
+    for _ in range(4):  # the seat is a participant at random: whichever it is, the answer stays
+        sid = make_session(services, 3)
+        server = open_round(sid)
+        client = Client(server.address.url)
+        seat = seated(client)
+        assert client.answer(seat, {"1": 7, "2": None, "3": 4}).status == 200
+        (holder,) = {row[0] for row in stored(services, sid)}
+        services.sessions.remove_participant(holder)
+        moved = server.round.follow_participants()
+        assert moved is not None and moved.what & Changed.RATINGS
+        (now,) = {row[0] for row in stored(services, sid)}
+        assert now != holder and now in {p.id for p in services.sessions.snapshot(sid).present}
+        assert stored(services, sid) == [(now, 1, 1, 7), (now, 2, 1, None), (now, 3, 1, 4)]
+        assert (server.round.answered, server.round.total) == (1, 2)
+        assert client.answer(seat, {"1": 3}).status == 200  # the seat goes on where its answer went
+        assert stored(services, sid) == [(now, 1, 1, 3)]
+
+
 def test_with_no_one_left_to_move_to_the_seat_is_given_up_and_open_mode_keeps_a_person(
     services: Services, open_round: StartRound
 ) -> None:
@@ -265,6 +288,45 @@ def test_with_no_one_left_to_move_to_the_seat_is_given_up_and_open_mode_keeps_a_
     assert server.round.follow_participants() is None  # a named person's answer stays theirs
     assert stored(services, sid) == [(people[0].id, 1, 1, 6)]
     assert (server.round.answered, server.round.total) == (0, 1)  # and does not count while absent
+
+
+def test_an_older_reading_of_the_list_never_undoes_a_newer_one(
+    services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two follow_participants at once: a phone's seat request read the list just before the facilitator marked
+    someone absent, and the facilitator's own call read it just after. Whatever order they finish in, the seats
+    end as the list stands: the absent participant is no seat and not counted in N."""
+    sid = make_session(services, 3)
+    people = services.sessions.snapshot(sid).participants
+    round_ = PhoneRound(services, sid)
+    real = services.sessions.snapshot
+    read, go = threading.Event(), threading.Event()
+
+    def snapshot(session_id: int, **options: bool) -> object:
+        taken = real(session_id, **options)
+        if threading.current_thread().name == "older":  # the phone's call: it has read, and is slow to go on
+            read.set()
+            go.wait(10)
+        return taken
+
+    monkeypatch.setattr(services.sessions, "snapshot", snapshot)
+    older = threading.Thread(target=round_.follow_participants, name="older", daemon=True)
+    older.start()
+    assert read.wait(10)
+    services.sessions.update_participant(people[0].id, present=False)
+    newer = threading.Thread(target=round_.follow_participants, name="newer", daemon=True)
+    newer.start()
+    newer.join(0.5)  # it waits for the older call to finish, or (without the lock) finishes first
+    go.set()
+    older.join(10)
+    newer.join(10)
+    assert not older.is_alive() and not newer.is_alive()
+    assert (round_.answered, round_.total) == (0, 2)
+    monkeypatch.undo()
+    seats = [round_.take_seat(), round_.take_seat()]
+    assert len(set(seats)) == 2
+    with pytest.raises(NoFreeSeat):
+        round_.take_seat()
 
 
 def test_moving_an_answer_is_refused_onto_someone_rated_or_of_another_session(services: Services) -> None:

@@ -7,6 +7,7 @@ After changing UI strings: ``python -m lardesk.ui.i18n --update``, then translat
 from __future__ import annotations
 
 import ast
+import re
 import shutil
 from pathlib import Path
 from xml.etree import ElementTree
@@ -54,6 +55,19 @@ def test_the_shipped_qm_is_what_lrelease_makes_of_the_ts(tmp_path: Path) -> None
     built = tmp_path / "lardesk_en.qm"
     lrelease(ts_file("en"), built)
     assert qm_file("en").read_bytes() == built.read_bytes(), f"lardesk_en.qm is out of date: {REBUILD}"
+
+
+def test_samlad_bedomning_is_the_overall_assessment_in_every_english_string() -> None:
+    """Scale 9 and the group's agreed value are "Overall assessment" in the guide, the windows and the reports
+    (tests/ui/test_words.py, tests/method/test_words.py); the overview's screen-reader texts said "joint"."""
+    said = [
+        source
+        for (_, source), translation in messages(ts_file("en")).items()
+        if "samlad" in source.lower()
+        for text in [translation.text or "", *(form.text or "" for form in translation.findall("numerusform"))]
+        if re.search(r"\bjoint\b", text, re.IGNORECASE)
+    ]
+    assert not said
 
 
 def test_every_string_of_the_code_is_in_the_ts_and_translated(tmp_path: Path) -> None:
