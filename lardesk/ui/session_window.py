@@ -516,12 +516,44 @@ class SessionWindow(QMainWindow):
     def next_step(self) -> None:
         row = self.order.index(self.current)
         if row < len(self.order) - 1:
-            self.go_to(self.order[row + 1])
+            self._step_with_focus(self.order[row + 1])
 
     def previous_step(self) -> None:
         row = self.order.index(self.current)
         if row > 0:
-            self.go_to(self.order[row - 1])
+            self._step_with_focus(self.order[row - 1])
+
+    def _step_with_focus(self, step_id: str) -> None:
+        """Go to the step; a facilitator who was working in the step left takes the keyboard into the new one.
+
+        Qt passes the focus on from a widget that is hidden, and that can be outside the new step: the board
+        moves between the steps, and its view gave the focus to the step list, where typing a note jumps
+        between steps. A section's keyboard goes to its first question's notes; from the step list (Ctrl+L)
+        or a button it stays where it is."""
+        before = QApplication.focusWidget()
+        old_page = self.pages.get(self.current)
+        working = before is not None and old_page is not None and old_page.isAncestorOf(before)
+        self.go_to(step_id)
+        page = self.pages.get(self.current)
+        now = QApplication.focusWidget()
+        if not working or page is None or (now is not None and page.isAncestorOf(now)):
+            return
+        step = self.steps.get(self.current)
+        if isinstance(step, SectionStep) and step.notes:
+            questions = [number for number in step.notes if number] or [0]
+            step.notes[min(questions)].setFocus(Qt.FocusReason.TabFocusReason)
+            return
+        widget = page.nextInFocusChain()
+        while widget is not page and widget is not None:
+            if (
+                page.isAncestorOf(widget)
+                and widget.isVisible()
+                and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            ):
+                widget.setFocus(Qt.FocusReason.TabFocusReason)
+                return
+            widget = widget.nextInFocusChain()
 
     def move_question(self, step: int) -> None:
         """Ctrl+↓ / Ctrl+↑: the projector shows the section's next or previous question (the notes are left as

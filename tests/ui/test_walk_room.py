@@ -13,6 +13,7 @@ from lardesk.method.logic import ItemKind
 from lardesk.services import Services
 from lardesk.ui.board.step import BoardStep
 from lardesk.ui.ratings.step import RatingsStep
+from lardesk.ui.session_steps import SectionStep
 from tests.ui.test_flow import new_session, open_window
 
 pytestmark = pytest.mark.gui
@@ -77,3 +78,26 @@ def test_l_starts_at_the_top_of_the_list_for_each_item(qtbot: QtBot, services: S
     QTest.keyClick(links, Qt.Key.Key_Space)
     assert board.state.targets(first) == [ids["Rutinen är könskonsekvensbeskriven"]]
     assert board.state.targets(second) == [ids["Alla chefer är utbildade"]]
+
+
+def test_from_the_board_ctrl_pgdown_puts_the_keyboard_in_the_first_notes(qtbot: QtBot, services: Services) -> None:
+    """The board moves with the walk into section 1; the keyboard must go with the facilitator into the
+    notes, not stay behind in the step list (where typing a note would jump between steps)."""
+    window = open_window(qtbot, services, new_session(services))
+    window.go_to("board")
+    board = window.board
+    assert isinstance(board, BoardStep)
+    board.view.setFocus()
+    qtbot.waitUntil(board.view.hasFocus)
+    QTest.keyClick(focused(), Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert window.current == "section-1"
+    section = window.steps["section-1"]
+    assert isinstance(section, SectionStep)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is section.notes[1])
+    QTest.keyClick(focused(), Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert window.current == "board" and board.isAncestorOf(focused())
+    # from the step list (Ctrl+L) the keyboard stays in the list
+    QTest.keyClick(focused(), Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.step_list.hasFocus()
+    QTest.keyClick(focused(), Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert window.current == "section-1" and window.step_list.hasFocus()
