@@ -1724,6 +1724,30 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>Names in the chart</translation>
     </message>
     <message>
+        <source>&amp;Tabell</source>
+        <translation>&amp;Table</translation>
+    </message>
+    <message>
+        <source>S&amp;kicka runt</source>
+        <translation>&amp;Pass around</translation>
+    </message>
+    <message>
+        <source>&amp;Blanketter</source>
+        <translation>&amp;Forms</translation>
+    </message>
+    <message>
+        <source>S&amp;amlad</source>
+        <translation>&amp;Overall</translation>
+    </message>
+    <message>
+        <source>&amp;Historik</source>
+        <translation>&amp;History</translation>
+    </message>
+    <message>
+        <source>Tele&amp;foner</source>
+        <translation>Pho&amp;nes</translation>
+    </message>
+    <message>
         <source>Bara när gruppen valt öppet läge</source>
         <translation>Only when the group chose open mode</translation>
     </message>
@@ -1760,26 +1784,6 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>You are looking at a hidden value – everyone who can see the screen sees it.</translation>
     </message>
     <message>
-        <source>Tabell</source>
-        <translation>Table</translation>
-    </message>
-    <message>
-        <source>Skicka runt</source>
-        <translation>Pass around</translation>
-    </message>
-    <message>
-        <source>Blanketter</source>
-        <translation>Forms</translation>
-    </message>
-    <message>
-        <source>Samlad</source>
-        <translation>Overall</translation>
-    </message>
-    <message>
-        <source>Historik</source>
-        <translation>History</translation>
-    </message>
-    <message>
         <source>Samtalsledaren skriver in allas värden</source>
         <translation>The facilitator types in everyone&apos;s values</translation>
     </message>
@@ -1798,10 +1802,6 @@ Everything you have typed is already saved. Restart lardesk if something looks w
     <message>
         <source>Tidigare uppföljningar i samma organisation</source>
         <translation>Earlier sessions of the same organisation</translation>
-    </message>
-    <message>
-        <source>Telefoner</source>
-        <translation>Phones</translation>
     </message>
     <message>
         <source>Deltagarna bedömer på sina egna telefoner (QR-kod)</source>

@@ -132,12 +132,12 @@ def test_a_session_window_in_english(qtbot: QtBot, services: Services, qapp: QAp
     ratings = window.steps["ratings"]
     tabs = ratings.tabs  # type: ignore[attr-defined]
     assert [tabs.tabText(i) for i in range(tabs.count())] == [
-        "Table",
-        "Pass around",
-        "Forms",
-        "Overall",
-        "History",
-        "Phones",
+        "&Table",
+        "&Pass around",
+        "&Forms",
+        "&Overall",
+        "&History",
+        "Pho&nes",
     ]
     assert ratings.reveal.text() == "Show the values"  # type: ignore[attr-defined]
     assert ratings.heading.text() == "Personal assessment"  # type: ignore[attr-defined]

@@ -212,11 +212,13 @@ class RatingsStep(QWidget):
         self.joint = JointEditor(self.guide, self._commit_joint, self)
         self.history = HistoryView(self.guide, self)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(grid_page, self.tr("Tabell"))
-        self.tabs.addTab(self.passing, self.tr("Skicka runt"))
-        self.tabs.addTab(self.printed, self.tr("Blanketter"))
-        self.tabs.addTab(self.joint, self.tr("Samlad"))
-        self.tabs.addTab(self.history, self.tr("Historik"))
+        # Alt + the underlined letter goes straight to a tab: arrowing along the tabs would pass "Skicka
+        # runt", which hands the laptop round and locks the others
+        self.tabs.addTab(grid_page, self.tr("&Tabell"))
+        self.tabs.addTab(self.passing, self.tr("S&kicka runt"))
+        self.tabs.addTab(self.printed, self.tr("&Blanketter"))
+        self.tabs.addTab(self.joint, self.tr("S&amlad"))
+        self.tabs.addTab(self.history, self.tr("&Historik"))
         for position, tip in enumerate(
             (
                 self.tr("Samtalsledaren skriver in allas värden"),
@@ -230,7 +232,7 @@ class RatingsStep(QWidget):
         self.phones = PhoneRoundPanel(services, bus, session_id, self)
         self.phones.round_started.connect(self.set_round)
         self.phones.state_changed.connect(self._sync_phone_round)
-        self.tabs.addTab(self.phones, self.tr("Telefoner"))
+        self.tabs.addTab(self.phones, self.tr("Tele&foner"))
         self.tabs.setTabToolTip(
             self.tabs.indexOf(self.phones), self.tr("Deltagarna bedömer på sina egna telefoner (QR-kod)")
         )
