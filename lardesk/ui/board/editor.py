@@ -64,6 +64,8 @@ class ItemEditor(QWidget):
         super().__init__(parent)
         self.guide = guide
         self.item: ItemInfo | None = None
+        self._links_of: int | None = None
+        """The item whose targets the list shows: its row is kept when the same item's list is filled again."""
         self.title = QLabel()
         self.title.setWordWrap(True)
         font = self.title.font()
@@ -171,6 +173,7 @@ class ItemEditor(QWidget):
             self.outcome.clear()
             self.status.clear()
             self.links.clear()
+            self._links_of = None
             self.links_label.clear()
             for other in (self.status, self.unexpected, self.budget, self.spent, self.category):
                 other.setEnabled(False)
@@ -222,7 +225,10 @@ class ItemEditor(QWidget):
 
     def _fill_links(self, item: ItemInfo, state: BoardState) -> None:
         target_kind = link_target_kind(item.kind)
-        current = self.links.currentRow()
+        # a tick fills the list again and keeps its row; another item's list starts at the top, so that L and
+        # Space never tick the row the previous item's list was left at
+        current = self.links.currentRow() if item.id == self._links_of else 0
+        self._links_of = item.id
         self.links.clear()
         if target_kind is None:
             self.links_label.setText(
