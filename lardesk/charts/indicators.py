@@ -69,7 +69,7 @@ class ChartWords:
     gap: str
     """ "Skillnaden kvinnor − män"."""
     moved: str
-    """ "Utvecklingen har gått {direction}."."""
+    """ "Utvecklingen: {direction}." (a direction word after a colon: every one of them reads there)."""
 
 
 @cache

@@ -126,8 +126,27 @@ def test_the_alt_text_says_what_the_figures_mean() -> None:
     assert f"mål 40{NO_BREAK_SPACE}% (2015)." in text
     assert f"−28{NO_BREAK_SPACE}procentenheter (2010)" in text
     assert "skillnaden har minskat" in text
-    assert text.endswith("Utvecklingen har gått mot målet.")
-    assert alt_text(RATES, "en").endswith("The figures moved partly towards the target.")
+    assert text.endswith("Utvecklingen: mot målet.")
+    assert alt_text(RATES, "en").endswith("Direction: partly towards the target.")
+
+
+@pytest.mark.parametrize("language", WORD_LANGUAGES)
+def test_the_alt_text_says_an_unchanged_indicator_in_a_sentence_that_reads(language: str) -> None:
+    """Every direction word fits the sentence ("Utvecklingen har gått oförändrat", "The figures moved unchanged"
+    did not), and the summary line says the same."""
+    still = Indicator(
+        key="i9",
+        text="Andel",
+        unit="%",
+        baseline=Figures("2010", 36, 64),
+        target=Figures("2015", 40, 60),
+        values=(Figures("2012", 36, 64),),
+    )
+    unchanged = word("indicators.direction.unchanged", language)
+    assert alt_text(still, language).endswith(word("indicators.chart.moved", language, direction=unchanged))
+    for direction in section("indicators.direction", language).values():
+        said = word("indicators.chart.moved", language, direction=direction)
+        assert said == f"{said.split(':')[0]}: {direction}.", said
 
 
 @pytest.mark.parametrize("language", WORD_LANGUAGES)
@@ -138,8 +157,8 @@ def test_the_chart_words_are_the_catalogue_section_indicators_chart(language: st
 @pytest.mark.parametrize(
     ("language", "tick", "label", "target", "ending"),
     [
-        ("sv", "2010\n(utgångsvärde)", "Kvinnor 38 %", "mål 40 % (kvinnor)", "Utvecklingen har gått mot målet."),
-        ("en", "2010\n(baseline)", "Women 38 %", "target 40 % (women)", "The figures moved towards the target."),
+        ("sv", "2010\n(utgångsvärde)", "Kvinnor 38 %", "mål 40 % (kvinnor)", "Utvecklingen: mot målet."),
+        ("en", "2010\n(baseline)", "Women 38 %", "target 40 % (women)", "Direction: towards the target."),
     ],
 )
 def test_the_chart_and_its_alt_text_speak_the_catalogue_words(

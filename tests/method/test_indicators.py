@@ -350,7 +350,7 @@ def test_every_indicator_word_is_in_the_catalogue_and_nothing_else_is(language: 
         (
             "en",
             "Women: +2 percentage points since the baseline, 2 percentage points to go to the target.",
-            "The gap narrowed; the figures moved: towards the target.",
+            "The gap narrowed; direction: towards the target.",
             "women 36 → 38 % (+2 percentage points; target 40 %, 2 percentage points to go)",
             "2013: w 38 %, m 62 %",
         ),

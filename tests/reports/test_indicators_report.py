@@ -130,7 +130,7 @@ def test_the_table_words_are_the_catalogue_section_indicators_table(language: st
         (
             "en",
             "Period           Women   Men  Total  W − M  Change w / m / tot",
-            "The gap narrowed; the figures moved: towards the target.",
+            "The gap narrowed; direction: towards the target.",
             "No indicators.",
         ),
     ],
