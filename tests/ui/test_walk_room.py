@@ -127,3 +127,24 @@ def test_the_empty_starting_points_column_shows_its_whole_title_on_the_projector
         assert "…" not in " ".join(header._lines)
         metrics = QFontMetricsF(scene.header_font)
         assert all(metrics.horizontalAdvance(line) <= header.width for line in header._lines)
+
+
+def test_f8_shows_the_values_and_leaves_the_keyboard_where_it_was(qtbot: QtBot, services: Services) -> None:
+    """F8 (*Visa värdena*) is pressed while typing in the grid; the keyboard must stay in the grid."""
+    window = open_window(qtbot, services, new_session(services))
+    window.go_to("ratings")
+    step = window.steps["ratings"]
+    assert isinstance(step, RatingsStep)
+    step.grid.setFocus()
+    qtbot.waitUntil(step.grid.hasFocus)
+    QTest.keyClick(focused(), Qt.Key.Key_F8)
+    qtbot.waitUntil(step.reveal.isChecked)
+    assert step.revealed and step.grid.hasFocus()
+    QTest.keyClick(focused(), Qt.Key.Key_F8)
+    qtbot.waitUntil(lambda: not step.reveal.isChecked())
+    assert not step.revealed and step.grid.hasFocus()
+    window.step_list.setFocus()  # F8 works wherever the keyboard is in the window, as before
+    qtbot.waitUntil(window.step_list.hasFocus)
+    QTest.keyClick(focused(), Qt.Key.Key_F8)
+    qtbot.waitUntil(step.reveal.isChecked)
+    assert window.step_list.hasFocus()
