@@ -149,3 +149,22 @@ def test_f8_shows_the_values_and_leaves_the_keyboard_where_it_was(qtbot: QtBot, 
     QTest.keyClick(focused(), Qt.Key.Key_F8)
     qtbot.waitUntil(step.reveal.isChecked)
     assert window.step_list.hasFocus()
+
+
+def test_the_joint_tab_is_ready_to_type_in(qtbot: QtBot, services: Services) -> None:
+    """Alt+A: the keyboard goes to the first scale's joint value, as the other tabs put it in their first field
+    (it stayed on the page, and Tab went to the tab bar before the first value)."""
+    window = open_window(qtbot, services, new_session(services))
+    window.go_to("ratings")
+    step = window.steps["ratings"]
+    assert isinstance(step, RatingsStep)
+    step.grid.setFocus()
+    qtbot.waitUntil(step.grid.hasFocus)
+    QTest.keyClick(focused(), Qt.Key.Key_A, ALT)
+    first = step.joint.rows[min(step.joint.rows)]
+    qtbot.waitUntil(first.value.hasFocus)
+    QTest.keyClicks(focused(), "7")
+    QTest.keyClick(focused(), Qt.Key.Key_Tab)
+    assert first.comment.hasFocus()
+    joint = services.sessions.snapshot(window.session_id).joint_for(min(step.joint.rows))
+    assert joint is not None and joint.value == 7

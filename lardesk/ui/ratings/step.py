@@ -454,6 +454,8 @@ class RatingsStep(QWidget):
             self.passing.begin.setFocus()
         elif current is self.printed:
             self.printed.entry.focus_first()
+        elif current is self.joint:
+            self.joint.focus_first()
         elif current is self.grid.parentWidget():
             self.grid.start()
 
