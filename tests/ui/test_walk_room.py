@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from lardesk.method.logic import ItemKind
 from lardesk.services import Services
-from lardesk.ui.board.step import BoardStep
+from lardesk.ui.board.scene import BoardScene
+from lardesk.ui.board.step import BoardStep, ProjectorBoard
 from lardesk.ui.ratings.step import RatingsStep
 from lardesk.ui.session_steps import SectionStep
 from tests.ui.test_flow import new_session, open_window
@@ -101,3 +103,68 @@ def test_from_the_board_ctrl_pgdown_puts_the_keyboard_in_the_first_notes(qtbot: 
     assert window.step_list.hasFocus()
     QTest.keyClick(focused(), Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
     assert window.current == "section-1" and window.step_list.hasFocus()
+
+
+def test_the_empty_starting_points_column_shows_its_whole_title_on_the_projector(
+    qtbot: QtBot, services: Services
+) -> None:
+    """Section 1 walks the starting points; while that column is empty it is narrower than the others, and on
+    the projector its title read "Utgångspu… (0)"."""
+    window = open_window(qtbot, services, new_session(services))
+    window.go_to("board")
+    board = window.board
+    assert isinstance(board, BoardStep)
+    board.add_item(ItemKind.EFFECT, "Kvinnor och män får likvärdigt stöd")
+    window.set_projector_visible(True)
+    window.projector.resize(1920, 1080)
+    window.go_to("section-1")
+    projected = window.projector.findChildren(ProjectorBoard)
+    assert projected
+    for scene in (board.scene, projected[-1].scene()):
+        assert isinstance(scene, BoardScene)
+        header = scene._headers[ItemKind.STARTING_POINT]
+        assert header.text == "▶ Utgångspunkter (0)"
+        assert "…" not in " ".join(header._lines)
+        metrics = QFontMetricsF(scene.header_font)
+        assert all(metrics.horizontalAdvance(line) <= header.width for line in header._lines)
+
+
+def test_f8_shows_the_values_and_leaves_the_keyboard_where_it_was(qtbot: QtBot, services: Services) -> None:
+    """F8 (*Visa värdena*) is pressed while typing in the grid; the keyboard must stay in the grid."""
+    window = open_window(qtbot, services, new_session(services))
+    window.go_to("ratings")
+    step = window.steps["ratings"]
+    assert isinstance(step, RatingsStep)
+    step.grid.setFocus()
+    qtbot.waitUntil(step.grid.hasFocus)
+    QTest.keyClick(focused(), Qt.Key.Key_F8)
+    qtbot.waitUntil(step.reveal.isChecked)
+    assert step.revealed and step.grid.hasFocus()
+    QTest.keyClick(focused(), Qt.Key.Key_F8)
+    qtbot.waitUntil(lambda: not step.reveal.isChecked())
+    assert step.grid.hasFocus()
+    assert 1 not in services.sessions.snapshot(window.session_id).session.revealed_rounds
+    window.step_list.setFocus()  # F8 works wherever the keyboard is in the window, as before
+    qtbot.waitUntil(window.step_list.hasFocus)
+    QTest.keyClick(focused(), Qt.Key.Key_F8)
+    qtbot.waitUntil(step.reveal.isChecked)
+    assert window.step_list.hasFocus()
+
+
+def test_the_joint_tab_is_ready_to_type_in(qtbot: QtBot, services: Services) -> None:
+    """Alt+A: the keyboard goes to the first scale's joint value, as the other tabs put it in their first field
+    (it stayed on the page, and Tab went to the tab bar before the first value)."""
+    window = open_window(qtbot, services, new_session(services))
+    window.go_to("ratings")
+    step = window.steps["ratings"]
+    assert isinstance(step, RatingsStep)
+    step.grid.setFocus()
+    qtbot.waitUntil(step.grid.hasFocus)
+    QTest.keyClick(focused(), Qt.Key.Key_A, ALT)
+    first = step.joint.rows[min(step.joint.rows)]
+    qtbot.waitUntil(first.value.hasFocus)
+    QTest.keyClicks(focused(), "7")
+    QTest.keyClick(focused(), Qt.Key.Key_Tab)
+    assert first.comment.hasFocus()
+    joint = services.sessions.snapshot(window.session_id).joint_for(min(step.joint.rows))
+    assert joint is not None and joint.value == 7

@@ -48,6 +48,7 @@ from lardesk.ui.board.look import (
     line_height,
     previous_text,
     status_label,
+    widest_word,
     wrap,
 )
 from lardesk.ui.board.state import BoardState, Delta, Link
@@ -572,7 +573,7 @@ class BoardScene(QGraphicsScene):
         """Share the width among the columns; an empty starting points' column stays narrow."""
         look = self.look
         narrow = self.state is None or not self.state.columns[ItemKind.STARTING_POINT]
-        free = self.board_width - 2 * look.s(look.margin) - (look.s(look.empty_column) if narrow else 0.0)
+        free = self.board_width - 2 * look.s(look.margin) - (self._empty_width() if narrow else 0.0)
         column = max(look.s(look.min_column), free / (len(BOARD_ORDER) - (1 if narrow else 0)))
         if abs(column - self.column_width) < 1 and narrow == self._narrow_start and self.cards:
             return
@@ -581,7 +582,7 @@ class BoardScene(QGraphicsScene):
         x = look.s(look.margin)
         for kind in BOARD_ORDER:
             self._col_x[kind] = x
-            x += look.s(look.empty_column) if narrow and kind is ItemKind.STARTING_POINT else column
+            x += self._empty_width() if narrow and kind is ItemKind.STARTING_POINT else column
         self._right = x
         if self.state is not None:
             for card in self.cards.values():
@@ -707,8 +708,15 @@ class BoardScene(QGraphicsScene):
 
     def width_of(self, kind: ItemKind) -> float:
         if kind is ItemKind.STARTING_POINT and self._narrow_start:
-            return self.look.s(self.look.empty_column)
+            return self._empty_width()
         return self.column_width
+
+    def _empty_width(self) -> float:
+        """The starting points' column while it is empty: narrow, but wide enough for the longest word of its
+        title (the header has ``s(16)`` less than its column), which would otherwise be cut ("Utgångspu…")."""
+        look = self.look
+        title = self.guide.term(PLURAL[ItemKind.STARTING_POINT])
+        return max(look.s(look.empty_column), widest_word(title, self.header_font) + look.s(16) + 1)
 
     def layout(self, kinds: set[ItemKind]) -> None:
         """Stack the cards of ``kinds`` in their order, then re-route the arrows of moved cards."""

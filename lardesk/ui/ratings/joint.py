@@ -133,6 +133,13 @@ class JointEditor(QWidget):
         layout.addWidget(area)
         self._scales: tuple[int, ...] = ()
 
+    def focus_first(self) -> None:
+        """The keyboard in the first scale's value, ready to type over it."""
+        if self.rows:
+            value = self.rows[next(iter(self.rows))].value
+            value.setFocus(Qt.FocusReason.TabFocusReason)
+            value.selectAll()
+
     def load(self, snapshot: SessionSnapshot) -> None:
         scales = snapshot.session.agreed_sections
         if scales != self._scales:

@@ -132,8 +132,15 @@ class RatingsStep(QWidget):
         self.reveal = QPushButton(self.tr("Visa värdena"), self)
         self.reveal.setCheckable(True)
         self.reveal.setToolTip(self.tr("Tills dess ser rummet bara hur många som har bedömt (F8)"))
-        self.reveal.setShortcut("F8")
         self.reveal.toggled.connect(self.set_revealed)
+        # F8 as an action, not the button's own shortcut: that would take the focus from the grid being typed in
+        self.reveal_action = QAction(self.tr("Visa värdena"), self)
+        self.reveal_action.setShortcut(QKeySequence("F8"))
+        self.reveal_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.reveal_action.triggered.connect(
+            lambda: self.reveal.toggle() if self.reveal.isVisible() and self.reveal.isEnabled() else None
+        )
+        self.addAction(self.reveal_action)
         self.divided = QCheckBox(self.tr("Mest oeniga först"), self)
         self.divided.toggled.connect(lambda _: self._draw())
         self.names = QCheckBox(self.tr("Namn i diagrammet"), self)
@@ -447,6 +454,8 @@ class RatingsStep(QWidget):
             self.passing.begin.setFocus()
         elif current is self.printed:
             self.printed.entry.focus_first()
+        elif current is self.joint:
+            self.joint.focus_first()
         elif current is self.grid.parentWidget():
             self.grid.start()
 
