@@ -37,6 +37,9 @@ GUTTER = 60.0
 HEADER = 22.0
 CHAR_WIDTH = 0.56
 """A generous average width of a DejaVu Sans character, in ems (so wrapped lines never overrun a box)."""
+HEAD_CHAR_WIDTH = 0.66
+"""The same for the bold column headings (DejaVu Sans Bold is wider)."""
+HEAD_LINE = HEAD_FONT * 1.25
 PAGE_WIDTH = (297 - 44) * 72 / 25.4
 """The landscape text width (points)."""
 PAGE_HEIGHT = (210 - 47) * 72 / 25.4 * 0.8
@@ -98,8 +101,8 @@ class BoardPiece:
     links: int
 
 
-def _wrap(text: str, width: float, size: float = FONT) -> list[str]:
-    chars = max(10, int(width / (size * CHAR_WIDTH)))
+def _wrap(text: str, width: float, size: float = FONT, char_width: float = CHAR_WIDTH) -> list[str]:
+    chars = max(10, int(width / (size * char_width)))
     lines: list[str] = []
     for paragraph in text.strip().splitlines() or [""]:
         lines += textwrap.wrap(paragraph, chars, break_long_words=True, break_on_hyphens=True) or [""]
@@ -196,15 +199,19 @@ def _layout(
     width = _columns_width(len(kinds))
     by_id: dict[int, Card] = {}
     out: list[str] = []
-    bottom = HEADER
+    # a heading wider than its column ("Förväntade effekter (långsiktiga)") wraps: the last column's would run
+    # off the figure
+    heads = {kind: _heading(guide, kind, counts[kind], width) for kind in kinds}
+    top = HEADER + (max(len(lines) for lines in heads.values()) - 1) * HEAD_LINE
+    bottom = top
     for index, (kind, cards) in enumerate(zip(kinds, columns, strict=True)):
         x = index * (width + GUTTER)
-        head = f"{guide.term(HEADER_TERM[kind])} ({counts[kind]})"
-        out.append(
-            f'<text x="{x:.1f}" y="{HEAD_FONT + 2:.1f}" font-size="{HEAD_FONT}" font-weight="bold" '
-            f'fill="{INK}">{escape(head)}</text>'
+        spans = "".join(
+            f'<tspan x="{x:.1f}" y="{HEAD_FONT + 2 + number * HEAD_LINE:.1f}">{escape(line)}</tspan>'
+            for number, line in enumerate(heads[kind])
         )
-        y = HEADER
+        out.append(f'<text x="{x:.1f}" font-size="{HEAD_FONT}" font-weight="bold" fill="{INK}">{spans}</text>')
+        y = top
         for card in cards:
             card.x, card.y, card.width = x, y, width
             card.ports = {"left": [], "right": []}
@@ -250,6 +257,10 @@ def _other(link: tuple[Card, Card], card: Card) -> Card:
     return link[1] if link[0] is card else link[0]
 
 
+def _heading(guide: Guide, kind: ItemKind, count: int, width: float) -> list[str]:
+    return _wrap(f"{guide.term(HEADER_TERM[kind])} ({count})", width, HEAD_FONT, HEAD_CHAR_WIDTH)
+
+
 def _paginate(cards: list[Card], room: float) -> list[list[Card]]:
     """``cards`` in pages of at most ``room`` points (a box taller than a page gets a page of its own)."""
     pages: list[list[Card]] = []
@@ -257,7 +268,7 @@ def _paginate(cards: list[Card], room: float) -> list[list[Card]]:
     for card in cards:
         if used + card.height > room and (not pages or pages[-1]):
             pages.append([])
-            used = HEADER
+            used = HEADER + HEAD_LINE  # room for a heading of two lines
         pages[-1].append(card)
         used += card.height + SPACING
     return pages
@@ -293,7 +304,8 @@ def board_pieces(snapshot: SessionSnapshot, guide: Guide) -> list[BoardPiece]:
 
     whole_width = _columns_width(len(WHOLE))
     whole = [[_card(i, whole_width, guide, codes.get(i.id, [])) for i in items[kind]] for kind in WHOLE]
-    tallest = max(sum(c.height + SPACING for c in column) for column in whole) + HEADER
+    head_lines = max(len(_heading(guide, kind, counts[kind], whole_width)) for kind in WHOLE)
+    tallest = max(sum(c.height + SPACING for c in column) for column in whole) + HEADER + (head_lines - 1) * HEAD_LINE
     neighbours = not items[ItemKind.MEDIATOR] and all(
         abs(WHOLE.index(kind_of[s]) - WHOLE.index(kind_of[t])) == 1
         for s, t in links

@@ -33,7 +33,7 @@ def test_the_printed_board_says_the_guides_terms_and_the_catalogues_kronor(servi
     guide = load_guide(language)
     snapshot = with_budget(services.sessions.snapshot(services.exchange.load_demo()))
     texts = [
-        element.text or ""
+        " ".join(line for line in element.itertext() if line.strip())  # a wrapped heading: its lines
         for piece in board_pieces(snapshot, guide)
         for element in ElementTree.fromstring(piece.svg).iter(f"{SVG}text")
     ]
