@@ -8,6 +8,7 @@ goes to Typst as JSON data and to Word as runs, never as markup, so what a user 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -155,6 +156,39 @@ class Document:
         return [(b.level, b.text) for b in self.blocks if isinstance(b, Heading)]
 
 
+CHAR_CM = 9 * 0.62 / 72 * 2.54
+"""The width of an average DejaVu Sans character at 9 pt (a table's size), generously (cm): for Word, which
+lays out text its own way."""
+BOLD = 1.1
+"""How much wider a bold header word runs than the average character says."""
+CELL_PADDING_CM = 0.45
+
+
+def column_widths(block: Table, text_width_cm: float) -> list[float]:
+    """Column widths (cm) for Word from the relative widths, but never narrower than a column's longest word,
+    so that Word never breaks a word in the middle; what is left is shared by the relative widths. A no-break
+    space ("12 500 kr") holds a word together. (The PDF template does the same with the words measured.)"""
+    count = len(block.header)
+    weights = list(block.widths) or [1.0] * count
+    longest = [0.0] * count
+    for bold, row in ((True, block.header), *((False, row) for row in block.rows)):
+        for column, value in enumerate(row):
+            words = re.split(r"[ \t\r\n]+", plain(value))
+            longest[column] = max([longest[column], *(len(w) * (BOLD if bold else 1.0) for w in words)])
+    minimum = [n * CHAR_CM + CELL_PADDING_CM for n in longest]
+    spare = text_width_cm - sum(minimum)
+    if spare <= 0:
+        return [text_width_cm * m / sum(minimum) for m in minimum]
+    proportional = [text_width_cm * w / sum(weights) for w in weights]
+    widths = [max(m, p) for m, p in zip(minimum, proportional, strict=True)]
+    excess = sum(widths) - text_width_cm
+    if excess > 0:  # take it from the columns that got more than their minimum
+        room = [w - m for w, m in zip(widths, minimum, strict=True)]
+        total_room = sum(room)
+        widths = [w - excess * r / total_room for w, r in zip(widths, room, strict=True)]
+    return widths
+
+
 def text_json(text: Text) -> Any:
     if isinstance(text, str):
         return text
@@ -162,7 +196,8 @@ def text_json(text: Text) -> Any:
 
 
 def document_json(document: Document, figure_key: Callable[[Figure], str]) -> dict[str, Any]:
-    """The document as JSON data for the Typst template; ``figure_key`` names where each figure's SVG is."""
+    """The document as JSON data for the Typst template; ``figure_key`` names where each figure's SVG is. A
+    table's widths are relative: the template measures the words and keeps each column as wide as its longest."""
     pages: list[dict[str, Any]] = [{"flipped": False, "blocks": []}]
     for block in document.blocks:
         blocks: list[dict[str, Any]] = pages[-1]["blocks"]
@@ -248,6 +283,7 @@ __all__: Sequence[str] = (
     "Run",
     "Table",
     "Text",
+    "column_widths",
     "document_json",
     "paragraphs",
     "plain",

@@ -173,35 +173,6 @@ def _split_groups(block: doc.Table) -> list[tuple[str, doc.Table]]:
     return result
 
 
-CHAR_CM = 9 * 0.62 / 72 * 2.54
-"""The width of an average DejaVu Sans character at 9 pt, generously (cm)."""
-CELL_PADDING_CM = 0.45
-
-
-def column_widths(block: doc.Table, text_width_cm: float) -> list[float]:
-    """Column widths (cm) from the relative widths, but never narrower than a column's longest word (so that
-    Word never breaks a word in the middle); what is left is shared by the relative widths."""
-    count = len(block.header)
-    weights = list(block.widths) or [1.0] * count
-    longest = [0] * count
-    for row in (block.header, *block.rows):
-        for column, value in enumerate(row):
-            words = doc.plain(value).split()
-            longest[column] = max([longest[column], *(len(w) for w in words)])
-    minimum = [n * CHAR_CM + CELL_PADDING_CM for n in longest]
-    spare = text_width_cm - sum(minimum)
-    if spare <= 0:
-        return [text_width_cm * m / sum(minimum) for m in minimum]
-    proportional = [text_width_cm * w / sum(weights) for w in weights]
-    widths = [max(m, p) for m, p in zip(minimum, proportional, strict=True)]
-    excess = sum(widths) - text_width_cm
-    if excess > 0:  # take it from the columns that got more than their minimum
-        room = [w - m for w, m in zip(widths, minimum, strict=True)]
-        total_room = sum(room)
-        widths = [w - excess * r / total_room for w, r in zip(widths, room, strict=True)]
-    return widths
-
-
 def _table(document: Any, block: doc.Table, text_width_cm: float) -> None:
     for label, part in _split_groups(block):
         if label:
@@ -224,7 +195,7 @@ def _one_table(document: Any, block: doc.Table, text_width_cm: float, *, muted: 
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     table.autofit = False
-    centimetres = column_widths(block, text_width_cm)
+    centimetres = doc.column_widths(block, text_width_cm)
     align = (block.align or "l" * count).ljust(count, "l")
     for cell, label, column in zip(table.rows[0].cells, block.header, range(count), strict=True):
         paragraph = cell.paragraphs[0]

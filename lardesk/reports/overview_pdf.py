@@ -27,6 +27,8 @@ from lardesk.method.words import WORD_LANGUAGES, section, word
 from lardesk.reports import document as doc
 from lardesk.reports.files import render_atomic
 
+NO_BREAK = "\N{NO-BREAK SPACE}"
+
 
 @dataclass(frozen=True, slots=True)
 class Words:
@@ -197,7 +199,7 @@ def checkpoint_document(actions: Sequence[ActionEntry], guide: Guide, today: dt.
     blocks: list[doc.Block] = [doc.Paragraph(words.checkpoint_intro)]
     if not actions:
         blocks.append(doc.Paragraph(words.no_actions))
-    boxes = "\n".join(f"☐ {label}" for label in words.statuses.values())
+    boxes = "\n".join(f"☐ {label}".replace(" ", NO_BREAK) for label in words.statuses.values())  # one line each
     header = (words.action, words.owner, words.due, words.status, words.comment, words.new_status, words.new_comment)
     groups: dict[tuple[str, int], list[ActionEntry]] = {}
     for action in actions:
