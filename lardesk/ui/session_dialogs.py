@@ -259,6 +259,10 @@ class NewSessionDialog(QDialog):
         combo.setAccessibleName(self.tr("Kön, deltagare %1").replace("%1", str(row + 1)))
         combo.setCurrentIndex(combo.findData(gender.value))
         self.table.setCellWidget(row, GENDER, combo)
+        # in the Tab order right after the row above (a new widget would come last, and Tab from the last
+        # gender went back to the top of the dialog); the buttons below the table follow the last row
+        above = self.table.cellWidget(row - 1, GENDER) if row else None
+        QWidget.setTabOrder(above if above is not None else self.table, combo)
         self._anonymity_changed()
         self.table.setCurrentCell(row, ROLE)
         return row

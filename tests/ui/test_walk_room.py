@@ -28,8 +28,10 @@ from lardesk.services import Services
 from lardesk.ui.board.scene import BoardScene
 from lardesk.ui.board.step import BoardStep, ProjectorBoard
 from lardesk.ui.ratings.step import RatingsStep
+from lardesk.ui.session_dialogs import NewSessionDialog
 from lardesk.ui.session_steps import SectionStep
 from tests.ui.test_flow import new_session, open_window
+from tests.ui.test_session_walk import type_text
 
 pytestmark = pytest.mark.gui
 
@@ -203,3 +205,29 @@ def test_every_control_that_takes_the_keyboard_has_a_name(qtbot: QtBot, services
         if not any(c.isalpha() for c in widget.accessibleName() + text) and id(widget) not in buddies:
             unnamed.append(f"{type(widget).__name__} {text!r} {widget.toolTip()!r}")
     assert unnamed == [], "\n".join(unnamed)
+
+
+def test_tab_from_the_last_gender_goes_on_down_the_dialog(qtbot: QtBot, services: Services) -> None:
+    """Role, Tab, name, Tab, gender: the next Tab goes on to the buttons below, not back to the top."""
+    dialog = NewSessionDialog(services, "sv")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    dialog.table.setFocus()
+    QTest.keyClick(focused(), Qt.Key.Key_Return)  # the first row, its role being typed
+    for role, name, gender in (("Förvaltningschef", "Anna", "K"), ("Controller", "Bo", "M")):
+        type_text(qtbot, focused(), role)
+        QTest.keyClick(focused(), Qt.Key.Key_Tab)
+        type_text(qtbot, focused(), name)
+        QTest.keyClick(focused(), Qt.Key.Key_Tab)
+        assert isinstance(focused(), QComboBox) and dialog.table.isAncestorOf(focused())
+        QTest.keyClicks(focused(), gender)
+        if role == "Förvaltningschef":
+            QTest.keyClick(focused(), Qt.Key.Key_Return)
+    QTest.keyClick(focused(), Qt.Key.Key_Tab)
+    assert focused() is dialog.add_person
+    assert [(p.role, p.name, p.gender.value) for p in dialog.participants()] == [
+        ("Förvaltningschef", "Anna", "woman"),
+        ("Controller", "Bo", "man"),
+    ]
