@@ -257,6 +257,14 @@ Everything you have typed is already saved. Restart lardesk if something looks w
         <translation>Larger (Ctrl++)</translation>
     </message>
     <message>
+        <source>Zooma ut tavlan</source>
+        <translation>Zoom the board out</translation>
+    </message>
+    <message>
+        <source>Zooma in tavlan</source>
+        <translation>Zoom the board in</translation>
+    </message>
+    <message>
         <source>Ny:</source>
         <translation>New:</translation>
     </message>

@@ -7,7 +7,20 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QFrame,
+    QLabel,
+    QListView,
+    QScrollArea,
+    QTabBar,
+    QTabWidget,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from lardesk.method.logic import ItemKind
@@ -168,3 +181,25 @@ def test_the_joint_tab_is_ready_to_type_in(qtbot: QtBot, services: Services) -> 
     assert first.comment.hasFocus()
     joint = services.sessions.snapshot(window.session_id).joint_for(min(step.joint.rows))
     assert joint is not None and joint.value == 7
+
+
+def test_every_control_that_takes_the_keyboard_has_a_name(qtbot: QtBot, services: Services) -> None:
+    """A screen reader says a control's accessible name, a button's words or its label's (buddy); the board's
+    zoom buttons said only "−" and "+"."""
+    window = open_window(qtbot, services, new_session(services))
+    for step_id in window.order:
+        window.go_to(step_id)
+    buddies = {id(label.buddy()) for label in window.findChildren(QLabel) if label.buddy() is not None}
+    unnamed = []
+    for widget in window.findChildren(QWidget):
+        if not widget.focusPolicy() & Qt.FocusPolicy.TabFocus or isinstance(widget, (QTabBar, QTabWidget, QScrollArea)):
+            continue  # a tab bar says its tabs; a scroll area is a container (its fields speak)
+        parent = widget.parentWidget()
+        if isinstance(parent, (QAbstractSpinBox, QComboBox, QAbstractScrollArea)):
+            continue  # the line edit inside a spin box or combo box, a view's viewport: the outer widget speaks
+        if isinstance(widget, QListView) and isinstance(parent, QFrame) and parent.isWindow():
+            continue  # a combo box's popup list
+        text = widget.text() if isinstance(widget, QAbstractButton) else ""
+        if not any(c.isalpha() for c in widget.accessibleName() + text) and id(widget) not in buddies:
+            unnamed.append(f"{type(widget).__name__} {text!r} {widget.toolTip()!r}")
+    assert unnamed == [], "\n".join(unnamed)

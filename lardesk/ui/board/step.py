@@ -264,6 +264,8 @@ class BoardStep(QWidget):
         zoom_out, zoom_in = QPushButton("−"), QPushButton("+")
         zoom_out.setToolTip(self.tr("Mindre (Ctrl+−)"))
         zoom_in.setToolTip(self.tr("Större (Ctrl++)"))
+        zoom_out.setAccessibleName(self.tr("Zooma ut tavlan"))
+        zoom_in.setAccessibleName(self.tr("Zooma in tavlan"))
         zoom_out.setFixedWidth(32)
         zoom_in.setFixedWidth(32)
         bar = QHBoxLayout()
