@@ -186,6 +186,8 @@ class PhoneRound:
         Returns the Changes of the answers moved, if any."""
         moved: Changes | None = None
         with self._write_lock:  # no answer is stored while seats move, and the latest list is the one applied
+            if self.closed:  # closed: nothing moves any more (a late seat request must not move an answer)
+                return None
             snapshot = self.services.sessions.snapshot(self.session_id, with_previous=False)
             free = [p for p in snapshot.present if p.id not in self._rated_before]
             with self._lock:

@@ -58,6 +58,18 @@ def _amount(value: object, what: Message) -> float | None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float | str):
         raise InputError("{what} must be an amount in kronor", what=what)
+    if isinstance(value, str):
+        compact = "".join(value.split())
+        ambiguous = re.fullmatch(r"([1-9]\d{0,2})[,.](\d{3})", compact)
+        if ambiguous:  # "1,500": a thousand five hundred (as English groups it), or one and a half kronor?
+            whole, part = ambiguous.groups()
+            raise InputError(
+                "{what}: {value!r} can be read two ways: write {grouped} or {decimal}",
+                what=what,
+                value=value,
+                grouped=f"{whole} {part}",
+                decimal=f"{whole},{part.rstrip('0') or '0'}",
+            )
     try:
         # "12 500 000" as the editor shows it: any space (also no-break and thin) groups digits; a comma is decimal
         amount = float("".join(value.split()).replace(",", ".")) if isinstance(value, str) else float(value)

@@ -18,7 +18,7 @@ from lardesk.method.guide import load_guide
 from lardesk.method.snapshot import Anonymity
 from lardesk.method.words import WORD_LANGUAGES, section, word
 from lardesk.server.limits import Limits, RateLimiter
-from lardesk.server.round import TOKEN_ALPHABET, TOKEN_BITS, NoFreeSeat, PhoneRound, grouped
+from lardesk.server.round import TOKEN_ALPHABET, TOKEN_BITS, NoFreeSeat, PhoneRound, UnknownSeat, grouped
 from lardesk.server.runner import ListenError, parse_listen, start_round
 from lardesk.services import Changed, Changes, InputError, NewParticipant, Services
 from tests.server.conftest import StartRound
@@ -264,6 +264,24 @@ def test_an_anonymous_answer_survives_the_removal_of_the_participant_it_was_stor
         assert (server.round.answered, server.round.total) == (1, 2)
         assert client.answer(seat, {"1": 3}).status == 200  # the seat goes on where its answer went
         assert stored(services, sid) == [(now, 1, 1, 3)]
+
+
+def test_a_closed_round_moves_no_answer(services: Services, open_round: StartRound) -> None:
+    """After the facilitator closed the round, a late seat request (or a change of the list) moves nothing: the
+    ratings stay as they were when the round closed."""
+    sid = make_session(services, 3)
+    server = open_round(sid)
+    client = Client(server.address.url)
+    seat = seated(client)
+    assert client.answer(seat, {"1": 7}).status == 200
+    (holder,) = {row[0] for row in stored(services, sid)}
+    server.round.close()
+    services.sessions.update_participant(holder, present=False)
+    before = stored(services, sid)
+    assert server.round.follow_participants() is None
+    with pytest.raises(UnknownSeat):
+        server.round.take_seat()
+    assert stored(services, sid) == before == [(holder, 1, 1, 7)]
 
 
 def test_with_no_one_left_to_move_to_the_seat_is_given_up_and_open_mode_keeps_a_person(

@@ -90,6 +90,15 @@ def test_impossible_links_and_values_are_refused(services: Services) -> None:
         services.logic.update_item(resource, budget_sek="mycket")
     services.logic.update_item(resource, budget_sek="12 500,50")
     assert services.sessions.snapshot(sid).item_by_id[resource].budget_sek == 12500.5
+    # "1,500" is 1 500 kronor to an English reader and 1,5 to a Swedish one: refused, nothing changed
+    for typed in ("1,500", "1.500", "12,000", "250.000"):
+        with pytest.raises(InputError, match="can be read two ways") as refused:
+            services.logic.update_item(resource, budget_sek=typed)
+        assert "skriv" in refused.value.localized("sv")
+        assert services.sessions.snapshot(sid).item_by_id[resource].budget_sek == 12500.5
+    for typed, amount in (("1 500", 1500), ("1,5", 1.5), ("1.50", 1.5), ("0,500", 0.5), ("1500", 1500)):
+        services.logic.update_item(resource, budget_sek=typed)
+        assert services.sessions.snapshot(sid).item_by_id[resource].budget_sek == amount, typed
     with pytest.raises(InputError, match="empty"):
         services.logic.add_item(sid, ItemKind.ACTIVITY, "  ")
     with pytest.raises(InputError, match="unknown kind"):
