@@ -231,3 +231,33 @@ def test_tab_from_the_last_gender_goes_on_down_the_dialog(qtbot: QtBot, services
         ("Förvaltningschef", "Anna", "woman"),
         ("Controller", "Bo", "man"),
     ]
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_section_shows_the_walked_column_readably_on_the_projector(
+    qtbot: QtBot, services: Services, example_id: int, size: tuple[int, int]
+) -> None:
+    """Under a section's question the whole worksheet board was too small to read from the back of the room
+    (card text about 4 pixels high at 1280 × 720): it shows the column being walked, with its neighbours."""
+    window = open_window(qtbot, services, example_id)
+    window.set_projector_visible(True)
+    window.projector.resize(*size)
+    window.go_to("section-2")  # the expected effects
+    projected = window.projector.findChildren(ProjectorBoard)[-1]
+    qtbot.waitUntil(lambda: projected.isVisible() and projected.viewport().height() > 0)
+    projected.fit_width()
+    shown = projected.shown_area()
+    effects = [card for card in projected.board.cards.values() if card.info.kind is ItemKind.EFFECT]
+    assert effects
+    for card in effects:
+        assert shown.contains(card.sceneBoundingRect()), card.info.key
+    line_px = QFontMetricsF(projected.board.text_font).height()
+    assert line_px * projected.zoom >= 12, line_px * projected.zoom  # the whole board: about 5
+    assert projected.zoom >= 2 * projected.fit_zoom
+    # Ctrl+Shift+0 from the laptop's board: the whole board again
+    board = window.board
+    assert isinstance(board, BoardStep)
+    board.view.setFocus()
+    qtbot.waitUntil(board.view.hasFocus)
+    QTest.keyClick(focused(), Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert projected.zoom == pytest.approx(projected.fit_zoom)

@@ -91,6 +91,9 @@ class ProjectorBoard(BoardView):
         scene = BoardScene(step.guide, PROJECTOR_LOOK, interactive=False)
         super().__init__(scene, parent)
         self.followed: int | None = None
+        self.walking = True
+        """In sections 1–6 the room sees the column being walked, with its neighbours, in large type (the
+        whole board below a question is too small to read from the back); Ctrl+Shift+0 shows the whole."""
         self.extra_zoom = 1.0
         self.pan = QPointF(0, 0)
         self.fit_zoom = 1.0
@@ -170,11 +173,30 @@ class ProjectorBoard(BoardView):
         to, or the whole board."""
         card = self.board.cards.get(self.followed) if self.followed is not None else None
         if card is None:
-            return self.board.sceneRect()
+            walked = self.walked_area()
+            return walked if walked is not None else self.board.sceneRect()
         area = card.sceneBoundingRect()
         for arrow in [*card.left_arrows, *card.right_arrows]:
             area = area.united(arrow.other(card).sceneBoundingRect())
         margin = self.board.look.s(24)
+        return area.adjusted(-margin, -margin, margin, margin)
+
+    def walked_area(self) -> QRectF | None:
+        """The column being walked with the columns beside it, down to the walked column's last card (None:
+        no column is walked, or the facilitator asked for the whole board)."""
+        kind, state = self.board.focus_kind, self.board.state
+        if not self.walking or kind is None or state is None:
+            return None
+        look = self.board.look
+        index = BOARD_ORDER.index(kind)
+        area = QRectF()
+        for beside in BOARD_ORDER[max(0, index - 1) : index + 2]:
+            band = self.board.band_rect(beside)
+            area = area.united(band) if not area.isEmpty() else QRectF(band)
+        cards = [self.board.cards[i] for i in state.columns[kind] if i in self.board.cards]
+        lowest = max((c.sceneBoundingRect().bottom() for c in cards), default=area.top() + look.s(look.header))
+        area.setBottom(min(area.bottom(), max(lowest, area.top() + look.s(look.header) + look.s(200))))
+        margin = look.s(12)
         return area.adjusted(-margin, -margin, margin, margin)
 
     def show_view(self) -> None:
@@ -210,6 +232,7 @@ class ProjectorBoard(BoardView):
 
     def whole_board(self) -> None:
         self.followed = None
+        self.walking = False
         self.extra_zoom = 1.0
         self.pan = QPointF(0, 0)
         self.show_view()
