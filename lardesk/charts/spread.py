@@ -71,10 +71,19 @@ class Style:
     countable) and read better from a distance."""
 
     @classmethod
-    def of(cls, projector: bool) -> Style:
+    def of(cls, projector: bool, height_in: float | None = None) -> Style:
+        """The laptop's or the projector's style; the projector's type and lines follow its height (inches of a
+        figure of ``height_in``), so that a 1280 × 720 projector shows the same picture as a 1920 × 1080 one
+        and its labels do not take the room the dots need."""
         if projector:
-            return cls(font=22.0, width=19.2, row_height=1.0, line_width=2.5, dot_factor=1.35)
+            scale = 1.0 if height_in is None else max(PROJECTOR_SMALLEST, min(1.0, height_in / PROJECTOR_FULL_IN))
+            return cls(font=22.0 * scale, width=19.2, row_height=1.0, line_width=2.5 * scale, dot_factor=1.35)
         return cls(font=11.0, width=7.5, row_height=0.46, line_width=1.5, dot_factor=1.12)
+
+
+PROJECTOR_FULL_IN = 9.0
+"""The height (inches at the canvas's 100 dpi) from which the projector's type has its full size (1080 lines)."""
+PROJECTOR_SMALLEST = 0.6
 
 
 def divided_order(snapshot: SessionSnapshot, round_: int = 1) -> list[int]:
@@ -203,6 +212,8 @@ class SpreadPlot:
             self.figure.set_size_inches(self.style.width, height)
             self._sized = True
         size = tuple(round(float(v), 2) for v in self.figure.get_size_inches())
+        if self.projector:
+            self.style = Style.of(True, size[1])
         layout = _Layout(tuple(scales), revealed, names, snapshot.previous is not None, (size[0], size[1]))
         rebuilt = layout != self._layout or names
         if rebuilt:
@@ -276,7 +287,7 @@ class SpreadPlot:
         columns = _legend_columns(figure, legend, style) if layout.revealed else 1
         legend_rows = -(-len(legend) // columns) if layout.revealed else 1
         labels = scale_labels(figure, guide, scales, style)
-        _layout(figure, labels, style, legend_rows, count=words.count_of(15, 15))
+        _layout(figure, labels, style, legend_rows, count=words.count_of(15, 15), top_labels=self.projector)
         ax.set_xlim(SCALE_MIN - 0.6, SCALE_MAX + 0.6)
         ax.set_ylim(-0.37, rows - 1 + 0.63)
         # before the reveal, no value axis: the rings that count who has rated must not read as values
@@ -511,14 +522,17 @@ def scale_labels(figure: Figure, guide: Guide, scales: Sequence[int], style: Sty
     return labels
 
 
-def _layout(figure: Figure, labels: Sequence[str], style: Style, legend_rows: int = 1, *, count: str) -> None:
+def _layout(
+    figure: Figure, labels: Sequence[str], style: Style, legend_rows: int = 1, *, count: str, top_labels: bool = False
+) -> None:
     """Margins from the text sizes (cheaper per redraw than a layout engine, and stable between redraws);
-    ``count`` is the widest "n av N" a row may show."""
+    ``count`` is the widest "n av N" a row may show; ``top_labels``: the values 1–10 above the rows too (the
+    projector)."""
     width, height = figure.get_size_inches()
     longest = max((_text_width_in(line, style.font) for label in labels for line in label.split("\n")), default=1.0)
     left = (longest + 0.25) / width
     right = 1 - (_text_width_in(count, style.font) + 0.25) / width
-    top = 1 - (style.font * (2.4 if style.font > 15 else 0.6) / 72) / height
+    top = 1 - (style.font * (2.4 if top_labels else 0.6) / 72) / height
     bottom = (style.font * (4.2 + 1.4 * legend_rows) / 72) / height
     figure.subplots_adjust(left=min(left, 0.45), right=max(right, 0.55), top=top, bottom=min(bottom, 0.45))
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetricsF
@@ -27,6 +28,8 @@ from lardesk.method.logic import ItemKind
 from lardesk.services import Services
 from lardesk.ui.board.scene import BoardScene
 from lardesk.ui.board.step import BoardStep, ProjectorBoard
+from lardesk.ui.bus import ChangeBus
+from lardesk.ui.ratings.canvas import SpreadCanvas
 from lardesk.ui.ratings.step import RatingsStep
 from lardesk.ui.session_dialogs import NewSessionDialog
 from lardesk.ui.session_steps import SectionStep
@@ -261,3 +264,33 @@ def test_a_section_shows_the_walked_column_readably_on_the_projector(
     qtbot.waitUntil(board.view.hasFocus)
     QTest.keyClick(focused(), Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert projected.zoom == pytest.approx(projected.fit_zoom)
+
+
+def projected_dot(qtbot: QtBot, step: RatingsStep, size: tuple[int, int]) -> float:
+    """The diameter of a value's dot on a projector of ``size``, as a share of the spread's height."""
+    projector = step.projector_widget()
+    assert projector is not None
+    qtbot.addWidget(projector)
+    projector.resize(*size)
+    projector.show()
+    canvas = projector.findChild(SpreadCanvas)
+    assert isinstance(canvas, SpreadCanvas)
+    qtbot.wait(300)  # the canvas settles at its size (a resize builds the figure again after 120 ms)
+    diameter_pt = max(float(np.sqrt(row.values.get_sizes()[0])) for row in canvas.plot._rows)
+    return float(diameter_pt * float(canvas.figure.dpi) / 72 / canvas.height())
+
+
+def test_a_small_projector_shows_the_spread_as_a_large_one_does(qtbot: QtBot, services: Services) -> None:
+    """At 1280 × 720 the projector's type kept its 1080-line size, took the room and left dots of 6 pixels
+    when four people gave the same value; the picture is now the same at both sizes."""
+    session_id = new_session(services, people=5)
+    for person, value in zip(services.sessions.snapshot(session_id).participants, (6, 6, 6, 6, 5), strict=True):
+        services.ratings.set_ratings(person.id, dict.fromkeys(range(1, 10), value))
+    step = RatingsStep(services, ChangeBus(services), session_id)
+    qtbot.addWidget(step)
+    step.resize(1366, 768)
+    step.show()
+    step.reveal.click()
+    large = projected_dot(qtbot, step, (1920, 1080))
+    small = projected_dot(qtbot, step, (1280, 720))
+    assert small >= 0.85 * large, (small, large)
