@@ -707,14 +707,9 @@ def _action_line(text: str, owner: str, due: dt.date | None, lab: Labels) -> str
 
 def _previous_label(snapshot: SessionSnapshot, lab: Labels) -> str:
     """ "Förra året (2010)" when the previous session was about a year before, else "Föregående uppföljning
-    (2011-11-15)"."""
+    (2011-11-15)": the one rule the UI and the figures use too (:func:`lardesk.method.snapshot.previous_label`)."""
     previous = snapshot.previous
-    if previous is None:
-        return ""
-    days = (snapshot.session.date - previous.date).days
-    if 300 <= days <= 430:
-        return lab.last_year.format(period=previous.period or fmt_date(previous.date))
-    return lab.previous_follow_up.format(date=fmt_date(previous.date))
+    return previous.label(snapshot.session.date, lab.language) if previous is not None else ""
 
 
 def _latest_stats(snapshot: SessionSnapshot) -> dict[int, ScaleStats]:
