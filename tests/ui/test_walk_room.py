@@ -294,3 +294,22 @@ def test_a_small_projector_shows_the_spread_as_a_large_one_does(qtbot: QtBot, se
     large = projected_dot(qtbot, step, (1920, 1080))
     small = projected_dot(qtbot, step, (1280, 720))
     assert small >= 0.85 * large, (small, large)
+
+
+def test_esc_in_the_new_item_field_goes_back_to_the_board(qtbot: QtBot, services: Services) -> None:
+    """Ctrl+N, the text, Enter adds an item; Esc takes the keyboard to the board, at the new item, ready for L
+    (it took seven Tabs, past the zoom and export buttons), as Esc does in the link list and the indicators."""
+    window = open_window(qtbot, services, new_session(services))
+    window.go_to("board")
+    board = window.board
+    assert isinstance(board, BoardStep)
+    board.view.setFocus()
+    qtbot.waitUntil(board.view.hasFocus)
+    QTest.keyClick(focused(), Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert board.new_text.hasFocus()
+    type_text(qtbot, focused(), "Kvinnor och män får likvärdigt stöd")
+    QTest.keyClick(focused(), Qt.Key.Key_Return)
+    QTest.keyClick(focused(), Qt.Key.Key_Escape)
+    assert board.view.hasFocus()
+    selected = board.scene.selected_id()
+    assert selected is not None and board.state.items[selected].text == "Kvinnor och män får likvärdigt stöd"

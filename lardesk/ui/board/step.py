@@ -6,8 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QAction, QCursor, QKeySequence, QResizeEvent, QShortcut, QUndoStack
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QAction, QCursor, QKeyEvent, QKeySequence, QResizeEvent, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -352,6 +352,7 @@ class BoardStep(QWidget):
         layout.addWidget(self.tabs, 1)
 
         self.new_text.returnPressed.connect(self._add_from_bar)
+        self.new_text.installEventFilter(self)  # Esc: back to the board (see eventFilter)
         self.add_button.clicked.connect(self._add_from_bar)
         zoom_out.clicked.connect(lambda: self.view.zoom_by(-1))
         zoom_in.clicked.connect(lambda: self.view.zoom_by(1))
@@ -413,6 +414,19 @@ class BoardStep(QWidget):
         bar.addWidget(self.projector_button)
         self.scene.rebuild(self.state)
         self.reload()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Esc in the new item's field takes the keyboard back to the board (at the item just added), as Esc
+        does in the link list and the indicators."""
+        if (
+            watched is self.new_text
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+        ):
+            self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return True
+        return super().eventFilter(watched, event)
 
     # -- the Step protocol --------------------------------------------------------------------------------
     def title(self) -> str:
