@@ -38,6 +38,8 @@ class WriteThrough(QObject):
         self.widget = widget
         self.commit = commit
         self.saved = widget_text(widget)
+        if isinstance(widget, QLineEdit) and not widget.hasFocus():
+            widget.setCursorPosition(0)  # a text longer than the field shows its beginning
         self._loading = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -62,6 +64,8 @@ class WriteThrough(QObject):
         try:
             if isinstance(self.widget, QLineEdit):
                 self.widget.setText(text)
+                if not self.widget.hasFocus():
+                    self.widget.setCursorPosition(0)  # a text longer than the field shows its beginning
             else:
                 cursor = self.widget.textCursor()
                 position = cursor.position()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QLabel,
+    QLineEdit,
     QListView,
     QScrollArea,
     QTabBar,
@@ -32,7 +33,7 @@ from lardesk.ui.bus import ChangeBus
 from lardesk.ui.ratings.canvas import SpreadCanvas
 from lardesk.ui.ratings.step import RatingsStep
 from lardesk.ui.session_dialogs import NewSessionDialog
-from lardesk.ui.session_steps import SectionStep
+from lardesk.ui.session_steps import PartsStep, SectionStep
 from tests.ui.test_flow import new_session, open_window
 from tests.ui.test_session_walk import type_text
 
@@ -313,3 +314,26 @@ def test_esc_in_the_new_item_field_goes_back_to_the_board(qtbot: QtBot, services
     assert board.view.hasFocus()
     selected = board.scene.selected_id()
     assert selected is not None and board.state.items[selected].text == "Kvinnor och män får likvärdigt stöd"
+
+
+def test_a_long_title_shows_its_beginning(qtbot: QtBot, services: Services) -> None:
+    """In English the labels are wider and the title field narrower: the demo's title read "ärande
+    uppföljning – exempel ur …" (a loaded text showed its end, where the cursor was put)."""
+    title = "Lärande uppföljning – exempel ur handledningens bilaga 1, med ett långt tillägg om förvaltningen"
+    window = open_window(qtbot, services, new_session(services, title=title))
+    window.resize(1280, 736)
+    parts = window.steps["parts"]
+    assert isinstance(parts, PartsStep)
+    field = parts.details["title"].widget
+    assert isinstance(field, QLineEdit) and field.text() == title
+    assert field.fontMetrics().horizontalAdvance(title) > field.width()  # it does not fit
+    assert not field.hasFocus() and field.cursorPosition() == 0
+    assert field.cursorRect().left() < field.fontMetrics().horizontalAdvance("Lä")  # the first letters in view
+    # an improvement action made with a long text shows its beginning too
+    window.bus.run(lambda: services.sessions.add_improvement(window.session_id, title, 1, "", None))
+    window.go_to("section-1")
+    section = window.steps["section-1"]
+    assert isinstance(section, SectionStep)
+    qtbot.waitUntil(lambda: len(section.action_editor.rows) == 1)
+    action = section.action_editor.rows[0].text
+    assert action.text() == title and action.cursorPosition() == 0
