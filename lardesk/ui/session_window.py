@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QMainWindow,
     QProgressBar,
@@ -43,6 +42,7 @@ from lardesk.ui.session_steps import Context, DeferredActionsStep, PartsStep, Se
 from lardesk.ui.settings import restore_splitter, restore_window, save_splitter, save_window
 from lardesk.ui.steps import Step
 from lardesk.ui.timer import ReflectionTimer
+from lardesk.ui.wrapping import WrappingList
 from lardesk.ui.write_through import flush_all
 
 if TYPE_CHECKING:
@@ -185,9 +185,9 @@ class SessionWindow(QMainWindow):
         self.progress.setTextVisible(False)
         self.progress.setMaximumHeight(8)
         self.progress.setAccessibleName(self.tr("Hur långt uppföljningen har kommit"))
-        self.step_list = QListWidget(left)
+        # rows that wrap and are measured again when the column changes width (a pass round narrows it)
+        self.step_list = WrappingList(left)
         self.step_list.setAccessibleName(self.tr("Uppföljningens steg"))
-        self.step_list.setWordWrap(True)
         self.step_list.setSpacing(2)
         self.step_list.currentRowChanged.connect(self._row_chosen)
         self.progress_label.setBuddy(self.step_list)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -34,6 +34,7 @@ from lardesk.ui.ratings.canvas import SpreadCanvas
 from lardesk.ui.ratings.step import RatingsStep
 from lardesk.ui.session_dialogs import NewSessionDialog
 from lardesk.ui.session_steps import PartsStep, SectionStep
+from lardesk.ui.session_window import SessionWindow
 from tests.ui.test_flow import new_session, open_window
 from tests.ui.test_session_walk import type_text
 
@@ -337,3 +338,35 @@ def test_a_long_title_shows_its_beginning(qtbot: QtBot, services: Services) -> N
     qtbot.waitUntil(lambda: len(section.action_editor.rows) == 1)
     action = section.action_editor.rows[0].text
     assert action.text() == title and action.cursorPosition() == 0
+
+
+def rows_cut(window: SessionWindow) -> list[str]:
+    """The rows of the step list whose wrapped text is taller than the row shows, or elided."""
+    steps = window.step_list
+    width = steps.viewport().width() - 2 * 4 - 2
+    cut = []
+    for row in range(steps.count()):
+        item = steps.item(row)
+        needed = steps.fontMetrics().boundingRect(
+            QRect(0, 0, width, 10_000), int(Qt.TextFlag.TextWordWrap), item.text()
+        )
+        if steps.visualItemRect(item).height() < needed.height():
+            cut.append(item.text())
+    return cut
+
+
+def test_the_step_list_wraps_its_rows_again_when_it_changes_width(
+    qtbot: QtBot, services: Services, example_id: int
+) -> None:
+    """After a pass round (the left column narrower, then wide again) the step list read "4. Förmedlande
+    instanser …" over an empty line: its rows kept the height of the other width."""
+    window = open_window(qtbot, services, example_id)
+    window.resize(1280, 736)
+    total = sum(window.splitter.sizes())
+    column = window.step_list.parentWidget()
+    assert column is not None
+    for left in (150, 260, 170, 220):
+        window.splitter.setSizes([left, total - left])
+        qtbot.waitUntil(lambda: abs(column.width() - window.splitter.sizes()[0]) < 2)
+        QApplication.processEvents()
+        assert rows_cut(window) == [], left
