@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect, Qt, QTimer
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -370,3 +370,28 @@ def test_the_step_list_wraps_its_rows_again_when_it_changes_width(
         qtbot.waitUntil(lambda: abs(column.width() - window.splitter.sizes()[0]) < 2)
         QApplication.processEvents()
         assert rows_cut(window) == [], left
+
+
+def test_the_projector_button_comes_after_the_export_buttons_in_the_tab_order(qtbot: QtBot, services: Services) -> None:
+    """The *Projektorn* menu (zoom and pan the projector's board) is reached with Tab from Spara SVG…, where it
+    sits, not after the findings at the far end of the step, and opens from the keyboard."""
+    window = open_window(qtbot, services, new_session(services))
+    window.go_to("board")
+    board = window.board
+    assert isinstance(board, BoardStep)
+    board.svg_button.setFocus()
+    qtbot.waitUntil(board.svg_button.hasFocus)
+    QTest.keyClick(focused(), Qt.Key.Key_Tab)
+    assert focused() is board.projector_button
+    assert board.projector_button.accessibleName() or board.projector_button.text() == "Projektorn"
+    shown: list[str] = []
+
+    def look_and_close() -> None:  # the menu runs its own event loop while it is open
+        if board.projector_menu.isVisible():
+            shown.extend(action.text() for action in board.projector_menu.actions())
+        board.projector_menu.close()
+
+    QTimer.singleShot(300, look_and_close)
+    QTest.keyClick(board.projector_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: bool(shown))
+    assert shown[0] == "Projektorn: större" and not board.projector_menu.isVisible()

@@ -412,6 +412,9 @@ class BoardStep(QWidget):
         self.projector_button.setMenu(self.projector_menu)
         self.projector_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         bar.addWidget(self.projector_button)
+        # made last, it would come last in the Tab order (after the findings); it belongs after Spara SVG…
+        self.projector_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        QWidget.setTabOrder(self.svg_button, self.projector_button)
         self.scene.rebuild(self.state)
         self.reload()
 
