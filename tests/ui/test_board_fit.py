@@ -63,10 +63,10 @@ def cards(scene: BoardScene) -> list[CardItem]:
     return list(scene.cards.values())
 
 
-@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
-def test_words_stay_whole_and_inside_their_cards(
+def laptop_and_projector(
     qtbot: QtBot, services: Services, session_id: int, size: tuple[int, int]
-) -> None:
+) -> tuple[BoardStep, ProjectorBoard]:
+    """The board step and its projector view, both shown at ``size``."""
     step = BoardStep(services, ChangeBus(services), session_id)
     qtbot.addWidget(step)
     step.resize(*size)
@@ -78,6 +78,14 @@ def test_words_stay_whole_and_inside_their_cards(
     projector.resize(*size)
     projector.show()
     QApplication.processEvents()
+    return step, projector
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_words_stay_whole_and_inside_their_cards(
+    qtbot: QtBot, services: Services, session_id: int, size: tuple[int, int]
+) -> None:
+    step, projector = laptop_and_projector(qtbot, services, session_id, size)
     for scene in (step.scene, projector.board):
         assert len(scene.cards) == len(LONG_TEXTS)
         for card in cards(scene):
@@ -163,17 +171,7 @@ def test_every_badge_shows_its_whole_text(
     """The amounts of a resource ("250 000 kr / 180 000 kr"), the gap codes and the tags: never cut off."""
     resource = next(i for i in services.sessions.snapshot(example_id).items if i.kind is ItemKind.RESOURCE)
     services.logic.update_item(resource.id, budget_sek=12_500_000, spent_sek=11_999_999)
-    step = BoardStep(services, ChangeBus(services), example_id)
-    qtbot.addWidget(step)
-    step.resize(*size)
-    step.show()
-    qtbot.waitExposed(step)
-    projector = step.projector_widget()
-    assert isinstance(projector, ProjectorBoard)
-    qtbot.addWidget(projector)
-    projector.resize(*size)
-    projector.show()
-    QApplication.processEvents()
+    step, projector = laptop_and_projector(qtbot, services, example_id, size)
     seen = 0
     for scene in (step.scene, projector.board):
         metrics = QFontMetricsF(scene.badge_font)

@@ -49,6 +49,15 @@ def focused() -> QWidget:
     return widget
 
 
+def on_the_board(qtbot: QtBot, services: Services) -> tuple[SessionWindow, BoardStep]:
+    """A new session's window, at its board step (as Ctrl+PgDown from the parts would leave it)."""
+    window = open_window(qtbot, services, new_session(services))
+    window.go_to("board")
+    board = window.board
+    assert isinstance(board, BoardStep)
+    return window, board
+
+
 def test_alt_letters_reach_every_ratings_tab_without_starting_a_pass_round(qtbot: QtBot, services: Services) -> None:
     """Arrowing along the tabs passes *Skicka runt*, which hands the laptop round and locks the others; the
     joint assessment, the forms and the history must be reachable from the keyboard without that."""
@@ -69,10 +78,7 @@ def test_alt_letters_reach_every_ratings_tab_without_starting_a_pass_round(qtbot
 def test_l_starts_at_the_top_of_the_list_for_each_item(qtbot: QtBot, services: Services) -> None:
     """L, Down, Space links the first item to the second target; L and Space on the next item must tick its
     first target, not the row the previous item's list was left at."""
-    window = open_window(qtbot, services, new_session(services))
-    window.go_to("board")
-    board = window.board
-    assert isinstance(board, BoardStep)
+    _window, board = on_the_board(qtbot, services)
     ids = {
         text: board.add_item(kind, text)
         for kind, text in (
@@ -105,10 +111,7 @@ def test_l_starts_at_the_top_of_the_list_for_each_item(qtbot: QtBot, services: S
 def test_from_the_board_ctrl_pgdown_puts_the_keyboard_in_the_first_notes(qtbot: QtBot, services: Services) -> None:
     """The board moves with the walk into section 1; the keyboard must go with the facilitator into the
     notes, not stay behind in the step list (where typing a note would jump between steps)."""
-    window = open_window(qtbot, services, new_session(services))
-    window.go_to("board")
-    board = window.board
-    assert isinstance(board, BoardStep)
+    window, board = on_the_board(qtbot, services)
     board.view.setFocus()
     qtbot.waitUntil(board.view.hasFocus)
     QTest.keyClick(focused(), Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
@@ -130,10 +133,7 @@ def test_the_empty_starting_points_column_shows_its_whole_title_on_the_projector
 ) -> None:
     """Section 1 walks the starting points; while that column is empty it is narrower than the others, and on
     the projector its title read "Utgångspu… (0)"."""
-    window = open_window(qtbot, services, new_session(services))
-    window.go_to("board")
-    board = window.board
-    assert isinstance(board, BoardStep)
+    window, board = on_the_board(qtbot, services)
     board.add_item(ItemKind.EFFECT, "Kvinnor och män får likvärdigt stöd")
     window.set_projector_visible(True)
     window.projector.resize(1920, 1080)
@@ -301,10 +301,7 @@ def test_a_small_projector_shows_the_spread_as_a_large_one_does(qtbot: QtBot, se
 def test_esc_in_the_new_item_field_goes_back_to_the_board(qtbot: QtBot, services: Services) -> None:
     """Ctrl+N, the text, Enter adds an item; Esc takes the keyboard to the board, at the new item, ready for L
     (it took seven Tabs, past the zoom and export buttons), as Esc does in the link list and the indicators."""
-    window = open_window(qtbot, services, new_session(services))
-    window.go_to("board")
-    board = window.board
-    assert isinstance(board, BoardStep)
+    _window, board = on_the_board(qtbot, services)
     board.view.setFocus()
     qtbot.waitUntil(board.view.hasFocus)
     QTest.keyClick(focused(), Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
@@ -375,10 +372,7 @@ def test_the_step_list_wraps_its_rows_again_when_it_changes_width(
 def test_the_projector_button_comes_after_the_export_buttons_in_the_tab_order(qtbot: QtBot, services: Services) -> None:
     """The *Projektorn* menu (zoom and pan the projector's board) is reached with Tab from Spara SVG…, where it
     sits, not after the findings at the far end of the step, and opens from the keyboard."""
-    window = open_window(qtbot, services, new_session(services))
-    window.go_to("board")
-    board = window.board
-    assert isinstance(board, BoardStep)
+    _window, board = on_the_board(qtbot, services)
     board.svg_button.setFocus()
     qtbot.waitUntil(board.svg_button.hasFocus)
     QTest.keyClick(focused(), Qt.Key.Key_Tab)
