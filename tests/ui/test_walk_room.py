@@ -49,6 +49,15 @@ def focused() -> QWidget:
     return widget
 
 
+def at_the_ratings(qtbot: QtBot, services: Services) -> tuple[SessionWindow, RatingsStep]:
+    """A new session's window, at its ratings step."""
+    window = open_window(qtbot, services, new_session(services))
+    window.go_to("ratings")
+    step = window.steps["ratings"]
+    assert isinstance(step, RatingsStep)
+    return window, step
+
+
 def on_the_board(qtbot: QtBot, services: Services) -> tuple[SessionWindow, BoardStep]:
     """A new session's window, at its board step (as Ctrl+PgDown from the parts would leave it)."""
     window = open_window(qtbot, services, new_session(services))
@@ -61,10 +70,7 @@ def on_the_board(qtbot: QtBot, services: Services) -> tuple[SessionWindow, Board
 def test_alt_letters_reach_every_ratings_tab_without_starting_a_pass_round(qtbot: QtBot, services: Services) -> None:
     """Arrowing along the tabs passes *Skicka runt*, which hands the laptop round and locks the others; the
     joint assessment, the forms and the history must be reachable from the keyboard without that."""
-    window = open_window(qtbot, services, new_session(services))
-    window.go_to("ratings")
-    step = window.steps["ratings"]
-    assert isinstance(step, RatingsStep)
+    _window, step = at_the_ratings(qtbot, services)
     step.grid.setFocus()
     qtbot.waitUntil(step.grid.hasFocus)
     for letter, page in ((Qt.Key.Key_A, step.joint), (Qt.Key.Key_B, step.printed), (Qt.Key.Key_H, step.history)):
@@ -151,10 +157,7 @@ def test_the_empty_starting_points_column_shows_its_whole_title_on_the_projector
 
 def test_f8_shows_the_values_and_leaves_the_keyboard_where_it_was(qtbot: QtBot, services: Services) -> None:
     """F8 (*Visa värdena*) is pressed while typing in the grid; the keyboard must stay in the grid."""
-    window = open_window(qtbot, services, new_session(services))
-    window.go_to("ratings")
-    step = window.steps["ratings"]
-    assert isinstance(step, RatingsStep)
+    window, step = at_the_ratings(qtbot, services)
     step.grid.setFocus()
     qtbot.waitUntil(step.grid.hasFocus)
     QTest.keyClick(focused(), Qt.Key.Key_F8)
@@ -174,10 +177,7 @@ def test_f8_shows_the_values_and_leaves_the_keyboard_where_it_was(qtbot: QtBot, 
 def test_the_joint_tab_is_ready_to_type_in(qtbot: QtBot, services: Services) -> None:
     """Alt+A: the keyboard goes to the first scale's joint value, as the other tabs put it in their first field
     (it stayed on the page, and Tab went to the tab bar before the first value)."""
-    window = open_window(qtbot, services, new_session(services))
-    window.go_to("ratings")
-    step = window.steps["ratings"]
-    assert isinstance(step, RatingsStep)
+    window, step = at_the_ratings(qtbot, services)
     step.grid.setFocus()
     qtbot.waitUntil(step.grid.hasFocus)
     QTest.keyClick(focused(), Qt.Key.Key_A, ALT)
