@@ -20,6 +20,7 @@ from lardesk.ui.board.step import BoardStep
 from lardesk.ui.bus import ChangeBus
 from lardesk.ui.steps import Step
 from tests.conftest import EXAMPLE_FINDINGS
+from tests.ui.shown import item_ids, shown_board
 
 pytestmark = pytest.mark.gui
 
@@ -33,16 +34,10 @@ def bus(services: Services) -> ChangeBus:
 
 @pytest.fixture
 def board(services: Services, bus: ChangeBus, example_id: int, qtbot: QtBot) -> BoardStep:
-    step = BoardStep(services, bus, example_id)
-    qtbot.addWidget(step)
-    step.resize(1366, 768)
-    step.show()
-    qtbot.waitExposed(step)
-    return step
+    return shown_board(qtbot, services, example_id, bus)
 
 
-def ids(step: BoardStep) -> dict[str, int]:
-    return {item.key: item.id for item in step.state.items.values()}
+ids = item_ids
 
 
 def centre_on_viewport(step: BoardStep, card: CardItem) -> QPoint:

@@ -17,7 +17,7 @@ from lardesk.method.logic import ItemKind
 from lardesk.services import NewSession, Services
 from lardesk.ui.board.scene import BoardScene, CardItem
 from lardesk.ui.board.step import BoardStep, ProjectorBoard
-from lardesk.ui.bus import ChangeBus
+from tests.ui.shown import shown_board
 
 pytestmark = pytest.mark.gui
 
@@ -67,11 +67,7 @@ def laptop_and_projector(
     qtbot: QtBot, services: Services, session_id: int, size: tuple[int, int]
 ) -> tuple[BoardStep, ProjectorBoard]:
     """The board step and its projector view, both shown at ``size``."""
-    step = BoardStep(services, ChangeBus(services), session_id)
-    qtbot.addWidget(step)
-    step.resize(*size)
-    step.show()
-    qtbot.waitExposed(step)
+    step = shown_board(qtbot, services, session_id, size=size)
     projector = step.projector_widget()
     assert isinstance(projector, ProjectorBoard)
     qtbot.addWidget(projector)
@@ -96,11 +92,7 @@ def test_words_stay_whole_and_inside_their_cards(
 
 @pytest.fixture
 def demo(qtbot: QtBot, services: Services, example_id: int) -> tuple[BoardStep, ProjectorBoard]:
-    step = BoardStep(services, ChangeBus(services), example_id)
-    qtbot.addWidget(step)
-    step.resize(1366, 768)
-    step.show()
-    qtbot.waitExposed(step)
+    step = shown_board(qtbot, services, example_id)
     projector = step.projector_widget()
     assert isinstance(projector, ProjectorBoard)
     qtbot.addWidget(projector)

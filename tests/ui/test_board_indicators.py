@@ -18,7 +18,7 @@ from lardesk.method.logic import ItemKind
 from lardesk.services import Services
 from lardesk.ui.board.indicators import IndicatorPanel
 from lardesk.ui.board.step import BoardStep
-from lardesk.ui.bus import ChangeBus
+from tests.ui.shown import item_ids, shown_board
 from tests.ui.test_board_by_hand import type_text
 
 pytestmark = pytest.mark.gui
@@ -36,12 +36,7 @@ def session_id(services: Services) -> int:
 
 @pytest.fixture
 def board(services: Services, session_id: int, qtbot: QtBot) -> BoardStep:
-    step = BoardStep(services, ChangeBus(services), session_id)
-    qtbot.addWidget(step)
-    step.resize(1366, 768)
-    step.show()
-    qtbot.waitExposed(step)
-    return step
+    return shown_board(qtbot, services, session_id)
 
 
 @pytest.fixture
@@ -51,8 +46,7 @@ def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return shown
 
 
-def keys(board: BoardStep) -> dict[str, int]:
-    return {item.key: item.id for item in board.state.items.values()}
+keys = item_ids
 
 
 def type_into(widget: QWidget, text: str, *, then: Qt.Key | None = Qt.Key.Key_Tab) -> None:

@@ -15,6 +15,7 @@ from lardesk.method.logic import ItemKind, StartingPointKind
 from lardesk.services import NewSession, Services
 from lardesk.ui.board.step import BoardStep
 from lardesk.ui.bus import ChangeBus
+from tests.ui.shown import item_ids, shown_board
 from tests.ui.test_board import centre_on_viewport
 from tests.ui.test_board_by_hand import toggle_links_by_keyboard, type_item
 
@@ -25,16 +26,10 @@ pytestmark = pytest.mark.gui
 def board(services: Services, qtbot: QtBot) -> BoardStep:
     sid = services.sessions.create_session(NewSession(organisation="Kommun", date=dt.date(2026, 11, 25))).new_id
     assert sid is not None
-    step = BoardStep(services, ChangeBus(services), sid)
-    qtbot.addWidget(step)
-    step.resize(1366, 768)
-    step.show()
-    qtbot.waitExposed(step)
-    return step
+    return shown_board(qtbot, services, sid)
 
 
-def keys(step: BoardStep) -> dict[str, int]:
-    return {item.key: item.id for item in step.state.items.values()}
+keys = item_ids
 
 
 def test_effects_answer_to_starting_points_by_keyboard_and_by_drag(board: BoardStep, qtbot: QtBot) -> None:

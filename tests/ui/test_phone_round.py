@@ -19,6 +19,7 @@ from lardesk.ui.projector import ProjectorWindow
 from lardesk.ui.ratings.phones import LOOPBACK, OPEN, PhoneRoundPanel, network_addresses
 from lardesk.ui.ratings.step import RatingsProjector, RatingsStep
 from tests.server.phones import Client, make_session, stored
+from tests.ui.shown import shown_ratings
 
 pytestmark = pytest.mark.gui
 SCREENSHOTS = os.environ.get("LARDESK_SCREENSHOTS")
@@ -27,11 +28,7 @@ SCREENSHOTS = os.environ.get("LARDESK_SCREENSHOTS")
 @pytest.fixture
 def step(qtbot: QtBot, services: Services) -> RatingsStep:
     sid = make_session(services, 3, parts=(1, 2, 3, 4, 5, 6, 7, 8))
-    made = RatingsStep(services, ChangeBus(services), sid)
-    qtbot.addWidget(made)
-    made.resize(1366, 768)
-    made.show()
-    return made
+    return shown_ratings(qtbot, services, sid)
 
 
 def start_on_loopback(qtbot: QtBot, step: RatingsStep, round_: int = 1) -> PhoneRoundPanel:

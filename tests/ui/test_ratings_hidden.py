@@ -17,6 +17,7 @@ from lardesk.ui.bus import ChangeBus
 from lardesk.ui.ratings.step import RatingsStep
 from lardesk.ui.session_window import SessionWindow
 from tests.ui.boxes import OPENED, answer_next_box
+from tests.ui.shown import shown_ratings
 
 pytestmark = pytest.mark.gui
 
@@ -41,13 +42,7 @@ def session_id(services: Services) -> int:
 
 @pytest.fixture
 def step(qtbot: QtBot, services: Services, session_id: int) -> RatingsStep:
-    made = RatingsStep(services, ChangeBus(services), session_id)
-    qtbot.addWidget(made)
-    made.resize(1366, 768)
-    made.show()
-    made.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is made)
-    return made
+    return shown_ratings(qtbot, services, session_id, active=True)
 
 
 def focused() -> QWidget:

@@ -16,8 +16,8 @@ from pytestqt.qtbot import QtBot
 
 from lardesk.method.snapshot import Anonymity
 from lardesk.services import NewParticipant, NewSession, Services
-from lardesk.ui.bus import ChangeBus
 from lardesk.ui.ratings.step import RatingsStep
+from tests.ui.shown import shown_ratings
 
 pytestmark = pytest.mark.gui
 
@@ -43,12 +43,7 @@ def make_step(qtbot: QtBot, services: Services, anonymity: Anonymity = Anonymity
     for scale, values in VALUES.items():
         for person, value in zip(people, values, strict=False):
             services.ratings.set_rating(person, scale, value)
-    step = RatingsStep(services, ChangeBus(services), made.new_id)
-    qtbot.addWidget(step)
-    step.resize(1366, 768)
-    step.show()
-    qtbot.waitExposed(step)
-    return step
+    return shown_ratings(qtbot, services, made.new_id)
 
 
 def shown_texts(widget: QWidget) -> list[str]:

@@ -40,6 +40,7 @@ from lardesk.ui.ratings.keys import type_key
 from lardesk.ui.ratings.step import RatingsStep
 from lardesk.ui.steps import Step
 from tests.ui.boxes import answer_next_box
+from tests.ui.shown import shown_ratings
 
 pytestmark = pytest.mark.gui
 
@@ -75,13 +76,7 @@ def session_id(services: Services) -> int:
 
 @pytest.fixture
 def step(qtbot: QtBot, services: Services, session_id: int) -> RatingsStep:
-    made = RatingsStep(services, ChangeBus(services), session_id)
-    qtbot.addWidget(made)
-    made.resize(1366, 768)
-    made.show()
-    made.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is made)
-    return made
+    return shown_ratings(qtbot, services, session_id, active=True)
 
 
 def reveal(step: RatingsStep) -> None:
