@@ -73,6 +73,26 @@ def paths_of(place: Place) -> Paths:
     return resolve_paths(place.data_dir)
 
 
+def restore_through_the_dialog(
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    place: Place,
+    answer: Callable[[StorageProblemDialog], Backup | None],
+    expected: object,
+) -> Recorder:
+    """Start as the GUI does, let ``answer`` choose in the dialog, and find ``expected`` as the session list of
+    the database that opens; the recorder holds what was shown."""
+    recorder = Recorder(qtbot, answer)
+    recorder.install(monkeypatch)
+    restored = open_services_interactively(paths_of(place))
+    assert restored is not None
+    try:
+        assert restored.sessions.list_sessions() == expected
+    finally:
+        restored.close()
+    return recorder
+
+
 @pytest.mark.parametrize(
     ("damage", "title", "words", "swedish", "restore_offered"),
     [
@@ -199,14 +219,7 @@ def test_restoring_a_backup_keeps_the_damaged_file_aside(
         assert dialog.result() == QDialog.DialogCode.Accepted
         return dialog.chosen()
 
-    recorder = Recorder(qtbot, choose_the_daily_one)
-    recorder.install(monkeypatch)
-    restored = open_services_interactively(paths_of(place))
-    assert restored is not None
-    try:
-        assert restored.sessions.list_sessions() == expected
-    finally:
-        restored.close()
+    recorder = restore_through_the_dialog(qtbot, monkeypatch, place, choose_the_daily_one, expected)
     ((notice, problem),) = recorder.notices
     assert not problem
     (kept,) = place.data_dir.glob("lardesk.sqlite.replaced-*")
@@ -303,12 +316,5 @@ def test_a_missing_database_beside_its_backups_offers_the_newest_and_restores_it
         dialog.restore_button.click()
         return dialog.chosen()
 
-    recorder = Recorder(qtbot, restore_the_offered)
-    recorder.install(monkeypatch)
-    restored = open_services_interactively(paths_of(place))
-    assert restored is not None
-    try:
-        assert restored.sessions.list_sessions() == expected
-    finally:
-        restored.close()
+    recorder = restore_through_the_dialog(qtbot, monkeypatch, place, restore_the_offered, expected)
     assert len(recorder.dialogs) == 1

@@ -78,13 +78,21 @@ def test_floats_for_parts_never_break_the_list(place: Place, tmp_path: Path) -> 
         assert imported.returncode == 2
 
 
+def write_into_first_session(place: Place, assignment: str) -> list[int]:
+    """Write into the first session's row as another program could (behind lardesk's back); the session ids."""
+    connection = sqlite3.connect(place.file)
+    try:
+        ids = [row[0] for row in connection.execute("SELECT id FROM session ORDER BY id")]
+        connection.execute(f"UPDATE session SET {assignment} WHERE id = ?", (ids[0],))
+        connection.commit()
+    finally:
+        connection.close()
+    return ids
+
+
 def test_a_stored_value_lardesk_cannot_read_is_skipped_in_the_list_and_refused_alone(place: Place) -> None:
     """A row written by another program (or damaged) never takes the list down, and can still be deleted."""
-    connection = sqlite3.connect(place.file)
-    ids = [row[0] for row in connection.execute("SELECT id FROM session ORDER BY id")]
-    connection.execute("UPDATE session SET parts = '1.0,2.0,9.0' WHERE id = ?", (ids[0],))
-    connection.commit()
-    connection.close()
+    ids = write_into_first_session(place, "parts = '1.0,2.0,9.0'")
     listing = run_cli(place, "sessions", "--json")
     assert listing.returncode == 0, listing.stderr
     assert sorted(s["id"] for org in json.loads(listing.stdout) for s in org["sessions"]) == ids
@@ -100,11 +108,7 @@ def test_a_stored_value_lardesk_cannot_read_is_skipped_in_the_list_and_refused_a
 
 
 def test_a_stored_date_lardesk_cannot_read_leaves_the_rest_of_the_list(place: Place) -> None:
-    connection = sqlite3.connect(place.file)
-    ids = [row[0] for row in connection.execute("SELECT id FROM session ORDER BY id")]
-    connection.execute("UPDATE session SET date = 'igår' WHERE id = ?", (ids[0],))
-    connection.commit()
-    connection.close()
+    ids = write_into_first_session(place, "date = 'igår'")
     listing = run_cli(place, "sessions", "--json")
     assert listing.returncode == 0, listing.stderr
     assert [s["id"] for org in json.loads(listing.stdout) for s in org["sessions"]] == ids[1:]
