@@ -635,7 +635,7 @@ class BoardStep(QWidget):
         """Struken: the item stays, greyed, with the reason, and takes no part in the gap rules (undoable)."""
         if self._run(lambda: self.services.logic.drop_item(item_id, reason)) is None:
             return False
-        self.undo_stack.push(self.history.dropped(item_id, reason.strip()))
+        self.undo_stack.push(self.history.dropped(item_id, reason.strip(), dropped=True))
         self.reload()
         return True
 
@@ -645,7 +645,7 @@ class BoardStep(QWidget):
         if self._run(lambda: self.services.logic.restore_item(item_id)) is None:
             return False
         if reason is not None:
-            self.undo_stack.push(self.history.restored(item_id, reason))
+            self.undo_stack.push(self.history.dropped(item_id, reason, dropped=False))
         self.reload()
         return True
 

@@ -106,25 +106,21 @@ class BoardHistory:
             put_back,
         )
 
-    def dropped(self, item_id: int, reason: str) -> QUndoCommand:
-        """Struken with ``reason``: undo restores the item, redo drops it again with the same reason."""
+    def dropped(self, item_id: int, reason: str, dropped: bool) -> QUndoCommand:
+        """Struken with ``reason`` (``dropped``) or restored: undo does the other, with the same reason."""
         ids, logic = self.ids, self.bus.services.logic
-        return Recorded(
-            QCoreApplication.translate("BoardHistory", "Stryk punkt"),
-            self.run,
-            lambda: logic.drop_item(ids.resolve(item_id), reason),
-            lambda: logic.restore_item(ids.resolve(item_id)),
-        )
 
-    def restored(self, item_id: int, reason: str) -> QUndoCommand:
-        """Återställd: undo drops the item again with the reason it had."""
-        ids, logic = self.ids, self.bus.services.logic
-        return Recorded(
-            QCoreApplication.translate("BoardHistory", "Återställ punkt"),
-            self.run,
-            lambda: logic.restore_item(ids.resolve(item_id)),
-            lambda: logic.drop_item(ids.resolve(item_id), reason),
-        )
+        def drop() -> Changes:
+            result: Changes = logic.drop_item(ids.resolve(item_id), reason)
+            return result
+
+        def restore() -> Changes:
+            result: Changes = logic.restore_item(ids.resolve(item_id))
+            return result
+
+        if dropped:
+            return Recorded(QCoreApplication.translate("BoardHistory", "Stryk punkt"), self.run, drop, restore)
+        return Recorded(QCoreApplication.translate("BoardHistory", "Återställ punkt"), self.run, restore, drop)
 
     def linked(self, source: int, target: int, linked: bool) -> QUndoCommand:
         ids, logic = self.ids, self.bus.services.logic
