@@ -188,8 +188,8 @@ class PhoneRound:
         with self._write_lock:  # no answer is stored while seats move, and the latest list is the one applied
             if self.closed:  # closed: nothing moves any more (a late seat request must not move an answer)
                 return None
-            snapshot = self.services.sessions.snapshot(self.session_id, with_previous=False)
-            free = [p for p in snapshot.present if p.id not in self._rated_before]
+            present = self.services.sessions.present_participants(self.session_id)
+            free = [p for p in present if p.id not in self._rated_before]
             with self._lock:
                 self._free = {p.id: p for p in free}
                 self._order = [p.id for p in free]

@@ -776,14 +776,22 @@ class SessionService(ServiceBase):
                     snapshot = _with_previous(snapshot, self._snapshot(db, previous))
             return snapshot
 
+    def present_participants(self, session_id: int) -> tuple[ParticipantInfo, ...]:
+        """The session's participants present, in order: the snapshot's ``present`` without reading the rest
+        (a phone round asks at every seat request)."""
+        with self.database.reading() as db:
+            if db.get(FollowUpSession, session_id) is None:
+                raise NotFound("there is no {what} with id {id}", what=SESSION, id=session_id)
+            return tuple(p for p in self._participants(db, session_id) if p.present)
+
+    @staticmethod
+    def _participants(db: Session, session_id: int) -> tuple[ParticipantInfo, ...]:
+        query = select(Participant).where(Participant.session_id == session_id)
+        return tuple(participant_info(p) for p in db.scalars(query.order_by(Participant.position, Participant.id)))
+
     def _snapshot(self, db: Session, row: FollowUpSession) -> SessionSnapshot:
         sid = row.id
-        participants = tuple(
-            participant_info(p)
-            for p in db.scalars(
-                select(Participant).where(Participant.session_id == sid).order_by(Participant.position, Participant.id)
-            )
-        )
+        participants = self._participants(db, sid)
         items = tuple(
             item_info(i)
             for i in db.scalars(

@@ -317,17 +317,17 @@ def test_an_older_reading_of_the_list_never_undoes_a_newer_one(
     sid = make_session(services, 3)
     people = services.sessions.snapshot(sid).participants
     round_ = PhoneRound(services, sid)
-    real = services.sessions.snapshot
+    real = services.sessions.present_participants
     read, go = threading.Event(), threading.Event()
 
-    def snapshot(session_id: int, **options: bool) -> object:
-        taken = real(session_id, **options)
+    def present_participants(session_id: int) -> object:
+        taken = real(session_id)
         if threading.current_thread().name == "older":  # the phone's call: it has read, and is slow to go on
             read.set()
             go.wait(10)
         return taken
 
-    monkeypatch.setattr(services.sessions, "snapshot", snapshot)
+    monkeypatch.setattr(services.sessions, "present_participants", present_participants)
     older = threading.Thread(target=round_.follow_participants, name="older", daemon=True)
     older.start()
     assert read.wait(10)

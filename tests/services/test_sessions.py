@@ -187,3 +187,17 @@ def test_an_action_put_back_keeps_its_place_and_state(any_services: Services) ->
     any_services.sessions.add_improvement(sid, middle.text, position=middle.position, done=True)
     actions = any_services.sessions.snapshot(sid).improvements
     assert [(a.text, a.done) for a in actions] == [("Först", False), ("Mitten", True), ("Sist", False)]
+
+
+def test_the_participants_present_are_read_alone_as_the_snapshot_has_them(
+    any_services: Services, example_bytes: bytes
+) -> None:
+    sid = any_services.exchange.import_bytes(example_bytes).new_id
+    assert sid is not None
+    people = any_services.sessions.snapshot(sid).participants
+    any_services.sessions.update_participant(people[1].id, present=False)
+    snapshot = any_services.sessions.snapshot(sid)
+    assert any_services.sessions.present_participants(sid) == snapshot.present
+    assert people[1].id not in {p.id for p in snapshot.present} and len(snapshot.present) == len(people) - 1
+    with pytest.raises(NotFound):
+        any_services.sessions.present_participants(sid + 1000)
