@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QTabWidget,
-    QToolButton,
     QToolTip,
     QVBoxLayout,
     QWidget,
@@ -404,16 +403,14 @@ class BoardStep(QWidget):
             action.triggered.connect(slot)
             self.addAction(action)
             self.projector_menu.addAction(action)
-        self.projector_button = QToolButton(self)
-        self.projector_button.setText(self.tr("Projektorn"))
+        # a push button with its menu, as the buttons beside it: its arrow never covers the text, and it takes
+        # the keyboard like them; made last, it would come last in the Tab order, so it is put after Spara SVG…
+        self.projector_button = QPushButton(self.tr("Projektorn"), self)
         self.projector_button.setToolTip(
             self.tr("Zooma och flytta tavlan på projektorn (Ctrl+Skift + plus, minus, 0, pilar)")
         )
         self.projector_button.setMenu(self.projector_menu)
-        self.projector_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         bar.addWidget(self.projector_button)
-        # made last, it would come last in the Tab order (after the findings); it belongs after Spara SVG…
-        self.projector_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         QWidget.setTabOrder(self.svg_button, self.projector_button)
         self.scene.rebuild(self.state)
         self.reload()
