@@ -885,8 +885,6 @@ FIGURE_SHARE = 0.82
 """A figure takes at most this share of a page's text height (its caption and a heading need the rest)."""
 PNG_DPI = 150
 """Pixels per inch of a figure as PNG (the DOCX, the preview)."""
-BOARD_FONT = 8.0
-"""The board's text size as printed (points): it is drawn at the size it is printed."""
 
 
 class FigureImage:
@@ -988,15 +986,6 @@ class MinutesFigures:
         return dict(self.later_rounds).get(round_)
 
 
-def spread_image(snapshot: SessionSnapshot, guide: Guide, round_: int = 1) -> FigureImage | None:
-    from lardesk.charts.spread import spread_figure  # matplotlib loads only when a figure is drawn
-
-    scales = rerated_scales(snapshot, round_)
-    if not scales:
-        return None
-    return FigureImage(spread_figure(snapshot, guide, round_=round_, revealed=True, show_names=False, order=scales))
-
-
 def print_spread(snapshot: SessionSnapshot, guide: Guide, round_: int = 1) -> FigureImage | None:
     """The spread of ``round_`` as printed (:mod:`lardesk.reports.spread_print`: SVG without matplotlib)."""
     from lardesk.reports.spread_print import spread_svg
@@ -1011,12 +1000,6 @@ def print_spread(snapshot: SessionSnapshot, guide: Guide, round_: int = 1) -> Fi
                 joint_round[stats.scale] = each
     svg, width, height = spread_svg(snapshot, guide, round_, scales, joint_round=joint_round)
     return FigureImage(svg=svg.encode("utf-8"), width_in=width / 72, height_in=height / 72)
-
-
-def board_image(snapshot: SessionSnapshot, guide: Guide) -> FigureImage | None:
-    from lardesk.charts.board import board_figure
-
-    return FigureImage(board_figure(snapshot, guide, width_in=LANDSCAPE_TEXT_IN[0], font_size=BOARD_FONT))
 
 
 def board_parts(snapshot: SessionSnapshot, guide: Guide) -> tuple[BoardPart, ...]:
