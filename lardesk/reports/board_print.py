@@ -1,12 +1,12 @@
 """The program-logic board as printed in the minutes: SVG drawn directly from the snapshot, at the size it is
 printed (every text 8 pt or more), in pieces that each fit a landscape A4 page.
 
-The board on screen (and :func:`lardesk.charts.board.board_figure`) shows every column at once; on paper that
-is only readable for a small board. So the print takes the columns the links join — resources → activities;
-activities → results ← mediating instances; results → effects — one figure each, with its column headings,
-and one too long for a page continues on the next with its headings repeated. A box
-is never cut, an arrow runs only in the gutter between two neighbouring columns (never behind a box), no internal
-keys are printed, and a gap is marked by a dashed border and its code ("⚠ G1") — no hatching over the text.
+The board on screen shows every column at once; on paper that is only readable for a small board. So the
+print takes the columns the links join — resources → activities; activities → results ← mediating instances;
+results → effects — one figure each, with its column headings, and one too long for a page continues on the next
+with its headings repeated. A box is never cut, an arrow runs only in the gutter between two neighbouring columns
+(never behind a box), no internal keys are printed, and a gap is marked by a dashed border and its code ("⚠ G1")
+— no hatching over the text.
 A small board whose links all join neighbouring columns is printed whole, as one figure.
 
 The SVG is plain text, so drawing the 200-item board takes milliseconds; the PDF takes it as it is, and the DOCX

@@ -8,7 +8,7 @@ export in a process. ``run()`` returns the figures (seconds) as a dict:
 - ``first_pdf_s``: the first export in a fresh process (modules imported, fonts scanned, figures drawn);
 - ``pdf_s``: the median of further exports from the same snapshot (figures drawn again each time);
 - ``layout_only_s``: the PDF without the figures (Typst's share);
-- ``figures_s``: building the spread and board figures and writing them as SVG (matplotlib's share);
+- ``figures_s``: writing the printed spread and board as SVG (drawn directly, without matplotlib);
 - ``docx_s``: the editable DOCX of the same minutes (figures as PNG);
 - ``pages``: the number of pages;
 - ``*_cpu_s``: the same in CPU seconds of this process (all its threads): on a shared, loaded machine the wall
