@@ -523,11 +523,3 @@ def read_exchange(data: bytes | str) -> dict[str, Any]:
     document = check_document(decode(data))
     plain: dict[str, Any] = json.loads(json.dumps(document))  # plain dicts again, not _Members
     return plain
-
-
-def iter_logic(document: dict[str, Any]) -> Iterator[tuple[ItemKind, int, dict[str, Any]]]:
-    """(kind, index within its list, entry) for every item of the document's program logic."""
-    logic = document.get("logic", {})
-    for name, kind, _member, _target in LOGIC_LISTS:
-        for index, entry in enumerate(logic.get(name, [])):
-            yield kind, index, entry
