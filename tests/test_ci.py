@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import glob
 import os
+import socket
 import subprocess
 from pathlib import Path
 
@@ -28,7 +29,7 @@ def test_the_test_server_is_started_reused_and_stopped(tmp_path: Path) -> None:
     if not glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"):
         pytest.skip("PostgreSQL is not installed")
     folder = Path("/tmp") / f"lardesk-pg-ci-{os.getpid()}"  # the postgres user must reach it (not in root's tmp)
-    port = 54400 + os.getpid() % 500
+    port = _free_port()
     try:
         started = postgres(folder=folder, port=port)
         assert started.returncode == 0, started.stderr
@@ -42,6 +43,23 @@ def test_the_test_server_is_started_reused_and_stopped(tmp_path: Path) -> None:
         if "server is running" in _status(folder):
             postgres("stop", folder=folder, port=port)
         subprocess.run(["rm", "-rf", str(folder)], check=False)
+
+
+def _free_port() -> int:
+    """A loopback port no socket holds, below Linux's ephemeral range: a port in that range can be taken by one of
+    the suite's own client connections between this choice and the server's start (it happened on CI)."""
+    low = 32768
+    ranges = Path("/proc/sys/net/ipv4/ip_local_port_range")
+    if ranges.exists():
+        low = int(ranges.read_text().split()[0])
+    for port in range(low - 2000 + os.getpid() % 1000, low):
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise AssertionError(f"no free loopback port below {low}")
 
 
 def _status(folder: Path) -> str:
