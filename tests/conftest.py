@@ -4,14 +4,18 @@ and the shared example files."""
 from __future__ import annotations
 
 import os
+import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+from hypothesis.configuration import set_hypothesis_home_dir
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from lardesk.paths import DATA_DIR_ENV, DATABASE_URL_ENV
 from lardesk.services import Services
 
 REPO = Path(__file__).resolve().parents[1]
@@ -42,6 +46,28 @@ EXAMPLE_FINDINGS_FOUND = {code: keys for code, keys in EXAMPLE_FINDINGS.items() 
 """The same, only the codes that have items."""
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "lardesk-hypothesis")
+"""Hypothesis keeps its caches outside the checkout (its writes there are atomic: workers and runs may share it)."""
+settings.register_profile(
+    "lardesk",
+    deadline=None,  # a loaded CI machine takes longer than 200 ms now and then: a deadline would fail at random
+    database=None,  # no examples carried from one run to the next: every run starts from the same place
+    derandomize=bool(os.environ.get("CI")),  # CI draws the same examples on every run; a developer's run explores
+    print_blob=True,  # a failure prints what reproduces it
+)
+settings.load_profile("lardesk")
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whatever the shell that runs the tests has set, lardesk finds its default data folder and its settings
+    (QSettings: window geometry, language) in this test's own folder: a test (or the program it starts) never
+    reads what an earlier test, another run or the developer's own lardesk left in the home folder."""
+    for name in (DATA_DIR_ENV, DATABASE_URL_ENV):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "home-config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "home-data"))
 
 
 @pytest.fixture

@@ -50,6 +50,8 @@ def demo_id(services: Services, language: str) -> int:
 
 def settle(qtbot: QtBot) -> None:
     qtbot.wait(30)  # queued layouts and the scroll to the walked column
+    for _ in range(5):  # each queued step may queue the next: the turns a busy machine's 30 ms may have missed
+        QApplication.processEvents()
 
 
 def window_at(qtbot: QtBot, services: Services, session_id: int, size: tuple[int, int]) -> SessionWindow:

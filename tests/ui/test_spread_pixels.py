@@ -65,7 +65,8 @@ def test_fast_row_redraws_equal_a_full_redraw(
     canvases = [step.canvas, projector.findChild(SpreadCanvas)]
     assert all(isinstance(c, SpreadCanvas) for c in canvases)
     screens: list[SpreadCanvas] = [c for c in canvases if isinstance(c, SpreadCanvas)]
-    qtbot.wait(300)  # the canvases settle at their size (a resize rebuilds the figure after 120 ms)
+    qtbot.wait(300)  # the canvases settle at their size (a resize rebuilds the figure after 120 ms) ...
+    qtbot.waitUntil(lambda: not any(c.resize_pending for c in screens), timeout=20000)  # ... also on a busy machine
     for canvas in screens:
         canvas.draw()  # type: ignore[no-untyped-call]
     QApplication.processEvents()

@@ -277,7 +277,8 @@ def projected_dot(qtbot: QtBot, step: RatingsStep, size: tuple[int, int]) -> flo
     projector.show()
     canvas = projector.findChild(SpreadCanvas)
     assert isinstance(canvas, SpreadCanvas)
-    qtbot.wait(300)  # the canvas settles at its size (a resize builds the figure again after 120 ms)
+    qtbot.wait(300)  # the canvas settles at its size (a resize builds the figure again after 120 ms) ...
+    qtbot.waitUntil(lambda: not canvas.resize_pending, timeout=20000)  # ... also on a machine too busy for 300 ms
     diameter_pt = max(float(np.sqrt(row.values.get_sizes()[0])) for row in canvas.plot._rows)
     return float(diameter_pt * float(canvas.figure.dpi) / 72 / canvas.height())
 

@@ -74,6 +74,11 @@ class SpreadCanvas(FigureCanvasQTAgg):
         for artist in self.plot.dynamic_artists():
             self.figure.draw_artist(artist)
 
+    @property
+    def resize_pending(self) -> bool:
+        """True from a resize until the figure is built again at the new size (120 ms later)."""
+        return self._resized.isActive()
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)  # type: ignore[no-untyped-call]
         self._resized.start()
