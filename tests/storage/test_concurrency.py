@@ -31,7 +31,7 @@ REPO = Path(__file__).resolve().parents[2]
 def writer(url: str, session_id: int, participants: list[int], name: str, start: Any, report: str) -> None:  # noqa: PLR0917
     try:
         services = Services.open(url)
-        start.wait(30)
+        start.wait(120)  # all three begin together, each with its database open
         keys = []
         for i in range(EDITS):
             changes = services.logic.add_item(session_id, "activity", f"{name} {i}")
@@ -50,7 +50,7 @@ def writer(url: str, session_id: int, participants: list[int], name: str, start:
 def reader(url: str, session_id: int, start: Any, stop: Any, report: str) -> None:
     try:
         services = Services.open(url)
-        start.wait(30)
+        start.wait(120)  # all three begin together, each with its database open
         reads = 0
         while not stop.is_set():
             snapshot = services.sessions.snapshot(session_id)
@@ -83,7 +83,9 @@ def test_two_processes_write_at_once_without_losing_anything(database_url: str, 
     session_id, participants = _session(database_url, tmp_path)
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["lardesk.services", __name__])
-    start, stop = context.Event(), context.Event()
+    # The reader starts reading as the writers start writing: with an event the test set at once, a reader whose
+    # database took longer to open than the writers' edits on a loaded machine read nothing before the stop.
+    start, stop = context.Barrier(3), context.Event()
     reports = [tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "reader.txt"]
     writers = [
         context.Process(target=writer, args=(database_url, session_id, participants, name, start, str(report)))
@@ -92,7 +94,6 @@ def test_two_processes_write_at_once_without_losing_anything(database_url: str, 
     looker = context.Process(target=reader, args=(database_url, session_id, start, stop, str(reports[2])))
     for process in (*writers, looker):
         process.start()
-    start.set()
     for process in writers:
         process.join(120)
     stop.set()
