@@ -93,7 +93,12 @@ def test_the_pdf_and_the_docx_print_the_catalogue_words(language: str, tmp_path:
     lab = labels_for(language)
     minutes = build_minutes(snapshot, guide)
     (sentence,) = [s for s in minutes.links if len(s.targets) == 2]
-    assert f" {word('minutes.conjunction', language)} " in sentence.text
+    joined = word("minutes.link_and", language, first="", second="").strip()
+    assert f" {joined} " in sentence.text
+    assert [text for text, emphasised in sentence.pieces if emphasised] == [
+        next(i.text for i in snapshot.items if i.id == 3),
+        *(text for _, texts in sentence.targets for text in texts),
+    ]
     board = minutes.board_alt
     assert count("kind_count.starting_point", language, 1) + "," in board  # one starting point: no plural
     assert count("link_count", language, len(snapshot.links)) in board
@@ -108,7 +113,7 @@ def test_the_pdf_and_the_docx_print_the_catalogue_words(language: str, tmp_path:
         lab.links_intro,
         lab.gaps_intro,
         lab.status_findings,
-        lab.previous_actions.format(previous=minutes.previous_label[:1].lower() + minutes.previous_label[1:]),
+        lab.previous_actions.format(previous=minutes.previous_in_text),
         word("owner_missing", language),
         STATUS_WORDS[language][ActionStatus.DONE],
         flat(sentence.text),
