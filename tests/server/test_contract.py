@@ -11,6 +11,7 @@ import re
 import socket
 import threading
 import time
+from functools import partial
 
 import pytest
 
@@ -22,7 +23,7 @@ from lardesk.server.round import TOKEN_ALPHABET, TOKEN_BITS, NoFreeSeat, PhoneRo
 from lardesk.server.runner import ListenError, parse_listen, start_round
 from lardesk.services import Changed, Changes, InputError, NewParticipant, Services
 from tests.server.conftest import StartRound
-from tests.server.phones import Client, make_session, stored
+from tests.server.phones import Client, at_the_next_write, make_session, stored
 
 ALL = {str(s): 5 for s in range(1, 10)}
 
@@ -359,6 +360,77 @@ def test_moving_an_answer_is_refused_onto_someone_rated_or_of_another_session(se
     with pytest.raises(InputError, match="not of the same session"):
         services.ratings.move_answer(a.id, other.id, 1)
     assert stored(services, sid) == before
+
+
+@pytest.mark.parametrize("leaves", ["absent", "removed"])
+def test_a_paper_form_typed_in_as_a_seat_moves_neither_strands_the_answer_nor_is_overwritten(
+    any_services: Services, leaves: str
+) -> None:
+    """The race of a seat moving and a paper form typed in at the same instant, on SQLite and PostgreSQL.
+
+    The round has read who is present and who has rated, and picked the one participant free then (x); the
+    facilitator, at that instant, moves a paper form typed into the wrong row (y) to the right one (x). The
+    move must see that: x's form stays as typed, and the phone's answer goes to y, free now, where it counts.
+    (Before: the move onto x was refused and the answer stayed with the absent participant, or, the holder
+    removed, it was stored again over x's paper form.)"""
+    services = any_services
+    sid = make_session(services, 3)
+    round_ = PhoneRound(services, sid)
+    seat = round_.take_seat()
+    round_.answer(seat, {"1": 7, "2": None, "3": 4})
+    (holder,) = {row[0] for row in stored(services, sid)}
+    x, y = (p.id for p in services.sessions.snapshot(sid).participants if p.id != holder)
+    services.ratings.set_ratings(y, {1: 3, 5: 5}, 1)  # typed into the wrong row while the round is open
+    if leaves == "absent":
+        services.sessions.update_participant(holder, present=False)
+    else:
+        services.sessions.remove_participant(holder)
+
+    def retyped() -> None:
+        services.ratings.set_ratings(y, {}, 1, clear=(1, 5))
+        services.ratings.set_ratings(x, {1: 3, 5: 5}, 1)
+
+    with at_the_next_write(services, retyped) as edit:
+        round_.follow_participants()
+    assert edit == [None]  # the facilitator's edit went through, at that instant
+    assert stored(services, sid) == sorted([(x, 1, 1, 3), (x, 5, 1, 5), (y, 1, 1, 7), (y, 2, 1, None), (y, 3, 1, 4)])
+    assert (round_.answered, round_.total) == (1, 2)
+    round_.answer(seat, {"1": 2})  # the seat goes on where its answer went
+    assert stored(services, sid) == sorted([(x, 1, 1, 3), (x, 5, 1, 5), (y, 1, 1, 2)])
+
+
+def test_a_paper_form_typed_in_as_the_phone_answers_first_is_never_overwritten(any_services: Services) -> None:
+    """The first answer of a seat and a paper form for its participant at the same instant: the round had read
+    that the participant had no ratings; the form lands just before the answer is written. The form stays as
+    typed: in open mode the phone is told 409, in anonymous and roles mode the answer goes to someone free."""
+    services = any_services
+    sid = make_session(services, 2, Anonymity.OPEN)
+    a, b = services.sessions.snapshot(sid).participants
+    round_ = PhoneRound(services, sid)
+    seat = round_.take_seat(a.key)
+    typed = a.id
+
+    def typed_in() -> None:
+        services.ratings.set_ratings(typed, {1: 3, 2: None}, 1)
+
+    with at_the_next_write(services, typed_in) as edit, pytest.raises(NoFreeSeat):
+        round_.answer(seat, {"1": 9, "4": 8})
+    assert edit == [None]
+    assert stored(services, sid) == [(a.id, 1, 1, 3), (a.id, 2, 1, None)]
+    seat = round_.take_seat(b.key)
+    services.sessions.remove_participant(b.id)  # removed before the answer: the seat is gone (403), not 409
+    with pytest.raises(UnknownSeat):
+        round_.answer(seat, {"1": 9})
+    for _ in range(6):  # anonymous: the seat is either participant at random; the form is typed for the first
+        sid = make_session(services, 2)
+        a, b = services.sessions.snapshot(sid).participants
+        round_ = PhoneRound(services, sid)
+        seat = round_.take_seat()
+        with at_the_next_write(services, partial(services.ratings.set_rating, a.id, 1, 3, 1)) as edit:
+            round_.answer(seat, {"1": 9, "4": 8})
+        assert edit == [None]
+        assert stored(services, sid) == [(a.id, 1, 1, 3), (b.id, 1, 1, 9), (b.id, 4, 1, 8)]
+        assert (round_.answered, round_.total) == (1, 2)
 
 
 def test_a_form_typed_in_while_the_round_is_open_is_no_longer_a_seat(
