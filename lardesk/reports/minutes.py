@@ -1463,8 +1463,8 @@ def indicator_summary_blocks(minutes: Minutes) -> list[doc.Block]:
     lines: list[doc.Text] = []
     for item in minutes.indicators:
         for indicator in item.indicators:
-            said = summary_lines(summarize(indicator), minutes.language)
-            lines.append(f"{indicator.text}: {said[-1][:1].lower()}{said[-1][1:]}" if said else indicator.text)
+            said = summary_lines(summarize(indicator), minutes.language, in_text=True)
+            lines.append(f"{indicator.text}: {said[-1]}" if said else indicator.text)
     return [
         doc.Heading(minutes.labels.indicators, 2),
         doc.Paragraph(_moved_sentence(minutes)),
