@@ -50,21 +50,34 @@ def _check_round(round_: int) -> int:
 
 
 class RatingService(ServiceBase):
-    def set_rating(self, participant_id: int, scale: int, value: int | None, round_: int = 1) -> Changes:
-        """Record a value 1–10, or None for "abstained" (a participant may abstain on a scale)."""
+    def set_rating(
+        self, participant_id: int, scale: int, value: int | None, round_: int = 1, *, unrated: bool = False
+    ) -> Changes:
+        """Record a value 1–10, or None for "abstained" (a participant may abstain on a scale).
+
+        ``unrated``: the one who types saw no rating of this participant in the round (the first value of a paper
+        form typed into an empty row); refused if one has been stored since (a phone's answer, another computer),
+        so that a paper form is never mixed into someone else's answer."""
         _check_scale(scale)
         try:
             value = check_value(value)
         except RatingError as error:
             raise InputError(error.template, "", **error.params) from error
         _check_round(round_)
-        return self._write(participant_id, {scale: value}, round_)
+        return self._write(participant_id, {scale: value}, round_, unrated=unrated)
 
     def set_ratings(
-        self, participant_id: int, values: Mapping[int, int | None], round_: int = 1, *, clear: Iterable[int] = ()
+        self,
+        participant_id: int,
+        values: Mapping[int, int | None],
+        round_: int = 1,
+        *,
+        clear: Iterable[int] = (),
+        unrated: bool = False,
     ) -> Changes:
         """One participant's form at once (scale → value, None = abstained), in one transaction; the scales in
-        ``clear`` lose their rating (not given yet), as undo needs to put a form back as it was."""
+        ``clear`` lose their rating (not given yet), as undo needs to put a form back as it was. ``unrated`` as
+        in :meth:`set_rating`."""
         checked: dict[int, int | None] = {}
         for scale, value in values.items():
             _check_scale(scale)
@@ -74,7 +87,7 @@ class RatingService(ServiceBase):
                 raise InputError("scale {scale}: {problem}", scale=scale, problem=error) from error
         cleared = {_check_scale(scale) for scale in clear}
         _check_round(round_)
-        return self._write(participant_id, checked, round_, clear=cleared - set(checked))
+        return self._write(participant_id, checked, round_, clear=cleared - set(checked), unrated=unrated)
 
     def replace_ratings(
         self, participant_id: int, values: Mapping[int, int | None], round_: int, scales: Collection[int]
@@ -110,11 +123,22 @@ class RatingService(ServiceBase):
         checked: Mapping[int, int | None],
         round_: int,
         clear: Collection[int] = (),
+        *,
+        unrated: bool = False,
     ) -> Changes:
         """Store already checked values (scale → value) of one participant and round, and forget the ratings
-        on the scales in ``clear``, in one transaction."""
+        on the scales in ``clear``, in one transaction (with ``unrated``, only if the participant has no rating
+        of the round: checked in that transaction)."""
         with self.database.transaction() as db:
             participant = self._get(db, Participant, participant_id, Message("participant"))
+            has = select(Rating.id).where(Rating.participant_id == participant_id, Rating.round == round_)
+            if unrated and db.scalars(has).first() is not None:
+                raise InputError(
+                    "participant {key} has just been given ratings in round {round} elsewhere (a phone's answer, "
+                    "or another computer): nothing was typed over them",
+                    key=participant.key,
+                    round=round_,
+                )
             self._store(db, participant.session_id, participant_id, checked, round_=round_, clear=clear)
             return Changes(Changed.RATINGS, participant.session_id)
 

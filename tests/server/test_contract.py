@@ -471,6 +471,28 @@ def test_a_paper_form_typed_in_as_the_phone_answers_first_is_never_overwritten(a
         assert (round_.answered, round_.total) == (1, 2)
 
 
+def test_a_paper_form_started_in_a_row_as_a_phone_answers_there_is_refused(any_services: Services) -> None:
+    """The other way round: the facilitator's first value of a paper form (the grid showed the row empty, so it
+    is typed with ``unrated``) and a phone's first answer for that participant at the same instant, the answer
+    just before. The value is refused and the phone's answer stays whole; later values of a form go in."""
+    services = any_services
+    sid = make_session(services, 2, Anonymity.OPEN)
+    a, b = services.sessions.snapshot(sid).participants
+    round_ = PhoneRound(services, sid)
+    seat = round_.take_seat(a.key)
+    answered = partial(round_.answer, seat, {"1": 9, "4": 8})
+    refused = pytest.raises(InputError, match="has just been given ratings in round 1 elsewhere")
+    with at_the_next_write(services, answered) as edit, refused:
+        services.ratings.set_rating(a.id, 1, 3, 1, unrated=True)
+    assert edit == [None]
+    assert stored(services, sid) == [(a.id, 1, 1, 9), (a.id, 4, 1, 8)]
+    with pytest.raises(InputError, match="has just been given"):
+        services.ratings.set_ratings(a.id, {2: 3}, 1, unrated=True)
+    services.ratings.set_ratings(b.id, {1: 3}, 1, unrated=True)
+    services.ratings.set_rating(b.id, 2, 4, 1)
+    assert stored(services, sid) == [(a.id, 1, 1, 9), (a.id, 4, 1, 8), (b.id, 1, 1, 3), (b.id, 2, 1, 4)]
+
+
 def test_a_form_typed_in_while_the_round_is_open_is_no_longer_a_seat(
     services: Services, open_round: StartRound
 ) -> None:
