@@ -7,11 +7,13 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import queue
 import re
 import socket
 import threading
 import time
 from functools import partial
+from pathlib import Path
 
 import pytest
 
@@ -265,6 +267,42 @@ def test_an_anonymous_answer_survives_the_removal_of_the_participant_it_was_stor
         assert (server.round.answered, server.round.total) == (1, 2)
         assert client.answer(seat, {"1": 3}).status == 200  # the seat goes on where its answer went
         assert stored(services, sid) == [(now, 1, 1, 3)]
+
+
+def test_a_list_changed_by_another_program_is_followed_without_waiting_for_a_phone(
+    any_services: Services, database_url: str, tmp_path: Path
+) -> None:
+    """The participants list is changed outside the program that runs the round (another lardesk on the same
+    database: the command line, another computer), and no phone asks for a seat: the round reads the list again
+    on its own, in about a second. N follows, the anonymous answer stored for the participant marked absent
+    moves to one present, and the listener is told, so that the facilitator's screen reads the list again."""
+    services = any_services
+    sid = make_session(services, 3)
+    told: queue.Queue[Changes | None] = queue.Queue()
+    server = start_round(services, sid, 1, "127.0.0.1", 0, listener=told.put)
+    other = Services.open(database_url, tmp_path / "elsewhere")
+    try:
+        client = Client(server.address.url)
+        seat = seated(client)
+        assert client.answer(seat, {"1": 7}).status == 200
+        (holder,) = {row[0] for row in stored(services, sid)}
+        other.sessions.update_participant(holder, present=False)
+        late = other.sessions.add_participant(sid, NewParticipant(role="Controller", name="Sen")).new_id
+        heard: list[Changes | None] = []
+        while (server.round.answered, server.round.total) != (1, 3) or not any(
+            c is not None and Changed.PARTICIPANTS in c for c in heard
+        ):
+            heard.append(told.get(timeout=60))  # told by the round itself: no phone has asked anything
+        (now,) = {row[0] for row in stored(services, sid)}
+        assert now != holder and now in {p.id for p in services.sessions.present_participants(sid)}
+        assert Changes(Changed.PARTICIPANTS | Changed.RATINGS, sid) in heard
+        assert client.answer(seated(client), {"1": 2}).status == 200
+        assert client.answer(seated(client), {"1": 3}).status == 200  # the late arrival is a seat too
+        assert late in {row[0] for row in stored(services, sid)}
+        assert (server.round.answered, server.round.total) == (3, 3)
+    finally:
+        server.stop()
+        other.close()
 
 
 def test_a_closed_round_moves_no_answer(services: Services, open_round: StartRound) -> None:

@@ -174,3 +174,43 @@ def test_marking_someone_absent_mid_round_moves_their_anonymous_answer_and_n_fol
         lambda: step.snapshot is not None and [(r.participant_id, r.value) for r in step.snapshot.ratings] == [(now, 8)]
     )
     panel.start_button.click()
+
+
+def test_a_list_changed_outside_this_window_shows_without_waiting_for_a_phone(
+    qtbot: QtBot, services: Services, step: RatingsStep, sqlite_url: str, tmp_path: Path
+) -> None:
+    """Someone is marked absent in another lardesk on the same database (this window's change bus never hears
+    of it) and no phone asks for anything: the count, the projector and the grid follow within a second or so,
+    and the answer stored for that participant moves to one present."""
+    window = ProjectorWindow()
+    qtbot.addWidget(window)
+    projector = step.projector_widget()
+    assert isinstance(projector, RatingsProjector)
+    window.show_widget(step.title(), projector)
+    window.show()
+    panel = start_on_loopback(qtbot, step)
+    server = panel.server
+    assert server is not None
+    phone = Client(server.address.url)
+    assert phone.answer(phone.seat().json()["seat"], {"1": 8}).status == 200
+    qtbot.waitUntil(lambda: panel.count.text() == "1 av 3 har svarat", timeout=30000)
+    (holder,) = {row[0] for row in stored(services, step.session_id)}
+    elsewhere = Services.open(sqlite_url, tmp_path / "elsewhere")
+    try:
+        elsewhere.sessions.update_participant(holder, present=False)
+    finally:
+        elsewhere.close()
+    qtbot.waitUntil(lambda: panel.count.text() == "1 av 2 har svarat", timeout=30000)
+    assert projector.phones.count.text() == "1 av 2 har svarat"
+    (now,) = {row[0] for row in stored(services, step.session_id)}
+    assert now != holder
+    qtbot.waitUntil(
+        lambda: (
+            step.snapshot is not None
+            and [(r.participant_id, r.value) for r in step.snapshot.ratings] == [(now, 8)]
+            and not next(p for p in step.snapshot.participants if p.id == holder).present
+        ),
+        timeout=30000,
+    )
+    save(step, "gui-phones-followed.png")
+    panel.start_button.click()
