@@ -4,6 +4,7 @@ typed Labels hold exactly the catalogue's words, and the PDF and the DOCX print 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -15,14 +16,18 @@ from lardesk.method.actions import ActionStatus
 from lardesk.method.guide import load_guide
 from lardesk.method.logic import ItemKind
 from lardesk.method.snapshot import LinkInfo, SessionSnapshot
+from lardesk.method.stats import ScaleStats
 from lardesk.method.words import WORD_LANGUAGES, section, word, words
 from lardesk.reports import document as doc
 from lardesk.reports.minutes import (
     SHARED_WORDS,
     STATUS_WORDS,
     Labels,
+    _action_line,
+    assessment_text,
     build_minutes,
     count,
+    fill,
     kind_words,
     labels_for,
     own_words,
@@ -167,3 +172,28 @@ def test_a_translator_may_move_the_page_number(tmp_path: Path) -> None:
     write_document_docx(document, docx_path)
     header = docx.Document(str(docx_path)).sections[0].header._element.xml
     assert header.index(">NUMPAGES<") < header.index(" sidor, detta är sida ") < header.index(">PAGE<")
+
+
+def test_a_sentence_with_emphasised_items_is_filled_from_its_template() -> None:
+    assert fill(
+        "{subject} {source} leder till {targets}.",
+        subject="Resursen",
+        source=(("R1", True),),
+        targets=(
+            ("resultatet ", False),
+            ("E1", True),
+        ),
+    ) == (("Resursen ", False), ("R1", True), (" leder till resultatet ", False), ("E1", True), (".", False))
+    assert fill("{first}", first=()) == ()
+
+
+def test_the_sentences_read_as_before_they_were_templates() -> None:
+    """The texts the minutes printed when these sentences were glued from words in code, each now one entry."""
+    sv, en = labels_for("sv"), labels_for("en")
+    due = dt.date(2027, 6, 1)
+    assert _action_line("Ny rutin", " Anna ", due, sv) == "Ny rutin (ansvarig: Anna; klart senast 2027-06-01)"
+    assert _action_line("Ny rutin", "", None, sv) == "Ny rutin (ansvarig saknas; datum saknas)"
+    assert _action_line("New routine", "", due, en) == "New routine (no owner; due 2027-06-01)"
+    stats = ScaleStats(scale=1, present=6, values=(5, 6, 7, 7, 8, 9))
+    assert assessment_text(stats, sv) == "Personlig bedömning: median 7, spridning 5–9 (6 av 6 bedömde)."
+    assert assessment_text(None, en) == "Personal assessment: no ratings."
