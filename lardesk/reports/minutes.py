@@ -1559,7 +1559,7 @@ def minutes_document(minutes: Minutes, figures: MinutesFigures | None = None) ->
         running_head=minutes.running_head,
         running_right=f"{lab.case_number} {minutes.case_number}" if minutes.case_number else "",
         footer=minutes.footer,
-        page_word=lab.page,
+        page_number=lab.page,
         metadata=meta,
     )
 
