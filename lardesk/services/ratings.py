@@ -169,24 +169,6 @@ class RatingService(ServiceBase):
             if row is not None:
                 db.delete(row)
 
-    def move_answer(self, from_participant: int, to_participant: int, round_: int) -> Changes:
-        """A phone's whole answer of ``round_`` goes to another participant of the same session, in one
-        transaction (anonymous mode: the participant an answer was stored for was marked absent, and the
-        answer of a person in the room must still count). Refused when the other one has ratings of the round."""
-        _check_round(round_)
-        with self.database.transaction() as db:
-            source = self._get(db, Participant, from_participant, Message("participant"))
-            target = self._get(db, Participant, to_participant, Message("participant"))
-            if source.session_id != target.session_id:
-                raise InputError("the two participants are not of the same session")
-            has = select(Rating.id).where(Rating.participant_id == to_participant, Rating.round == round_)
-            if db.scalars(has).first() is not None:
-                raise InputError("participant {key} already has ratings in round {round}", key=target.key, round=round_)
-            rows = db.scalars(select(Rating).where(Rating.participant_id == from_participant, Rating.round == round_))
-            for row in rows:
-                row.participant_id = to_participant
-            return Changes(Changed.RATINGS, source.session_id)
-
     def move_answer_to_free(
         self, from_participant: int, round_: int, *, exclude: Collection[int] = (), choose: Chooser = secrets.choice
     ) -> Placed:

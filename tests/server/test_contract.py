@@ -12,6 +12,7 @@ import re
 import socket
 import threading
 import time
+from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from lardesk.method.words import WORD_LANGUAGES, section, word
 from lardesk.server.limits import Limits, RateLimiter
 from lardesk.server.round import TOKEN_ALPHABET, TOKEN_BITS, NoFreeSeat, PhoneRound, UnknownSeat, grouped
 from lardesk.server.runner import ListenError, parse_listen, start_round
-from lardesk.services import Changed, Changes, InputError, NewParticipant, Services
+from lardesk.services import Changed, Changes, InputError, NewParticipant, NotFound, Services
 from tests.server.conftest import StartRound
 from tests.server.phones import Client, at_the_next_write, make_session, stored
 
@@ -386,18 +387,33 @@ def test_an_older_reading_of_the_list_never_undoes_a_newer_one(
         round_.take_seat()
 
 
-def test_moving_an_answer_is_refused_onto_someone_rated_or_of_another_session(services: Services) -> None:
-    sid = make_session(services, 2)
-    a, b = services.sessions.snapshot(sid).participants
-    services.ratings.set_rating(a.id, 1, 5, 1)
-    services.ratings.set_rating(b.id, 1, 6, 1)
+def test_an_answer_moves_only_to_someone_free_of_the_same_session(services: Services) -> None:
+    """move_answer_to_free: never onto someone rated, absent, excluded (another seat) or of another session; with
+    nobody free nothing moves; the choice is one of those free, in the session's order."""
+    sid = make_session(services, 5)
+    a, rated, absent, seated_, free = (p.id for p in services.sessions.snapshot(sid).participants)
+    make_session(services, 3)  # another session's participants are never offered
+    services.ratings.set_ratings(a, {1: 5, 2: None}, 1)
+    services.ratings.set_rating(rated, 1, 6, 1)
+    services.sessions.update_participant(absent, present=False)
+    offered: list[list[int]] = []
+
+    def first(ids: Sequence[int]) -> int:
+        offered.append(list(ids))
+        return ids[0]
+
+    placed = services.ratings.move_answer_to_free(a, 1, exclude={seated_}, choose=first)
+    assert offered == [[free]] and placed.participant_id == free
+    assert placed.changes == Changes(Changed.RATINGS, sid)
+    assert stored(services, sid) == [(rated, 1, 1, 6), (free, 1, 1, 5), (free, 2, 1, None)]
     before = stored(services, sid)
-    with pytest.raises(InputError, match="already has ratings in round 1"):
-        services.ratings.move_answer(a.id, b.id, 1)
-    (other,) = services.sessions.snapshot(make_session(services, 1)).participants
-    with pytest.raises(InputError, match="not of the same session"):
-        services.ratings.move_answer(a.id, other.id, 1)
+    nobody = services.ratings.move_answer_to_free(free, 1, exclude={seated_, a}, choose=first)  # a: unrated now
+    assert (nobody.participant_id, nobody.changes) == (None, None) and stored(services, sid) == before
+    with pytest.raises(ValueError, match="one of the participants"):
+        services.ratings.move_answer_to_free(free, 1, choose=lambda _ids: rated)
     assert stored(services, sid) == before
+    with pytest.raises(NotFound):
+        services.ratings.move_answer_to_free(a + 1000, 1)
 
 
 @pytest.mark.parametrize("leaves", ["absent", "removed"])
