@@ -97,6 +97,9 @@ class RoundApp:
                 await loop.run_in_executor(self.writer, self.round.follow_participants)
             except (StorageError, InputError) as error:  # busy, or the session was deleted: the next tick tries again
                 log.warning("the round could not read the participants list: %s", error)
+            except Exception:  # a fault must not pass silently, nor repeat every second: seat requests still follow
+                log.exception("the round stopped following the participants list")
+                return
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":  # lifespan is off and websockets are not served; nothing else is expected
