@@ -64,10 +64,25 @@ class ChartWords:
     """The chart's own words (catalogue ``indicators.chart``); the groups, "utgångsvärde" and "mål" are the
     indicators' words (:func:`lardesk.method.indicators.indicator_words`)."""
 
-    chart: str
-    """What the alt text begins with: "Diagram"."""
-    gap: str
-    """ "Skillnaden kvinnor − män"."""
+    head: str
+    """The alt text's first sentence: "Diagram: {text}."."""
+    head_unit: str
+    """The same with the indicator's unit: "Diagram: {text} ({unit})."."""
+    line_label: str
+    """A line's latest value beside its last point: "{group} {value}"."""
+    series: str
+    """A group's figures in the alt text: "{group}: {values}." (``values``: measured, measured_baseline and
+    target, joined by ", ")."""
+    measured: str
+    """ "{value} ({period})"."""
+    measured_baseline: str
+    """ "{value} ({period}, utgångsvärde)"."""
+    target: str
+    """ "mål {value} ({period})"."""
+    target_label: str
+    """A target beside its marker: "mål {value} ({groups})" (the groups inside a sentence, joined by ", ")."""
+    gaps: str
+    """ "Skillnaden kvinnor − män: {gaps}; {trend}."."""
     moved: str
     """ "Utvecklingen: {direction}." (a direction word after a colon: every one of them reads there)."""
 
@@ -175,7 +190,9 @@ def indicator_figure(
             )
         if points:
             x, y = points[-1]
-            text = f"{group_word(group, language)} {with_unit(format_number(y, language), unit)}"
+            text = chart_words(language).line_label.format(
+                group=group_word(group, language), value=with_unit(format_number(y, language), unit)
+            )
             labels.append((x, y, text, group, "label"))
         if target is not None:
             targets[group] = target
@@ -253,9 +270,9 @@ def _draw_targets(
                 zorder=4,
                 gid=f"target-{group.value}",
             )
-        named = ", ".join(group_word(group, language).lower() for group in groups)
+        named = ", ".join(group_word(group, language, in_text=True) for group in groups)
         amount = with_unit(format_number(value, language), unit)
-        text = f"{indicator_words(language).target_value.format(amount=amount)} ({named})"
+        text = chart_words(language).target_label.format(value=amount, groups=named)
         labels.append((x + (len(groups) - 1) * 0.07, value, text, groups[0], "target-label"))
 
 
@@ -305,33 +322,29 @@ def _direct_labels(ax: Axes, labels: list[tuple[float, float, str, Group, str]],
 
 def _series_words(indicator: Indicator, group: Group, language: str) -> str | None:
     unit = indicator.unit
-    said = indicator_words(language)
+    chart = chart_words(language)
     parts = []
     for figures in indicator.series:
         value = figures.value(group)
         if value is None:
             continue
-        when = figures.period
-        if figures is indicator.baseline:
-            when += f", {said.baseline}"
-        parts.append(f"{with_unit(format_number(value, language), unit)} ({when})")
+        said = chart.measured_baseline if figures is indicator.baseline else chart.measured
+        parts.append(said.format(value=with_unit(format_number(value, language), unit), period=figures.period))
     target = indicator.target.value(group) if indicator.target is not None else None
     if target is not None and indicator.target is not None:
         amount = with_unit(format_number(target, language), unit)
-        parts.append(f"{said.target_value.format(amount=amount)} ({indicator.target.period})")
+        parts.append(chart.target.format(value=amount, period=indicator.target.period))
     if not parts:
         return None
-    return f"{group_word(group, language)}: {', '.join(parts)}."
+    return chart.series.format(group=group_word(group, language), values=", ".join(parts))
 
 
 def alt_text(indicator: Indicator, language: str = "sv") -> str:
     """The chart in words, with every figure it shows: for screen readers and the minutes' PDF/UA alt text."""
     chart = chart_words(language)
     unit = indicator.unit.strip()
-    head = f"{chart.chart}: {indicator.text}"
-    if unit:
-        head += f" ({unit})"
-    sentences = [head + "."]
+    head = chart.head_unit.format(text=indicator.text, unit=unit) if unit else chart.head.format(text=indicator.text)
+    sentences = [head]
     for group in Group:
         said = _series_words(indicator, group, language)
         if said:
@@ -340,7 +353,7 @@ def alt_text(indicator: Indicator, language: str = "sv") -> str:
     if summary.gaps:
         per = change_unit(unit, language)
         gaps = ", ".join(f"{with_unit(format_number(gap.gap, language), per)} ({gap.period})" for gap in summary.gaps)
-        sentences.append(f"{chart.gap}: {gaps}; {gap_word(summary.gap_trend, language)}.")
+        sentences.append(chart.gaps.format(gaps=gaps, trend=gap_word(summary.gap_trend, language)))
     if indicator.target is not None and summary.direction.value != "unknown":
         moved = direction_word(summary.direction, language)
         sentences.append(chart.moved.format(direction=moved))

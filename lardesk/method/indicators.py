@@ -138,9 +138,10 @@ def group_name(group: Group) -> Message:
     return Message("total")
 
 
-def group_word(group: Group, language: str = "sv") -> str:
-    """ "Kvinnor", "Män", "Totalt" (catalogue ``indicators.group``)."""
-    return word(f"indicators.group.{group.value}", language)
+def group_word(group: Group, language: str = "sv", *, in_text: bool = False) -> str:
+    """ "Kvinnor", "Män", "Totalt" (catalogue ``indicators.group``); ``in_text``: as the group reads inside a
+    sentence, "kvinnor" (``indicators.group_in_text``)."""
+    return word(f"indicators.{'group_in_text' if in_text else 'group'}.{group.value}", language)
 
 
 def short_group_word(group: Group, language: str = "sv") -> str:
@@ -166,9 +167,14 @@ class IndicatorWords:
     left_to_target: str
     moved: str
     """ "utvecklingen: {direction}"."""
+    moved_start: str
+    """The same at the start of a sentence: "Utvecklingen: {direction}"."""
 
 
-INDICATOR_SUBSECTIONS = frozenset({"group", "short_group", "direction", "gap_trend", "chart", "table"})
+INDICATOR_SUBSECTIONS = frozenset(
+    {"group", "group_in_text", "short_group", "direction", "direction_start", "gap_trend", "gap_trend_start"}
+    | {"chart", "table"}
+)
 """The subsections of the catalogue section "indicators" (each read by its own lookup)."""
 
 
@@ -591,14 +597,16 @@ def moved_towards_target(indicators: Iterable[Indicator]) -> tuple[int, int]:
 # -- words ------------------------------------------------------------------------------------------------
 
 
-def direction_word(direction: Direction, language: str = "sv") -> str:
-    """ "mot målet", "bort från målet", … (catalogue ``indicators.direction``)."""
-    return word(f"indicators.direction.{direction.value}", language)
+def direction_word(direction: Direction, language: str = "sv", *, start: bool = False) -> str:
+    """ "mot målet", "bort från målet", … (catalogue ``indicators.direction``); ``start``: at the start of a
+    sentence, "Mot målet" (``indicators.direction_start``)."""
+    return word(f"indicators.{'direction_start' if start else 'direction'}.{direction.value}", language)
 
 
-def gap_word(trend: GapTrend, language: str = "sv") -> str:
-    """ "skillnaden har minskat", … (catalogue ``indicators.gap_trend``)."""
-    return word(f"indicators.gap_trend.{trend.value}", language)
+def gap_word(trend: GapTrend, language: str = "sv", *, start: bool = False) -> str:
+    """ "skillnaden har minskat", … (catalogue ``indicators.gap_trend``); ``start``: at the start of a sentence,
+    "Skillnaden har minskat" (``indicators.gap_trend_start``)."""
+    return word(f"indicators.{'gap_trend_start' if start else 'gap_trend'}.{trend.value}", language)
 
 
 def figures_text(figures: Figures, unit: str, language: str = "sv") -> str:
@@ -607,7 +615,9 @@ def figures_text(figures: Figures, unit: str, language: str = "sv") -> str:
     for group in Group:
         value = figures.value(group)
         if value is not None:
-            parts.append(f"{group_word(group, language).lower()} {with_unit(format_number(value, language), unit)}")
+            parts.append(
+                f"{group_word(group, language, in_text=True)} {with_unit(format_number(value, language), unit)}"
+            )
     return ", ".join(parts)
 
 
@@ -627,22 +637,24 @@ def change_text(change: GroupChange, unit: str, language: str = "sv") -> str:
     return ", ".join(parts)
 
 
-def summary_lines(summary: IndicatorSummary, language: str = "sv") -> list[str]:
-    """One line per group that has figures, then the gap and the direction: what the figures say, in words."""
+def summary_lines(summary: IndicatorSummary, language: str = "sv", *, in_text: bool = False) -> list[str]:
+    """One line per group that has figures, then the gap and the direction: what the figures say, in words.
+    ``in_text``: each line as it reads after a colon ("Andelen flickor: skillnaden har minskat; …")."""
     lines = []
     for change in summary.groups:
         said = change_text(change, summary.indicator.unit, language)
         if said:
-            lines.append(f"{group_word(change.group, language)}: {said}.")
+            lines.append(f"{group_word(change.group, language, in_text=in_text)}: {said}.")
     tail = []
     if summary.gaps:
-        tail.append(gap_word(summary.gap_trend, language))
+        tail.append(gap_word(summary.gap_trend, language, start=not in_text))
     if summary.indicator.target is not None:
         moved = direction_word(summary.direction, language)
-        tail.append(indicator_words(language).moved.format(direction=moved))
+        said_words = indicator_words(language)
+        template = said_words.moved if tail or in_text else said_words.moved_start
+        tail.append(template.format(direction=moved))
     if tail:
-        text = "; ".join(tail)
-        lines.append(text[:1].upper() + text[1:] + ".")
+        lines.append("; ".join(tail) + ".")
     return lines
 
 
@@ -659,10 +671,11 @@ def latest_text(indicator: Indicator, language: str = "sv") -> str:
     return f"{latest.period}: {', '.join(parts)}"
 
 
-def group_sentence(change: GroupChange, unit: str, language: str = "sv") -> str:
-    """ "kvinnor 36 → 38 % (+2 procentenheter; mål 40 %, 2 procentenheter kvar)" for one group."""
+def group_sentence(change: GroupChange, unit: str, language: str = "sv", *, start: bool = False) -> str:
+    """ "kvinnor 36 → 38 % (+2 procentenheter; mål 40 %, 2 procentenheter kvar)" for one group (``start``: as
+    a line of its own, "Kvinnor 36 → 38 % …")."""
     said = indicator_words(language)
-    group = group_word(change.group, language).lower()
+    group = group_word(change.group, language, in_text=not start)
     per = change_unit(unit, language)
     if change.baseline is not None and change.latest is not None:
         figures = (
@@ -696,17 +709,16 @@ def indicator_lines(indicator: Indicator, language: str = "sv") -> list[str]:
     summary = summarize(indicator)
     lines = [f"{indicator.key} {indicator.text}"]
     for change in summary.groups:
-        said = group_sentence(change, indicator.unit, language)
+        said = group_sentence(change, indicator.unit, language, start=True)
         if said:
-            lines.append(said[:1].upper() + said[1:])
+            lines.append(said)
     tail = []
     if summary.gaps:
-        tail.append(gap_word(summary.gap_trend, language))
+        tail.append(gap_word(summary.gap_trend, language, start=True))
     if indicator.target is not None and summary.direction is not Direction.UNKNOWN:
-        tail.append(direction_word(summary.direction, language))
+        tail.append(direction_word(summary.direction, language, start=not tail))
     if tail:
-        text = "; ".join(tail)
-        lines.append(text[:1].upper() + text[1:] + ".")
+        lines.append("; ".join(tail) + ".")
     return lines
 
 

@@ -199,10 +199,10 @@ class PreviousSession:
     scales: tuple[ScaleHistory, ...]
     improvements: tuple[ImprovementInfo, ...] = ()
 
-    def label(self, current: dt.date, language: str = "sv") -> str:
+    def label(self, current: dt.date, language: str = "sv", *, in_text: bool = False) -> str:
         """ "Förra året (2010)" when this follow-up was about a year before ``current``, else "Föregående
-        uppföljning (2011-11-15)": "last year" only where it was last year."""
-        return previous_label(current, self.date, self.period, language)
+        uppföljning (2011-11-15)": "last year" only where it was last year (``in_text``: inside a sentence)."""
+        return previous_label(current, self.date, self.period, language, in_text=in_text)
 
     def scale(self, number: int) -> ScaleHistory | None:
         for history in self.scales:
@@ -215,12 +215,15 @@ A_YEAR_OR_SO = range(300, 431)
 """Days between two follow-ups that still make the earlier one "last year's"."""
 
 
-def previous_label(current: dt.date, previous: dt.date, period: str = "", language: str = "sv") -> str:
-    """How the UI, the figures and the minutes name the previous follow-up (see PreviousSession.label)."""
+def previous_label(
+    current: dt.date, previous: dt.date, period: str = "", language: str = "sv", *, in_text: bool = False
+) -> str:
+    """How the UI, the figures and the minutes name the previous follow-up (see PreviousSession.label);
+    ``in_text``: as it reads inside a sentence ("förra året (2010)"), each language with its own casing."""
     if (current - previous).days in A_YEAR_OR_SO:
         what = period or previous.isoformat()
-        return word("last_year", language, period=what)
-    return word("previous_follow_up", language, date=previous.isoformat())
+        return word("last_year_in_text" if in_text else "last_year", language, period=what)
+    return word("previous_follow_up_in_text" if in_text else "previous_follow_up", language, date=previous.isoformat())
 
 
 @dataclass(frozen=True)

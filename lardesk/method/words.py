@@ -17,6 +17,7 @@ chosen by ``n``. Both files have the same keys, the same ``{placeholders}`` and 
 from __future__ import annotations
 
 import json
+import string
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
@@ -91,3 +92,9 @@ def word(key: str, language: str, /, **params: object) -> str:
             raise TypeError(f"the word {key!r} has plural forms and needs an integer n")
         entry = entry[plural_category(n)]
     return entry.format(**params) if params else entry
+
+
+def template_parts(template: str) -> list[tuple[str, str | None]]:
+    """A catalogue text as (literal text, the name of the placeholder after it, or None at the end): for a
+    renderer that fills a placeholder with more than text (an emphasised item, a page counter)."""
+    return [(literal, name) for literal, name, _spec, _conversion in string.Formatter().parse(template)]

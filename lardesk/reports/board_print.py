@@ -120,7 +120,7 @@ def _card(item: ItemInfo, width: float, guide: Guide, codes: list[str]) -> Card:
 
         lab = labels_for(guide.language)
         budget, spent = (kronor(v, guide.language) for v in (item.budget_sek, item.spent_sek))
-        lines.append((f"{lab.budget.capitalize()} {budget} · {lab.spent} {spent}", "status"))
+        lines.append((lab.board_amounts.format(budget=budget, spent=spent), "status"))
     if item.outcome.strip():
         lines += [(line, "note") for line in _wrap(item.outcome, inner)]
     marks = [f"⚠ {c}" for c in codes if c.startswith("G")] + [f"! {c}" for c in codes if not c.startswith("G")]

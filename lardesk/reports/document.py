@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from lardesk.method.words import word
+from lardesk.method.words import template_parts, word
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,13 +139,14 @@ class Document:
     running_right: str = ""
     """Printed under the page number in the header (the case number)."""
     footer: str = ""
-    page_word: str = ""
-    """The word before the page number ("Sida"); empty: the catalogue's word in ``language``."""
+    page_number: str = ""
+    """The page number in the header, a template with ``{page}`` and ``{pages}`` ("Sida {page} ({pages})");
+    empty: the catalogue's in ``language``."""
     metadata: dict[str, str] = field(default_factory=dict)
 
     @property
-    def page_label(self) -> str:
-        return self.page_word or word("page", self.language)
+    def page_template(self) -> str:
+        return self.page_number or word("page", self.language)
 
     @property
     def lang_tag(self) -> str:
@@ -252,7 +253,7 @@ def document_json(document: Document, figure_key: Callable[[Figure], str]) -> di
         "running_head": document.running_head,
         "running_right": document.running_right,
         "footer": document.footer,
-        "page": document.page_label,
+        "page": [[literal, name or ""] for literal, name in template_parts(document.page_template)],
         "pages": pages,
     }
 

@@ -581,7 +581,7 @@ def _numbered_canvas(words: FormWords) -> type:
                 self.setFillColor(colors.HexColor(MUTED))
                 self.setFont(FONT, 9)
                 self.drawRightString(
-                    width - 14 * mm, 7 * mm, f"{words.worksheet_title} · {words.page} {number} ({total})"
+                    width - 14 * mm, 7 * mm, f"{words.worksheet_title} · {words.page.format(page=number, pages=total)}"
                 )
                 Canvas.showPage(self)
             Canvas.save(self)

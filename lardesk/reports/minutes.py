@@ -41,7 +41,7 @@ from lardesk.method.logic import GAP_CODES, STATUS_CODES, ItemKind
 from lardesk.method.money import kronor
 from lardesk.method.snapshot import Anonymity, ItemInfo, SessionSnapshot
 from lardesk.method.stats import ScaleStats, number
-from lardesk.method.words import DEFAULT_LANGUAGE, WORD_LANGUAGES, word
+from lardesk.method.words import DEFAULT_LANGUAGE, WORD_LANGUAGES, template_parts, word
 from lardesk.method.words import section as word_section
 from lardesk.reports import document as doc
 from lardesk.reports.files import render_atomic
@@ -85,10 +85,10 @@ class Labels:
     section_note: str
     no_notes: str
     assessment: str
-    personal: str
+    personal_assessment: str
+    """A section's personal assessment in a sentence, with ``{median}``, ``{range}``, ``{n}`` and ``{present}``."""
+    personal_none: str
     joint: str
-    rated_of: str
-    no_ratings: str
     logic: str
     logic_intro: str
     starting_points: str
@@ -96,13 +96,14 @@ class Labels:
     gaps: str
     gaps_intro: str
     none: str
+    no_items: str
+    """The board's counts when it has no item ("inga"), inside a sentence."""
     status_findings: str
     ratings: str
     spread_caption: str
     scale: str
     n: str
     median: str
-    range: str
     range_short: str
     joint_short: str
     round: str
@@ -122,14 +123,31 @@ class Labels:
     not_done: str
     no_actions: str
     recorded_by: str
-    budget: str
-    spent: str
+    footer: str
+    """Every page's footer, with ``{date}``."""
+    action_line: str
+    """An action under its section, with ``{action}``, ``{owner}`` and ``{due}`` (the four phrases below)."""
+    action_owner: str
+    action_owner_missing: str
+    action_due: str
+    action_due_missing: str
+    previous_detail: str
+    """A carried-over item's status at the previous follow-up, with ``{previous}``."""
+    joint_previous: str
+    """The summary's column of the previous joint assessment, with ``{previous}`` (the label inside a sentence)."""
+    budget_amount: str
+    spent_amount: str
+    board_amounts: str
+    """A resource's amounts on the printed board, with ``{budget}`` and ``{spent}``."""
     summary: str
     summary_joint: str
     summary_gaps: str
     summary_actions: str
     previous_follow_up: str
     """The earlier session when it was not a year before, with ``{date}``."""
+    last_year_in_text: str
+    previous_follow_up_in_text: str
+    """The same two inside a sentence ("förra året (2010)")."""
     owner_missing: str
     due_missing: str
     not_followed_up: str
@@ -146,11 +164,23 @@ class Labels:
     links: str
     links_intro: str
     no_links: str
-    leads_to: str
+    link: str
+    """A link sentence, with ``{subject}`` (the kind's word), ``{source}`` and ``{targets}`` (link_targets, joined by
+    link_and)."""
+    link_targets: str
+    """One kind of target in a link sentence, with ``{kind}`` and ``{items}``."""
+    link_and: str
+    """Joins the kinds of targets, with ``{first}`` and ``{second}``."""
     outside_range: str
+    """A joint value outside the personal ones, with ``{range}``."""
     no_motivation: str
     spread_alt: str
-    """The start of the spread figure's alt text, with ``{round}``."""
+    """The spread figure's alt text, with ``{scales}`` (one spread_alt_* phrase each, joined by "; ")."""
+    spread_alt_round: str
+    """The same when there are several rounds, with ``{round}`` and ``{scales}``."""
+    spread_alt_scale: str
+    spread_alt_joint: str
+    spread_alt_unrated: str
     board_alt: str
     rerated: str
     quartiles: str
@@ -169,10 +199,8 @@ class Labels:
     indicator_chart: str
     """The caption of an indicator's chart, with ``{text}``."""
     indicator_period: str
-    conjunction: str
-    """"och": joins the kinds of targets in a link sentence."""
-    board_part_of: str
-    """Which piece of a split board, with ``{part}`` and ``{parts}``."""
+    board_part_split: str
+    """The caption of one piece of a board split over several, with ``{columns}``, ``{part}`` and ``{parts}``."""
     board_part_alt: str
     """A board piece's alt text, with ``{caption}``, ``{boxes}`` and ``{links}`` (counted words)."""
     board_summary: str
@@ -193,6 +221,8 @@ SHARED_WORDS: dict[str, str] = {
     "not_done": "action_status.not_done",
     "no_actions": "no_actions",
     "previous_follow_up": "previous_follow_up",
+    "last_year_in_text": "last_year_in_text",
+    "previous_follow_up_in_text": "previous_follow_up_in_text",
     "owner_missing": "owner_missing",
     "due_missing": "due_missing",
     "not_followed_up": "not_followed_up",
@@ -310,22 +340,45 @@ class JointRow:
     previous: str
 
 
+Pieces = tuple[tuple[str, bool], ...]
+"""A sentence as (text, emphasised) pieces: the item texts a sentence names are emphasised, its words are not."""
+
+
+def fill(template: str, **values: str | Pieces) -> Pieces:
+    """``template`` (a catalogue entry) with its placeholders filled, as :data:`Pieces`: a text value is a plain
+    piece, a :data:`Pieces` value keeps its emphasis; neighbouring pieces alike are joined."""
+    result: list[tuple[str, bool]] = []
+
+    def add(text: str, emphasised: bool) -> None:
+        if not text:
+            return
+        if result and result[-1][1] == emphasised:
+            result[-1] = (result[-1][0] + text, emphasised)
+        else:
+            result.append((text, emphasised))
+
+    for literal, name in template_parts(template):
+        add(literal, False)
+        if name is None:
+            continue
+        value = values[name]
+        for text, emphasised in ((value, False),) if isinstance(value, str) else value:
+            add(text, emphasised)
+    return tuple(result)
+
+
 @dataclass(frozen=True, slots=True)
 class LinkSentence:
-    """ "Aktiviteten *X* leder till resultaten *Y*, *Z*": the words, and the item texts to emphasise."""
+    """ "Aktiviteten *X* leder till resultaten *Y*, *Z*": the sentence (catalogue ``minutes.link``) as pieces,
+    with the item texts emphasised."""
 
-    subject: str
-    source: str
-    verb: str
+    pieces: Pieces
     targets: tuple[tuple[str, tuple[str, ...]], ...]
     """(the target kind's words, the target texts) per kind."""
-    conjunction: str
-    """The word that joins the kinds of targets ("och")."""
 
     @property
     def text(self) -> str:
-        parts = [f"{words} {', '.join(texts)}" for words, texts in self.targets]
-        return f"{self.subject} {self.source} {self.verb} {f' {self.conjunction} '.join(parts)}."
+        return "".join(text for text, _ in self.pieces)
 
 
 @dataclass(frozen=True, slots=True)
@@ -404,6 +457,8 @@ class Minutes:
     indicators: tuple[IndicatorMinutes, ...] = ()
     dropped: tuple[tuple[str, str, str], ...] = ()
     """Struken: (the kind of item, its text, the reason), in the board's order."""
+    previous_in_text: str = ""
+    """:attr:`previous_label` as it reads inside a sentence or a heading ("förra året (2010)")."""
 
     @property
     def outline(self) -> list[tuple[int, str]]:
@@ -442,11 +497,12 @@ def _range(minimum: int | None, maximum: int | None) -> str:
 
 def assessment_text(stats: ScaleStats | None, labels: Labels) -> str:
     if stats is None or not stats.values:
-        return f"{labels.personal}: {labels.no_ratings}."
-    rated = labels.rated_of.format(n=stats.n, present=stats.present)
-    return (
-        f"{labels.personal}: {labels.median.lower()} {fmt_number(stats.median, labels)}, "
-        f"{labels.range.lower()} {_range(stats.minimum, stats.maximum)} ({rated})."
+        return labels.personal_none
+    return labels.personal_assessment.format(
+        median=fmt_number(stats.median, labels),
+        range=_range(stats.minimum, stats.maximum),
+        n=stats.n,
+        present=stats.present,
     )
 
 
@@ -468,11 +524,11 @@ def logic_cell(item: ItemInfo, guide: Guide, labels: Labels) -> LogicCell:
             if part
         )
         if previous:
-            details.append(f"{guide.term('previous_follow_up').lower()}: {previous}")
+            details.append(labels.previous_detail.format(previous=previous))
     if item.budget_sek is not None:
-        details.append(f"{labels.budget} {fmt_amount(item.budget_sek, labels)}")
+        details.append(labels.budget_amount.format(amount=fmt_amount(item.budget_sek, labels)))
     if item.spent_sek is not None:
-        details.append(f"{labels.spent} {fmt_amount(item.spent_sek, labels)}")
+        details.append(labels.spent_amount.format(amount=fmt_amount(item.spent_sek, labels)))
     detail = ", ".join(details)
     if item.outcome.strip():
         detail = f"{detail}: {item.outcome.strip()}" if detail else item.outcome.strip()
@@ -658,7 +714,8 @@ def build_minutes(snapshot: SessionSnapshot, guide: Guide, options: MinutesOptio
         recorded_by=info.facilitator,
         this_year_label=lab.this_year.format(period=info.period or fmt_date(info.date)),
         previous_label=previous_label,
-        footer=f"{lab.kind}, {lab.subject.lower()}, {fmt_date(info.date)}",
+        previous_in_text=_previous_label(snapshot, lab, in_text=True),
+        footer=lab.footer.format(date=fmt_date(info.date)),
         metadata=metadata,
         joint_rows=_joint_rows(snapshot, guide, lab, round_),
         spread_rounds=_spread_rounds(snapshot, guide, lab),
@@ -700,16 +757,17 @@ def cleaned(value: Any) -> Any:
 
 
 def _action_line(text: str, owner: str, due: dt.date | None, lab: Labels) -> str:
-    who = f"{lab.owner.lower()}: {owner.strip()}" if owner.strip() else lab.owner_missing.lower()
-    when = f"{lab.due.lower()} {fmt_date(due)}" if due else lab.due_missing.lower()
-    return f"{text} ({who}; {when})"
+    who = lab.action_owner.format(owner=owner.strip()) if owner.strip() else lab.action_owner_missing
+    when = lab.action_due.format(date=fmt_date(due)) if due else lab.action_due_missing
+    return lab.action_line.format(action=text, owner=who, due=when)
 
 
-def _previous_label(snapshot: SessionSnapshot, lab: Labels) -> str:
+def _previous_label(snapshot: SessionSnapshot, lab: Labels, *, in_text: bool = False) -> str:
     """ "Förra året (2010)" when the previous session was about a year before, else "Föregående uppföljning
-    (2011-11-15)": the one rule the UI and the figures use too (:func:`lardesk.method.snapshot.previous_label`)."""
+    (2011-11-15)": the one rule the UI and the figures use too (:func:`lardesk.method.snapshot.previous_label`);
+    ``in_text``: as it reads inside a sentence."""
     previous = snapshot.previous
-    return previous.label(snapshot.session.date, lab.language) if previous is not None else ""
+    return previous.label(snapshot.session.date, lab.language, in_text=in_text) if previous is not None else ""
 
 
 def _latest_stats(snapshot: SessionSnapshot) -> dict[int, ScaleStats]:
@@ -728,7 +786,7 @@ def _joint_comment(joint: Any, stats: ScaleStats | None, guide: Guide, lab: Labe
     heading = f"{joint.scale}. {guide.scale(joint.scale).label}: {joint.value}"
     comment = joint.comment.strip()
     if stats is not None and stats.values and not (stats.minimum <= joint.value <= stats.maximum):
-        heading += f" ({lab.outside_range} {_range(stats.minimum, stats.maximum)})"
+        heading += f" ({lab.outside_range.format(range=_range(stats.minimum, stats.maximum))})"
         comment = comment or lab.no_motivation
     return heading, comment
 
@@ -774,19 +832,23 @@ def _spread_rounds(snapshot: SessionSnapshot, guide: Guide, lab: Labels) -> tupl
         for stats in snapshot.stats(round_, scales):
             label = f"{stats.scale} {guide.scale(stats.scale).label}"
             if not stats.values:
-                parts.append(f"{label}: {lab.no_ratings}")
+                parts.append(lab.spread_alt_unrated.format(scale=label))
                 continue
-            rated = lab.rated_of.format(n=stats.n, present=stats.present)
-            text = (
-                f"{label}: {lab.median.lower()} {fmt_number(stats.median, lab)} "
-                f"({_range(stats.minimum, stats.maximum)}, {rated})"
-            )
             joint = snapshot.joint_for(stats.scale)
-            if joint is not None and round_ == snapshot.rounds()[-1]:
-                text += f", {lab.joint.lower()} {joint.value}"
-            parts.append(text)
-        which = lab.round.format(round=round_).lower() if len(snapshot.rounds()) > 1 else ""
-        alt = f"{lab.spread_alt.format(round=which).rstrip(', ')}: " + "; ".join(parts) + "."
+            shown = joint is not None and round_ == snapshot.rounds()[-1]
+            parts.append(
+                (lab.spread_alt_joint if shown else lab.spread_alt_scale).format(
+                    scale=label,
+                    median=fmt_number(stats.median, lab),
+                    range=_range(stats.minimum, stats.maximum),
+                    n=stats.n,
+                    present=stats.present,
+                    overall=joint.value if joint is not None else "",
+                )
+            )
+        said = "; ".join(parts)
+        several = len(snapshot.rounds()) > 1
+        alt = lab.spread_alt_round.format(round=round_, scales=said) if several else lab.spread_alt.format(scales=said)
         result.append(SpreadRound(round_, scales, alt))
     return tuple(result)
 
@@ -821,7 +883,17 @@ def _link_sentences(snapshot: SessionSnapshot, guide: Guide, lab: Labels) -> tup
             grouped = tuple(
                 (words[k][1] if len(texts) == 1 else words[k][2], tuple(texts)) for k, texts in by_kind.items()
             )
-            sentences.append(LinkSentence(words[kind][0], item.text.strip(), lab.leads_to, grouped, lab.conjunction))
+            joined: Pieces = ()
+            for kind_word, texts in grouped:
+                items = tuple(
+                    piece
+                    for index, text in enumerate(texts)
+                    for piece in (((", ", False),) if index else ()) + ((text, True),)
+                )
+                said = fill(lab.link_targets, kind=kind_word, items=items)
+                joined = fill(lab.link_and, first=joined, second=said) if joined else said
+            pieces = fill(lab.link, subject=words[kind][0], source=((item.text.strip(), True),), targets=joined)
+            sentences.append(LinkSentence(pieces, grouped))
     return tuple(sentences)
 
 
@@ -836,7 +908,7 @@ def _board_alt(snapshot: SessionSnapshot, guide: Guide, lab: Labels) -> str:
     gaps = sum(1 for f in snapshot.findings if f.code in GAP_CODES)
     return lab.board_summary.format(
         board=lab.board_alt,
-        counts=", ".join(counts) or lab.none.lower(),
+        counts=", ".join(counts) or lab.no_items,
         links=count("link_count", language, len(snapshot.links)),
         gaps=count("gap_count", language, gaps),
     )
@@ -1015,9 +1087,10 @@ def board_parts(snapshot: SessionSnapshot, guide: Guide) -> tuple[BoardPart, ...
             columns = f"{names[0]} → {names[1]} ← {names[2]}"
         else:
             columns = " → ".join(names)
-        caption = lab.board_part.format(columns=columns)
         if piece.parts > 1:
-            caption += f" ({lab.board_part_of.format(part=piece.part, parts=piece.parts)})"
+            caption = lab.board_part_split.format(columns=columns, part=piece.part, parts=piece.parts)
+        else:
+            caption = lab.board_part.format(columns=columns)
         alt = lab.board_part_alt.format(
             caption=caption,
             boxes=count("box_count", lab.language, piece.items),
@@ -1111,7 +1184,7 @@ def summary_blocks(minutes: Minutes) -> list[doc.Block]:
         previous = bool(minutes.previous_label)
         header = [lab.scale, lab.joint_short, lab.median, lab.range_short]
         if previous:
-            header.append(f"{lab.joint_short}, {minutes.previous_label[:1].lower()}{minutes.previous_label[1:]}")
+            header.append(lab.joint_previous.format(previous=minutes.previous_in_text))
         rows = []
         for row in minutes.joint_rows:
             cells = [row.scale, row.joint, row.median, row.range_]
@@ -1265,8 +1338,7 @@ def actions_blocks(minutes: Minutes) -> list[doc.Block]:
     else:
         blocks.append(doc.Paragraph(lab.no_actions))
     if minutes.previous_actions:
-        previous = minutes.previous_label[:1].lower() + minutes.previous_label[1:]  # "förra året (2011)"
-        blocks.append(doc.Heading(lab.previous_actions.format(previous=previous), 2))
+        blocks.append(doc.Heading(lab.previous_actions.format(previous=minutes.previous_in_text), 2))
         blocks.append(
             doc.Table(
                 ("", lab.action, lab.owner, lab.due, lab.status, lab.comment),
@@ -1319,18 +1391,7 @@ def logic_blocks(minutes: Minutes, figures: MinutesFigures) -> list[doc.Block]:
         blocks.append(doc.Paragraph(lab.links_intro, "intro"))
         items = []
         for sentence in minutes.links:
-            pieces: list[doc.Run] = [doc.Run(f"{sentence.subject} "), doc.Run(sentence.source, italic=True)]
-            pieces.append(doc.Run(f" {sentence.verb} "))
-            for index, (words, texts) in enumerate(sentence.targets):
-                if index:
-                    pieces.append(doc.Run(f" {sentence.conjunction} "))
-                pieces.append(doc.Run(f"{words} "))
-                for position, text in enumerate(texts):
-                    if position:
-                        pieces.append(doc.Run(", "))
-                    pieces.append(doc.Run(text, italic=True))
-            pieces.append(doc.Run("."))
-            items.append(tuple(pieces))
+            items.append(tuple(doc.Run(text, italic=emphasised) for text, emphasised in sentence.pieces))
         blocks.append(doc.ItemList(tuple(items)))
     else:
         blocks.append(doc.Paragraph(lab.no_links))
@@ -1402,8 +1463,8 @@ def indicator_summary_blocks(minutes: Minutes) -> list[doc.Block]:
     lines: list[doc.Text] = []
     for item in minutes.indicators:
         for indicator in item.indicators:
-            said = summary_lines(summarize(indicator), minutes.language)
-            lines.append(f"{indicator.text}: {said[-1][:1].lower()}{said[-1][1:]}" if said else indicator.text)
+            said = summary_lines(summarize(indicator), minutes.language, in_text=True)
+            lines.append(f"{indicator.text}: {said[-1]}" if said else indicator.text)
     return [
         doc.Heading(minutes.labels.indicators, 2),
         doc.Paragraph(_moved_sentence(minutes)),
@@ -1498,7 +1559,7 @@ def minutes_document(minutes: Minutes, figures: MinutesFigures | None = None) ->
         running_head=minutes.running_head,
         running_right=f"{lab.case_number} {minutes.case_number}" if minutes.case_number else "",
         footer=minutes.footer,
-        page_word=lab.page,
+        page_number=lab.page,
         metadata=meta,
     )
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from lardesk.method.guide import Guide
 from lardesk.method.snapshot import SessionSnapshot
+from lardesk.method.words import template_parts
 from lardesk.reports import document as doc
 from lardesk.reports.files import render_atomic
 from lardesk.reports.minutes import (
@@ -259,11 +260,11 @@ def _page_furniture(section: Any, document_: doc.Document, text_width_cm: float)
     header.paragraph_format.tab_stops.add_tab_stop(Cm(text_width_cm), WD_TAB_ALIGNMENT.RIGHT)
     _add_text(header, document_.running_head, size=8, colour=MUTED)
     header.add_run("\t")
-    _add_text(header, f"{document_.page_label} ", size=8, colour=MUTED)
-    _field(header, "PAGE")
-    _add_text(header, " (", size=8, colour=MUTED)
-    _field(header, "NUMPAGES")
-    _add_text(header, ")", size=8, colour=MUTED)
+    for literal, name in template_parts(document_.page_template):  # "Sida {page} ({pages})": Word's fields
+        if literal:
+            _add_text(header, literal, size=8, colour=MUTED)
+        if name:
+            _field(header, {"page": "PAGE", "pages": "NUMPAGES"}[name])
     if document_.running_right:
         header.add_run().add_break()
         header.add_run("\t")

@@ -40,6 +40,7 @@ class Words:
     explanation: str
     scales_heading: str
     scales_legend: str
+    """The scales by number and name, with ``{scales}``."""
     findings_heading: str
     unit: str
     latest: str
@@ -48,7 +49,8 @@ class Words:
     in_progress: str
     overdue: str
     done: str
-    median: str
+    median_value: str
+    """A scale's median under its joint value: "md {median}"."""
     no_units: str
     checkpoint_title: str
     checkpoint_kicker: str
@@ -63,7 +65,8 @@ class Words:
     new_comment: str
     overdue_mark: str
     no_actions: str
-    scale: str
+    scale_action: str
+    """An action of one scale on the checkpoint, with ``{number}`` and ``{action}``."""
     printed: str
     keyword_method: str
     keyword_mainstreaming: str
@@ -101,7 +104,7 @@ def scale_cell(joint: int | None, change: int | None, median: float | None, word
     if change is not None:
         first += f" {change_text(change)}"
     shown = median_text(median, decimal)
-    return f"{first}\n{words.median} {shown}" if shown else first
+    return f"{first}\n{words.median_value.format(median=shown)}" if shown else first
 
 
 def overview_document(overview: Overview, guide: Guide, scales: Iterable[int] = SECTIONS) -> doc.Document:
@@ -134,7 +137,7 @@ def overview_document(overview: Overview, guide: Guide, scales: Iterable[int] = 
         blocks += [
             doc.PageBreak("landscape"),
             doc.Heading(words.scales_heading),
-            doc.Paragraph(f"{words.scales_legend} {scale_names}.", "small"),
+            doc.Paragraph(words.scales_legend.format(scales=scale_names), "small"),
             doc.Table(header, rows, widths=(left, 1.6, 1.6, *([1.2] * len(chosen))), align="lll" + "l" * len(chosen)),
         ]
         codes = overview.finding_codes
@@ -177,7 +180,7 @@ def overview_document(overview: Overview, guide: Guide, scales: Iterable[int] = 
         subject=words.overview_title,
         keywords=(words.keyword_method, words.keyword_mainstreaming, words.overview_kicker),
         running_head=words.overview_title,
-        page_word=words.page,
+        page_number=words.page,
     )
 
 
@@ -209,7 +212,11 @@ def checkpoint_document(actions: Sequence[ActionEntry], guide: Guide, today: dt.
             blocks.append(doc.PageBreak("landscape"))
         rows = []
         for action in entries:
-            what = action.text if action.scale is None else f"{words.scale.format(number=action.scale)}: {action.text}"
+            what = (
+                action.text
+                if action.scale is None
+                else words.scale_action.format(number=action.scale, action=action.text)
+            )
             due = action.due.isoformat() if action.due else "–"
             if action.is_overdue(today):
                 due += f"\n⚠ {words.overdue_mark}"
@@ -231,7 +238,7 @@ def checkpoint_document(actions: Sequence[ActionEntry], guide: Guide, today: dt.
         subject=words.checkpoint_title,
         keywords=(words.keyword_method, words.checkpoint_kicker),
         running_head=words.checkpoint_title,
-        page_word=words.page,
+        page_number=words.page,
     )
 
 

@@ -23,7 +23,7 @@ from typing import Any
 from lardesk.server import page
 from lardesk.server.limits import DEFAULT_LIMITS, Limits, RateLimiter
 from lardesk.server.round import BadAnswer, PhoneRound, RoundRefused
-from lardesk.services import StorageError
+from lardesk.services import InputError, StorageError
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +84,22 @@ class RoundApp:
 
     def close(self) -> None:
         self.writer.shutdown(wait=True)
+
+    async def follow(self, every: float) -> None:
+        """While the server runs, every ``every`` seconds: the round reads who is present and its seats follow
+        (PhoneRound.follow_participants, on the writer thread like every seat and answer), so that a list
+        changed outside this program shows in "n av N" and on the facilitator's screen without waiting for a
+        phone. Cancelled when the server stops."""
+        loop = asyncio.get_running_loop()
+        while True:
+            await asyncio.sleep(every)
+            try:
+                await loop.run_in_executor(self.writer, self.round.follow_participants)
+            except (StorageError, InputError) as error:  # busy, or the session was deleted: the next tick tries again
+                log.warning("the round could not read the participants list: %s", error)
+            except Exception:  # a fault must not pass silently, nor repeat every second: seat requests still follow
+                log.exception("the round stopped following the participants list")
+                return
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":  # lifespan is off and websockets are not served; nothing else is expected

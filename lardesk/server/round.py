@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from lardesk.method.guide import SCALE_MAX, SCALE_MIN, Guide, GuideError, load_guide
 from lardesk.method.snapshot import Anonymity
-from lardesk.services import Changes, InputError, NotFound
+from lardesk.services import Changed, Changes, InputError, NotFound
 
 if TYPE_CHECKING:
     from lardesk.services import Services
@@ -124,6 +124,7 @@ class PhoneRound:
                 "every participant present has already rated round {round}: no seat is left for a phone",
                 round=round_,
             )
+        self._present = snapshot.present
         self._free = {p.id: p for p in free}
         self._order = [p.id for p in free]
         self._by_key = {p.key: p.id for p in free}
@@ -172,8 +173,9 @@ class PhoneRound:
         """No seat and no answer after this (the server stops too)."""
         self.closed = True
 
-    def follow_participants(self) -> Changes | None:
-        """The facilitator changed who is present while the round is open: the seats follow.
+    def follow_participants(self, *, known: bool = False) -> Changes | None:
+        """The participants list changed while the round is open (here, from the command line, or on another
+        computer on the same database): the seats follow.
 
         A participant added or marked present is a free seat (and counts in N); one marked absent or removed
         is not. In anonymous and roles mode a seat whose participant is no longer present moves to a free
@@ -183,88 +185,125 @@ class PhoneRound:
         In open mode a seat is its person: marked absent, their answer stays theirs and does not count.
         A participant removed takes their stored ratings along; an anonymous answer that was stored for them is
         then stored again, as the phone last sent it, for the seat's new participant (nobody knew whose it was).
-        Returns the Changes of the answers moved, if any."""
-        moved: Changes | None = None
+        Which participant is free is decided in the transaction that moves the answer (see
+        :meth:`RatingService.move_answer_to_free`): a paper form typed in at that instant is never overwritten
+        and never makes the move fail.
+
+        The listener is told of answers moved and, unless ``known`` (the caller's own edit changed the list, and
+        it is on the change bus already), of a change of the list. Returns the Changes of the answers moved."""
         with self._write_lock:  # no answer is stored while seats move, and the latest list is the one applied
             if self.closed:  # closed: nothing moves any more (a late seat request must not move an answer)
                 return None
-            present = self.services.sessions.present_participants(self.session_id)
-            free = [p for p in present if p.id not in self._rated_before]
-            with self._lock:
-                self._free = {p.id: p for p in free}
-                self._order = [p.id for p in free]
-                self._by_key = {p.key: p.id for p in free}
-                self.total = len(free)
-                gone = [seat for seat, pid in self._seats.items() if pid not in self._free]
-            if self.open_mode or not gone:
-                return None
-            rated = self.services.ratings.rated_in_round(self.session_id, self.round)
-            for seat in gone:
-                with self._lock:
-                    taken = set(self._seats.values())
-                    spare = [pid for pid in self._order if pid not in taken and pid not in rated]
-                    old = self._seats[seat]
-                    if not spare:
-                        del self._seats[seat]
-                        self._answered.discard(seat)
-                        self._answers.pop(seat, None)
-                        continue
-                    chosen = secrets.choice(spare)
-                    self._seats[seat] = chosen
-                    answered = seat in self._answered
-                if answered:
-                    try:
-                        moved = self.services.ratings.move_answer(old, chosen, self.round)
-                    except NotFound:  # removed, with the ratings: the phone's answer is stored again
-                        moved = self._store_again(seat, chosen) or moved
-                    except InputError:  # rated meanwhile: the seat starts afresh
-                        with self._lock:
-                            self._answered.discard(seat)
-        self._tell(moved)
+            listed, moved = self._follow()
+        self._tell_followed(listed and not known, moved)
         return moved
 
-    def _store_again(self, seat: str, participant_id: int) -> Changes | None:
-        """The seat's last answer stored for ``participant_id`` (its first participant was removed, and its
-        ratings with it); None, and the seat starts afresh, when that cannot be done."""
+    def _follow(self) -> tuple[bool, Changes | None]:
+        """follow_participants under the write lock: whether the list of those present changed, and the
+        Changes of the answers moved."""
+        listed = self._read_list()
         with self._lock:
-            values = self._answers.get(seat)
-        if values is not None:
+            gone = [seat for seat, pid in self._seats.items() if pid not in self._free]
+        if self.open_mode or not gone:
+            return listed, None
+        moved: Changes | None = None
+        rated: frozenset[int] | None = None
+        for seat in gone:
+            with self._lock:
+                old = self._seats[seat]
+                answered = seat in self._answered
+                exclude = self._others(seat)
+            chosen: int | None
+            if answered:
+                chosen, changes = self._move(seat, old, exclude)
+                moved = changes or moved
+            else:  # no answer to move: its first answer checks again, in its own transaction
+                if rated is None:
+                    rated = self.services.ratings.rated_in_round(self.session_id, self.round)
+                with self._lock:
+                    spare = [pid for pid in self._order if pid not in exclude and pid not in rated]
+                chosen = secrets.choice(spare) if spare else None
+            with self._lock:
+                if chosen is None:
+                    del self._seats[seat]
+                    self._answered.discard(seat)
+                    self._answers.pop(seat, None)
+                else:
+                    self._seats[seat] = chosen
+        with self._lock:
+            newer = any(pid not in self._free for pid in self._seats.values())
+        if newer:  # moved to someone marked present after the list was read: read it again, so that N counts them
+            listed = self._read_list() or listed
+        return listed, moved
+
+    def _read_list(self) -> bool:
+        """Read who is present (cheap: the participants alone); whether that changed since the last reading."""
+        present = self.services.sessions.present_participants(self.session_id)
+        free = [p for p in present if p.id not in self._rated_before]
+        with self._lock:
+            changed = present != self._present
+            self._present = present
+            self._free = {p.id: p for p in free}
+            self._order = [p.id for p in free]
+            self._by_key = {p.key: p.id for p in free}
+            self.total = len(free)
+        return changed
+
+    def _others(self, seat: str) -> set[int]:
+        """Never free for ``seat``: the participants of the other seats, and those rated before the round opened.
+        Called with ``_lock`` held."""
+        return {pid for other, pid in self._seats.items() if other != seat} | self._rated_before
+
+    def _move(self, seat: str, old: int, exclude: set[int]) -> tuple[int | None, Changes | None]:
+        """A seat's stored answer to a participant free now (decided in the transaction that moves it): that
+        participant and the Changes, or (None, None) when nobody is free."""
+        ratings = self.services.ratings
+        try:
+            placed = ratings.move_answer_to_free(old, self.round, exclude=exclude, choose=secrets.choice)
+        except NotFound:  # removed, with the ratings: the phone's answer is stored again, as it was sent
+            with self._lock:
+                values = self._answers.get(seat)
+            if values is None:
+                return None, None
             scales = [s.scale for s in self.scales]
-            try:
-                return self.services.ratings.replace_ratings(participant_id, values, self.round, scales)
-            except InputError:  # removed or typed in meanwhile too
-                pass
-        with self._lock:
-            self._answered.discard(seat)
-            self._answers.pop(seat, None)
-        return None
+            placed = ratings.store_for_free(self.session_id, values, self.round, scales, exclude=exclude)
+        return placed.participant_id, placed.changes
+
+    def _tell_followed(self, listed: bool, moved: Changes | None) -> None:
+        what = moved.what if moved is not None else Changed.NONE
+        if listed:  # another program changed the list: the grid and "n av N" read it again
+            what |= Changed.PARTICIPANTS | Changed.RATINGS
+        if what:
+            self._tell(Changes(what, self.session_id))
 
     # -- the two calls --------------------------------------------------------------------------------
     def take_seat(self, participant: object = None) -> str:
         """A new seat: in open mode ``participant`` is the chosen participant's key; otherwise it must be
         absent and a free participant is taken at random (the phone is never told whom). A participant whose
         ratings of the round were typed in since the round opened (a paper form) is no longer free."""
-        self.follow_participants()
-        typed = self._rated_elsewhere()
-        with self._lock:
+        with self._write_lock:
             if self.closed:
                 raise UnknownSeat("the round is closed")
-            taken = set(self._seats.values()) | typed
-            if self.open_mode:
-                if not isinstance(participant, str) or participant not in self._by_key:
-                    raise BadAnswer("open mode: 'participant' must be the key of a participant of the round")
-                chosen = self._by_key[participant]
-                if chosen in taken:
-                    raise NoFreeSeat("that participant already has a seat")
-            else:
-                if participant is not None:
-                    raise BadAnswer("a participant is chosen only in open mode")
-                free = [pid for pid in self._order if pid not in taken]
-                if not free:
-                    raise NoFreeSeat("all seats are taken")
-                chosen = secrets.choice(free)
-            seat = secrets.token_urlsafe(SEAT_BYTES)
-            self._seats[seat] = chosen
+            listed, moved = self._follow()
+            typed = self._rated_elsewhere()
+            with self._lock:
+                taken = set(self._seats.values()) | typed
+                if self.open_mode:
+                    if not isinstance(participant, str) or participant not in self._by_key:
+                        raise BadAnswer("open mode: 'participant' must be the key of a participant of the round")
+                    chosen = self._by_key[participant]
+                    if chosen in taken:
+                        raise NoFreeSeat("that participant already has a seat")
+                else:
+                    if participant is not None:
+                        raise BadAnswer("a participant is chosen only in open mode")
+                    free = [pid for pid in self._order if pid not in taken]
+                    if not free:
+                        raise NoFreeSeat("all seats are taken")
+                    chosen = secrets.choice(free)
+                seat = secrets.token_urlsafe(SEAT_BYTES)
+                self._seats[seat] = chosen
+        self._tell_followed(listed, moved)
         self._tell(None)
         return seat
 
@@ -273,46 +312,53 @@ class PhoneRound:
         if not isinstance(seat, str):
             raise BadAnswer("'seat' must be the text the seat call returned")
         values = self.parse_ratings(ratings)
+        scales = [s.scale for s in self.scales]
         with self._write_lock:  # one answer at a time: the last one accepted is the one stored
             with self._lock:
                 if self.closed:
                     raise UnknownSeat("the round is closed")
                 participant_id = self._seats.get(seat)
                 first = seat not in self._answered
+                exclude = self._others(seat)
             if participant_id is None:
                 raise UnknownSeat("there is no such seat in this round")
-            if first:
-                participant_id = self._still_free(seat, participant_id)
-            scales = [s.scale for s in self.scales]
             try:
-                changes = self.services.ratings.replace_ratings(participant_id, values, self.round, scales)
-            except NotFound as error:  # the participant was removed while the round was open
+                if first:
+                    participant_id, changes = self._first_answer(participant_id, values, scales, exclude)
+                else:
+                    changes = self.services.ratings.replace_ratings(participant_id, values, self.round, scales)
+            except NotFound as error:  # the participant (or the session) was removed while the round was open
                 raise UnknownSeat(str(error)) from error
             except InputError as error:
                 raise BadAnswer(str(error)) from error
             with self._lock:
+                self._seats[seat] = participant_id
                 self._answered.add(seat)
                 self._answers[seat] = values
         self._tell(changes)
         return changes
 
-    def _still_free(self, seat: str, participant_id: int) -> int:
-        """Before a seat's first answer: its participant, unless that participant's form was typed in since the
-        seat was taken. Then, in anonymous and roles mode the seat moves to another free participant (the phone
-        never knew whom it had); in open mode, or with none left, NoFreeSeat. The typed values are kept."""
-        rated = self.services.ratings.rated_in_round(self.session_id, self.round)
-        if participant_id not in rated:
-            return participant_id
+    def _first_answer(
+        self, participant_id: int, values: dict[int, int | None], scales: list[int], exclude: set[int]
+    ) -> tuple[int, Changes]:
+        """A seat's first answer, stored for its participant unless that participant's form was typed in (or, in
+        anonymous and roles mode, they were marked absent) since the seat was taken. Then, in anonymous and roles
+        mode the answer goes to another free participant (the phone never knew whom it had); in open mode, or
+        with none left, NoFreeSeat. Decided in the transaction that stores it: typed values are never replaced."""
+        ratings = self.services.ratings
         if self.open_mode:
-            raise NoFreeSeat("that participant's ratings were entered by the facilitator meanwhile")
-        with self._lock:
-            taken = set(self._seats.values())
-            free = [pid for pid in self._order if pid not in taken and pid not in rated]
-            if not free:
+            placed = ratings.store_for_free(
+                self.session_id, values, self.round, scales, among={participant_id}, present_only=False
+            )
+            if placed.participant_id is None or placed.changes is None:
+                raise NoFreeSeat("that participant's ratings were entered by the facilitator meanwhile")
+        else:
+            placed = ratings.store_for_free(
+                self.session_id, values, self.round, scales, prefer=participant_id, exclude=exclude
+            )
+            if placed.participant_id is None or placed.changes is None:
                 raise NoFreeSeat("all seats are taken")
-            chosen = secrets.choice(free)
-            self._seats[seat] = chosen
-            return chosen
+        return placed.participant_id, placed.changes
 
     def _rated_elsewhere(self) -> set[int]:
         """Free participants of the round who have ratings of it stored now that no seat of this round gave."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import ipaddress
 import logging
 import socket
@@ -25,6 +26,10 @@ log = logging.getLogger(__name__)
 
 START_TIMEOUT = 10.0
 STOP_TIMEOUT = 10.0
+FOLLOW_EVERY = 1.0
+"""Seconds between two readings of who is present while a round is open (see RoundApp.follow): a list changed
+outside this program (the command line, another computer on the same database) shows in "n av N" within about a
+second, for one small query a second."""
 
 
 class ListenError(InputError):
@@ -115,9 +120,17 @@ def _protocol(head_timeout: float) -> type[H11Protocol]:
 class RoundServer:
     """Serves one :class:`PhoneRound` on (host, port) with uvicorn in a thread, from start() to stop()."""
 
-    def __init__(self, round_: PhoneRound, host: str, port: int = 0, limits: Limits = DEFAULT_LIMITS) -> None:
+    def __init__(
+        self,
+        round_: PhoneRound,
+        host: str,
+        port: int = 0,
+        limits: Limits = DEFAULT_LIMITS,
+        follow_every: float = FOLLOW_EVERY,
+    ) -> None:
         self.round = round_
         self.host, self.port = host, port
+        self.follow_every = follow_every
         self.app = RoundApp(round_, limits)
         self._socket: socket.socket | None = None
         self._server: uvicorn.Server | None = None
@@ -163,7 +176,8 @@ class RoundServer:
         )
         server = uvicorn.Server(config)
         self._server = server
-        thread = threading.Thread(target=self._serve, args=(server, sock), name="lardesk-round-server", daemon=True)
+        args = (server, sock, self.app, self.follow_every)
+        thread = threading.Thread(target=self._serve, args=args, name="lardesk-round-server", daemon=True)
         self._thread = thread
         thread.start()
         started = threading.Event()
@@ -177,9 +191,21 @@ class RoundServer:
         return self.address
 
     @staticmethod
-    def _serve(server: uvicorn.Server, sock: socket.socket) -> None:
+    def _serve(server: uvicorn.Server, sock: socket.socket, app: RoundApp, follow_every: float) -> None:
+        """uvicorn's loop (as ``server.run`` makes it), with the round following the participants list beside it."""
+
+        async def serve_and_follow() -> None:
+            follower = asyncio.create_task(app.follow(follow_every))
+            try:
+                await server.serve(sockets=[sock])
+            finally:
+                follower.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await follower
+
         try:
-            server.run(sockets=[sock])
+            with asyncio.Runner(loop_factory=server.config.get_loop_factory()) as runner:
+                runner.run(serve_and_follow())
         except BaseException:  # a crash here must not pass silently: the round would look open
             log.exception("the round's server stopped unexpectedly")
 
@@ -210,9 +236,10 @@ def start_round(
     *,
     listener: RoundListener | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    follow_every: float = FOLLOW_EVERY,
 ) -> RoundServer:
     """Open a round of ``session_id`` and serve it on ``host:port`` (port 0: any free port)."""
     phone_round = PhoneRound(services, session_id, round_, listener)
-    server = RoundServer(phone_round, host, port, limits)
+    server = RoundServer(phone_round, host, port, limits, follow_every)
     server.start()
     return server

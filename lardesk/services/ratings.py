@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+import secrets
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -12,6 +15,20 @@ from lardesk.method.snapshot import PreviousSession, ScaleHistory
 from lardesk.method.stats import MAX_REVEALED_ROUND, RatingError, check_value, scale_stats
 from lardesk.services.base import Changed, Changes, InputError, NotFound, ServiceBase, check_text
 from lardesk.storage.models import FollowUpSession, JointAssessment, Organisation, Participant, Rating
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+Chooser = Callable[[Sequence[int]], int]
+"""Picks one participant id of those given (a phone round: at random, ``secrets.choice``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """Where an answer went: its participant and the Changes, or (None, None) when nobody was free."""
+
+    participant_id: int | None
+    changes: Changes | None
 
 
 def _check_scale(scale: int) -> int:
@@ -33,21 +50,34 @@ def _check_round(round_: int) -> int:
 
 
 class RatingService(ServiceBase):
-    def set_rating(self, participant_id: int, scale: int, value: int | None, round_: int = 1) -> Changes:
-        """Record a value 1–10, or None for "abstained" (a participant may abstain on a scale)."""
+    def set_rating(
+        self, participant_id: int, scale: int, value: int | None, round_: int = 1, *, unrated: bool = False
+    ) -> Changes:
+        """Record a value 1–10, or None for "abstained" (a participant may abstain on a scale).
+
+        ``unrated``: the one who types saw no rating of this participant in the round (the first value of a paper
+        form typed into an empty row); refused if one has been stored since (a phone's answer, another computer),
+        so that a paper form is never mixed into someone else's answer."""
         _check_scale(scale)
         try:
             value = check_value(value)
         except RatingError as error:
             raise InputError(error.template, "", **error.params) from error
         _check_round(round_)
-        return self._write(participant_id, {scale: value}, round_)
+        return self._write(participant_id, {scale: value}, round_, unrated=unrated)
 
     def set_ratings(
-        self, participant_id: int, values: Mapping[int, int | None], round_: int = 1, *, clear: Iterable[int] = ()
+        self,
+        participant_id: int,
+        values: Mapping[int, int | None],
+        round_: int = 1,
+        *,
+        clear: Iterable[int] = (),
+        unrated: bool = False,
     ) -> Changes:
         """One participant's form at once (scale → value, None = abstained), in one transaction; the scales in
-        ``clear`` lose their rating (not given yet), as undo needs to put a form back as it was."""
+        ``clear`` lose their rating (not given yet), as undo needs to put a form back as it was. ``unrated`` as
+        in :meth:`set_rating`."""
         checked: dict[int, int | None] = {}
         for scale, value in values.items():
             _check_scale(scale)
@@ -57,7 +87,7 @@ class RatingService(ServiceBase):
                 raise InputError("scale {scale}: {problem}", scale=scale, problem=error) from error
         cleared = {_check_scale(scale) for scale in clear}
         _check_round(round_)
-        return self._write(participant_id, checked, round_, clear=cleared - set(checked))
+        return self._write(participant_id, checked, round_, clear=cleared - set(checked), unrated=unrated)
 
     def replace_ratings(
         self, participant_id: int, values: Mapping[int, int | None], round_: int, scales: Collection[int]
@@ -65,6 +95,14 @@ class RatingService(ServiceBase):
         """One participant's whole answer on ``scales`` (a phone's, see lardesk.server), in one transaction: the
         values given are set (None = abstained) and the other scales of ``scales`` forgotten, so that a second
         answer replaces the first instead of mixing with it."""
+        checked, clear = self._answer(values, round_, scales)
+        return self._write(participant_id, checked, round_, clear=clear)
+
+    @staticmethod
+    def _answer(
+        values: Mapping[int, int | None], round_: int, scales: Collection[int]
+    ) -> tuple[dict[int, int | None], frozenset[int]]:
+        """A whole answer on ``scales`` checked: its values, and the scales it leaves out (forgotten)."""
         for scale in scales:
             _check_scale(scale)
         extra = sorted(set(values) - set(scales))
@@ -77,7 +115,7 @@ class RatingService(ServiceBase):
             except RatingError as error:
                 raise InputError("scale {scale}: {problem}", scale=scale, problem=error) from error
         _check_round(round_)
-        return self._write(participant_id, checked, round_, clear=frozenset(scales) - set(checked))
+        return checked, frozenset(scales) - set(checked)
 
     def _write(
         self,
@@ -85,54 +123,126 @@ class RatingService(ServiceBase):
         checked: Mapping[int, int | None],
         round_: int,
         clear: Collection[int] = (),
+        *,
+        unrated: bool = False,
     ) -> Changes:
         """Store already checked values (scale → value) of one participant and round, and forget the ratings
-        on the scales in ``clear``, in one transaction."""
+        on the scales in ``clear``, in one transaction (with ``unrated``, only if the participant has no rating
+        of the round: checked in that transaction)."""
         with self.database.transaction() as db:
             participant = self._get(db, Participant, participant_id, Message("participant"))
-            rows = {
-                row.scale: row
-                for row in db.scalars(
-                    select(Rating).where(Rating.participant_id == participant_id, Rating.round == round_)
+            has = select(Rating.id).where(Rating.participant_id == participant_id, Rating.round == round_)
+            if unrated and db.scalars(has).first() is not None:
+                raise InputError(
+                    "participant {key} has just been given ratings in round {round} elsewhere (a phone's answer, "
+                    "or another computer): nothing was typed over them",
+                    key=participant.key,
+                    round=round_,
                 )
-            }
-            for scale, value in checked.items():
-                row = rows.get(scale)
-                if row is None:
-                    db.add(
-                        Rating(
-                            session_id=participant.session_id,
-                            participant_id=participant_id,
-                            scale=scale,
-                            round=round_,
-                            value=value,
-                        )
-                    )
-                else:
-                    row.value = value
-            for scale in clear:
-                row = rows.get(scale)
-                if row is not None:
-                    db.delete(row)
+            self._store(db, participant.session_id, participant_id, checked, round_=round_, clear=clear)
             return Changes(Changed.RATINGS, participant.session_id)
 
-    def move_answer(self, from_participant: int, to_participant: int, round_: int) -> Changes:
-        """A phone's whole answer of ``round_`` goes to another participant of the same session, in one
-        transaction (anonymous mode: the participant an answer was stored for was marked absent, and the
-        answer of a person in the room must still count). Refused when the other one has ratings of the round."""
+    @staticmethod
+    def _store(
+        db: Session,
+        session_id: int,
+        participant_id: int,
+        checked: Mapping[int, int | None],
+        *,
+        round_: int,
+        clear: Collection[int],
+    ) -> None:
+        rows = {
+            row.scale: row
+            for row in db.scalars(select(Rating).where(Rating.participant_id == participant_id, Rating.round == round_))
+        }
+        for scale, value in checked.items():
+            row = rows.get(scale)
+            if row is None:
+                db.add(
+                    Rating(session_id=session_id, participant_id=participant_id, scale=scale, round=round_, value=value)
+                )
+            else:
+                row.value = value
+        for scale in clear:
+            row = rows.get(scale)
+            if row is not None:
+                db.delete(row)
+
+    def move_answer_to_free(
+        self, from_participant: int, round_: int, *, exclude: Collection[int] = (), choose: Chooser = secrets.choice
+    ) -> Placed:
+        """A phone's whole answer of ``round_`` goes to a participant of the same session who is free *now*:
+        present, not in ``exclude`` (the round's other seats) and without ratings of the round. The choice
+        (``choose`` among the free, in the session's order) is made in the transaction that moves, after the
+        write lock, so that a paper form typed in at the same instant is either seen (its participant is not
+        free) or comes after the move; the answer is never moved onto a participant that has just been typed
+        in, nor left behind because the one picked a moment earlier was. Nothing moves when nobody is free.
+        NotFound when ``from_participant`` was removed (with its ratings)."""
         _check_round(round_)
         with self.database.transaction() as db:
             source = self._get(db, Participant, from_participant, Message("participant"))
-            target = self._get(db, Participant, to_participant, Message("participant"))
-            if source.session_id != target.session_id:
-                raise InputError("the two participants are not of the same session")
-            has = select(Rating.id).where(Rating.participant_id == to_participant, Rating.round == round_)
-            if db.scalars(has).first() is not None:
-                raise InputError("participant {key} already has ratings in round {round}", key=target.key, round=round_)
+            free = self._free(db, source.session_id, round_, exclude={*exclude, from_participant})
+            if not free:
+                return Placed(None, None)
+            chosen = choose(free)
+            if chosen not in free:
+                raise ValueError("choose() must return one of the participants it is given")
             rows = db.scalars(select(Rating).where(Rating.participant_id == from_participant, Rating.round == round_))
             for row in rows:
-                row.participant_id = to_participant
-            return Changes(Changed.RATINGS, source.session_id)
+                row.participant_id = chosen
+            return Placed(chosen, Changes(Changed.RATINGS, source.session_id))
+
+    def store_for_free(
+        self,
+        session_id: int,
+        values: Mapping[int, int | None],
+        round_: int,
+        scales: Collection[int],
+        *,
+        prefer: int | None = None,
+        among: Collection[int] | None = None,
+        exclude: Collection[int] = (),
+        present_only: bool = True,
+        choose: Chooser = secrets.choice,
+    ) -> Placed:
+        """A phone's first answer (as :meth:`replace_ratings`) stored for a participant who is free *now*, chosen
+        in the one transaction that writes: ``prefer`` if it is free, else one of the free (``choose``), where
+        free is of the session, in ``among`` (when given), not in ``exclude``, present (unless ``present_only``
+        is False: open mode, where a person answers for themselves) and without ratings of the round. A paper
+        form typed in for that participant a moment before is seen here and never replaced; nothing is stored
+        when nobody is free. NotFound when none of ``among`` is a participant of the session any more."""
+        checked, clear = self._answer(values, round_, scales)
+        with self.database.transaction() as db:
+            self._get(db, FollowUpSession, session_id, Message("session"))
+            free = self._free(db, session_id, round_, exclude=exclude, present_only=present_only)
+            if among is not None:
+                free = [pid for pid in free if pid in among]
+                known = select(Participant.id).where(Participant.session_id == session_id, Participant.id.in_(among))
+                if not free and db.scalars(known).first() is None:
+                    raise NotFound(
+                        "there is no {what} with id {id}", what=Message("participant"), id=min(among, default=0)
+                    )
+            if not free:
+                return Placed(None, None)
+            chosen = prefer if prefer in free else choose(free)
+            if chosen not in free:
+                raise ValueError("choose() must return one of the participants it is given")
+            self._store(db, session_id, chosen, checked, round_=round_, clear=clear)
+            return Placed(chosen, Changes(Changed.RATINGS, session_id))
+
+    @staticmethod
+    def _free(
+        db: Session, session_id: int, round_: int, *, exclude: Collection[int], present_only: bool = True
+    ) -> list[int]:
+        """The session's participants without ratings of ``round_`` and not in ``exclude``, in its order (read in
+        the caller's transaction: after the write lock, what it says stays true until the commit)."""
+        rated = select(Rating.participant_id).where(Rating.session_id == session_id, Rating.round == round_)
+        query = select(Participant.id).where(Participant.session_id == session_id, Participant.id.not_in(rated))
+        if present_only:
+            query = query.where(Participant.present)
+        ids = db.scalars(query.order_by(Participant.position, Participant.id))
+        return [pid for pid in ids if pid not in exclude]
 
     def rated_in_round(self, session_id: int, round_: int) -> frozenset[int]:
         """The participants of a session with at least one rating (or abstention) stored in ``round_``."""

@@ -173,12 +173,14 @@ def test_the_chart_and_its_alt_text_speak_the_catalogue_words(
     assert ticks[0] == tick == f"2010\n({said.baseline})"
     assert ticks[-1] == f"2015\n({said.target})"
     assert texts["label-women"] == label == f"{women} 38 %"
-    assert texts["target-label-women"] == target == f"{said.target_value.format(amount='40 %')} ({women.lower()})"
+    women_in_text = word("indicators.group_in_text.women", language)
+    assert texts["target-label-women"] == target == f"{said.target_value.format(amount='40 %')} ({women_in_text})"
     assert line(figure, "series-men").get_label() == word("indicators.group.men", language)
     chart = chart_words(language)
     text = alt_text(GIRLS_SHARE, language)
-    assert text.startswith(f"{chart.chart}: {GIRLS_SHARE.text} (%).")
-    assert f"{chart.gap}: " in text and f"; {word('indicators.gap_trend.narrowed', language)}." in text
+    assert text.startswith(chart.head_unit.format(text=GIRLS_SHARE.text, unit="%"))
+    gaps = chart.gaps.format(gaps="{gaps}", trend=word("indicators.gap_trend.narrowed", language))
+    assert gaps.split("{gaps}")[0] in text and gaps.split("{gaps}")[1] in text
     assert f"(2010, {said.baseline})" in text
     assert text.endswith(ending) and ending == chart.moved.format(
         direction=word("indicators.direction.towards", language)

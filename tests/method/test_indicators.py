@@ -368,14 +368,19 @@ def test_what_the_figures_say_is_said_in_the_catalogue_words(
     since = said.since_baseline.format(amount=f"+2 {per}")
     assert lines[0] == f"{group_word(Group.WOMEN, language)}: {since}, {said.left_to_target.format(amount=f'2 {per}')}."
     moved = said.moved.format(direction=word("indicators.direction.towards", language))
-    assert lines[-1].lower() == f"{word('indicators.gap_trend.narrowed', language)}; {moved}.".lower()
+    assert lines[-1] == f"{word('indicators.gap_trend_start.narrowed', language)}; {moved}."
+    in_text = summary_lines(summarize(GIRLS_SHARE), language, in_text=True)
+    assert in_text[-1] == f"{word('indicators.gap_trend.narrowed', language)}; {moved}."
+    assert in_text[0].startswith(f"{word('indicators.group_in_text.women', language)}: ")
     assert change_unit("%", language) == per == word("indicators.percentage_points", language)
     assert sentence in indicator_sentence(GIRLS_SHARE, language).replace(NBSP, " ")
     assert said.target_value.format(amount="40 %") in sentence
-    assert indicator_lines(GIRLS_SHARE, language)[1].replace(NBSP, " ") == sentence[:1].upper() + sentence[1:]
+    women_in_text, women_start = (word(f"indicators.{key}.women", language) for key in ("group_in_text", "group"))
+    assert sentence.startswith(women_in_text)
+    assert indicator_lines(GIRLS_SHARE, language)[1].replace(NBSP, " ") == women_start + sentence[len(women_in_text) :]
     assert latest_text(GIRLS_SHARE, language).replace(NBSP, " ") == latest
     assert f"{word('indicators.short_group.women', language)} 38" in latest
-    assert figures_text(GIRLS_SHARE.values[-1], "%", language).startswith(group_word(Group.WOMEN, language).lower())
+    assert figures_text(GIRLS_SHARE.values[-1], "%", language).startswith(women_in_text + " ")
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,11 @@ catalogue entry. This scan reads the code outside the UI and fails on the forms 
 * a text with Swedish letters (outside docstrings; the refusal templates are English);
 * a word chosen by a language test (``"del" if sv else "part"``): inside a branch on ``language == "sv"`` (or a
   name bound to such a test) only number formats and locale tags may be chosen.
+
+A second scan fails on a sentence made by changing a word's case (``labels.median.lower()``,
+``said[:1].upper() + said[1:]``, ``word(…).capitalize()``): only the template knows where its language puts a
+capital, so a sentence is one catalogue entry with ``{placeholders}``, and a word that reads differently inside a
+sentence has an entry of its own (``last_year_in_text``, ``indicators.group_in_text``).
 """
 
 from __future__ import annotations
@@ -133,3 +138,92 @@ def test_the_scan_sees_each_form_of_a_word_table(tmp_path: Path) -> None:
     assert "a word chosen by language 'Summary'" in found
     assert "Swedish text 'Åtgärder'" in found
     assert not any("Docstrings" in offence or "','" in offence or "'.'" in offence for offence in found)
+
+
+CASED_SCAN = sorted(path for sub in ("reports", "charts", "method", "server") for path in (PACKAGE / sub).rglob("*.py"))
+CASE_CHANGES = {"lower", "upper", "capitalize", "title", "casefold", "swapcase"}
+WORD_CALLS = {"word", "section", "group_word", "short_group_word", "direction_word", "gap_word", "term", "format"}
+
+CASED_ALLOWED: dict[str, str] = {
+    "lardesk/reports/minutes_docx.py: document_.kicker.upper()": "a typographic style, as Typst's upper() prints "
+    "the kicker (resources/typst/document.typ), not a sentence",
+    "lardesk/method/indicators.py: figures.period.casefold()": "compares a user's periods; no word is printed",
+    "lardesk/method/messages.py: load_guide(language).term(str(value)).lower()": "a refusal message (the UI's "
+    "words, lardesk.method.messages) with a guide term inside it, not a report word",
+    "lardesk/method/messages.py: text[:1].upper()": "a refusal message's first letter (lardesk.method.messages)",
+}
+"""A case change (file: the expression, without its line number) → why it does not build a report sentence."""
+
+
+def is_word_like(node: ast.expr) -> bool:
+    """What a case change may not be applied to: a catalogue word (an attribute of typed words, ``lab.median``;
+    a call that looks one up, ``word(…)``, ``guide.term(…)``, ``template.format(…)``) or a slice of a text (its
+    first letter)."""
+    if isinstance(node, ast.Attribute):
+        return True
+    if isinstance(node, ast.Subscript):
+        return isinstance(node.slice, ast.Slice)
+    if isinstance(node, ast.Call):
+        function = node.func
+        name = (
+            function.id
+            if isinstance(function, ast.Name)
+            else function.attr
+            if isinstance(function, ast.Attribute)
+            else ""
+        )
+        return name in WORD_CALLS
+    return False
+
+
+def case_changes(path: Path, root: Path = PACKAGE.parent) -> Iterator[str]:
+    where = path.relative_to(root).as_posix()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in CASE_CHANGES
+            and is_word_like(node.func.value)
+        ):
+            yield f"{where}:{node.lineno}: {ast.unparse(node)}"
+
+
+def test_no_sentence_is_made_by_changing_a_words_case() -> None:
+    assert PACKAGE / "reports" / "minutes.py" in CASED_SCAN and PACKAGE / "charts" / "indicators.py" in CASED_SCAN
+    found = sorted(offence for path in CASED_SCAN for offence in case_changes(path))
+    left = [offence for offence in found if re.sub(r":\d+:", ":", offence, count=1) not in CASED_ALLOWED]
+    assert not left, "\n".join(left)
+    still = {re.sub(r":\d+:", ":", offence, count=1) for offence in found}
+    assert still >= CASED_ALLOWED.keys(), f"allowed but no longer there: {sorted(CASED_ALLOWED.keys() - still)}"
+
+
+def test_the_case_scan_sees_the_old_forms(tmp_path: Path) -> None:
+    """The forms the minutes, the charts and the printed board used before their sentences became templates."""
+    sample = tmp_path / "lardesk" / "reports" / "sample.py"
+    sample.parent.mkdir(parents=True)
+    sample.write_text(
+        "def assessment(labels, stats, said, guide, group, language, path):\n"
+        '    a = f"{labels.personal}: {labels.median.lower()} {stats.median}"\n'
+        '    b = f"{said[-1][:1].lower()}{said[-1][1:]}"\n'
+        '    c = f"{lab.budget.capitalize()} {amount}"\n'
+        "    d = group_word(group, language).lower()\n"
+        '    e = guide.term("previous_follow_up").lower()\n'
+        "    f = lab.round.format(round=2).lower()\n"
+        "    g = text[:1].upper() + text[1:]\n"
+        "    h = path.name.strip().lower()  # not a word: a call that looks nothing up\n"
+        "    i = stats.lower\n"
+        "    return a, b, c, d, e, f, g, h, i\n",
+        encoding="utf-8",
+    )
+    found = [offence.split(": ", 1)[1] for offence in case_changes(sample, tmp_path)]
+    assert sorted(found) == sorted(
+        [
+            "labels.median.lower()",
+            "said[-1][:1].lower()",
+            "lab.budget.capitalize()",
+            "group_word(group, language).lower()",
+            "guide.term('previous_follow_up').lower()",
+            "lab.round.format(round=2).lower()",
+            "text[:1].upper()",
+        ]
+    )

@@ -65,9 +65,9 @@ def test_english_reports_use_one_term_per_thing() -> None:
     assert word("spread.print.joint", "en") == word("spread.joint", "en")
     assert word("forms.boxes.expected_results", "en").endswith("(short-term)")
     assert word("minutes.owner", "en") == overview_pdf.WORDS["en"].owner
-    # the heading over the previous actions, with the label lower-cased as the minutes print it: no missing "the"
-    label = previous_label(dt.date(2011, 11, 15), dt.date(2011, 5, 2), "2011", "en")
-    heading = word("minutes.previous_actions", "en", previous=label[:1].lower() + label[1:])
+    # the heading over the previous actions, with the label as it reads inside a sentence: no missing "the"
+    label = previous_label(dt.date(2011, 11, 15), dt.date(2011, 5, 2), "2011", "en", in_text=True)
+    heading = word("minutes.previous_actions", "en", previous=label)
     assert not re.search(r"\b(of|from) previous\b", heading), heading
 
 

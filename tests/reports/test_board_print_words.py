@@ -39,7 +39,7 @@ def test_the_printed_board_says_the_guides_terms_and_the_catalogues_kronor(servi
     assert f"{guide.term('resources')} ({resources})" in texts
     assert f"{guide.term('expected_effects')} ({len(snapshot.items_of(ItemKind.EFFECT))})" in texts
     lab = labels_for(language)
-    amounts = f"{lab.budget.capitalize()} {kronor(25000, language)} · {lab.spent} {kronor(12500, language)}"
+    amounts = lab.board_amounts.format(budget=kronor(25000, language), spent=kronor(12500, language))
     assert amounts in texts
     assert {
         "sv": "Avsatt 25\u00a0000\u00a0kr · använt 12\u00a0500\u00a0kr",

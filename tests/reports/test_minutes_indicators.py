@@ -130,13 +130,13 @@ def test_the_indicator_part_speaks_the_catalogue_words_of_its_language(
     since = said.since_baseline.format(amount=f"+2 {per}")
     assert f"{women}: {since}, {said.left_to_target.format(amount=f'2 {per}')}." in text
     moved = said.moved.format(direction=word("indicators.direction.towards", language))
-    narrowed = word("indicators.gap_trend.narrowed", language)
-    assert f"{narrowed[:1].upper()}{narrowed[1:]}; {moved}." in text
-    chart = word("indicators.chart.chart", language)
-    alts = [alt for alt in check_pdf_ua(path).figures if alt.startswith(f"{chart}:")]
+    narrowed = word("indicators.gap_trend_start.narrowed", language)
+    assert f"{narrowed}; {moved}." in text
+    chart = word("indicators.chart.head", language, text="{text}").split("{text}")[0]
+    alts = [alt for alt in check_pdf_ua(path).figures if alt.startswith(chart)]
     assert len(alts) == 3
     girls = next(alt for alt in alts if "flickors aktiviteter" in alt)
-    assert word("indicators.chart.gap", language) in girls
+    assert word("indicators.chart.gaps", language, gaps="{gaps}", trend="").split("{gaps}")[0] in girls
     assert girls.endswith(
         word("indicators.chart.moved", language, direction=word("indicators.direction.towards", language))
     )

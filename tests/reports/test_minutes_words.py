@@ -4,6 +4,7 @@ typed Labels hold exactly the catalogue's words, and the PDF and the DOCX print 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -15,20 +16,25 @@ from lardesk.method.actions import ActionStatus
 from lardesk.method.guide import load_guide
 from lardesk.method.logic import ItemKind
 from lardesk.method.snapshot import LinkInfo, SessionSnapshot
+from lardesk.method.stats import ScaleStats
 from lardesk.method.words import WORD_LANGUAGES, section, word, words
 from lardesk.reports import document as doc
 from lardesk.reports.minutes import (
     SHARED_WORDS,
     STATUS_WORDS,
     Labels,
+    _action_line,
+    assessment_text,
     build_minutes,
     count,
+    fill,
     kind_words,
     labels_for,
     own_words,
     render_minutes,
 )
-from lardesk.reports.minutes_docx import render_minutes_docx
+from lardesk.reports.minutes_docx import render_minutes_docx, write_document_docx
+from lardesk.reports.typst_pdf import write_pdf
 from tests.reports.test_minutes_pdfua import findings_snapshot
 
 
@@ -93,7 +99,12 @@ def test_the_pdf_and_the_docx_print_the_catalogue_words(language: str, tmp_path:
     lab = labels_for(language)
     minutes = build_minutes(snapshot, guide)
     (sentence,) = [s for s in minutes.links if len(s.targets) == 2]
-    assert f" {word('minutes.conjunction', language)} " in sentence.text
+    joined = word("minutes.link_and", language, first="", second="").strip()
+    assert f" {joined} " in sentence.text
+    assert [text for text, emphasised in sentence.pieces if emphasised] == [
+        next(i.text for i in snapshot.items if i.id == 3),
+        *(text for _, texts in sentence.targets for text in texts),
+    ]
     board = minutes.board_alt
     assert count("kind_count.starting_point", language, 1) + "," in board  # one starting point: no plural
     assert count("link_count", language, len(snapshot.links)) in board
@@ -108,14 +119,14 @@ def test_the_pdf_and_the_docx_print_the_catalogue_words(language: str, tmp_path:
         lab.links_intro,
         lab.gaps_intro,
         lab.status_findings,
-        lab.previous_actions.format(previous=minutes.previous_label[:1].lower() + minutes.previous_label[1:]),
+        lab.previous_actions.format(previous=minutes.previous_in_text),
         word("owner_missing", language),
         STATUS_WORDS[language][ActionStatus.DONE],
         flat(sentence.text),
         flat(board),
     ):
         assert flat(said) in text, said
-    assert all(f"{word('page', language)} {index} ({len(pages)})" in page for index, page in enumerate(pages, 1))
+    assert all(word("page", language, page=index, pages=len(pages)) in page for index, page in enumerate(pages, 1))
     for foreign in (other.appendix_logic, other.links_intro, other.gaps_intro, other.summary_joint):
         assert flat(foreign) not in text, foreign
 
@@ -128,13 +139,61 @@ def test_the_pdf_and_the_docx_print_the_catalogue_words(language: str, tmp_path:
     assert sentence.text in paragraphs and board in paragraphs
     assert other.links_intro not in paragraphs and lab.links_intro in paragraphs
     header = "".join(t.text or "" for t in document.sections[0].header._element.iter() if t.tag.endswith("}t"))
-    assert header.count(f"{word('page', language)} ") == 1
+    assert header.count(word("page", language, page="", pages="").split(" ")[0]) == 1
     assert document.core_properties.title.startswith(f"{lab.kind}: ")
 
 
-def test_a_document_without_its_own_page_word_takes_the_catalogues() -> None:
+def test_a_document_without_its_own_page_number_takes_the_catalogues() -> None:
+    """The page number is one template, "Sida {page} ({pages})": Typst and Word fill its placeholders with
+    their page counters, so a translator may put the number where the language wants it."""
     for language in WORD_LANGUAGES:
         document = doc.Document(title="T", language=language, blocks=())
-        assert doc.document_json(document, lambda figure: "")["page"] == word("page", language)
-    assert doc.Document(title="T", language="en", blocks=(), page_word="Blad").page_label == "Blad"
-    assert labels_for("en").page == "Page"
+        parts = doc.document_json(document, lambda figure: "")["page"]
+        assert "".join(f"{literal}{{{name}}}" if name else literal for literal, name in parts) == word("page", language)
+        assert [name for _, name in parts if name] == ["page", "pages"]
+    own = doc.Document(title="T", language="en", blocks=(), page_number="{pages}/{page}")
+    assert doc.document_json(own, lambda figure: "")["page"] == [["", "pages"], ["/", "page"]]
+    assert labels_for("en").page == "Page {page} ({pages})"
+
+
+def test_a_translator_may_move_the_page_number(tmp_path: Path) -> None:
+    """Typst and Word print the template as given, the counters where its placeholders are."""
+    document = doc.Document(
+        title="T",
+        language="sv",
+        blocks=(doc.Paragraph("a"), doc.PageBreak(), doc.Paragraph("b")),
+        page_number="{pages} sidor, detta är sida {page}",
+    )
+    pdf_path = tmp_path / "t.pdf"
+    write_pdf(document, pdf_path)
+    pages = [flat(page.extract_text() or "") for page in PdfReader(pdf_path).pages]
+    assert len(pages) == 2 and all(f"2 sidor, detta är sida {n}" in page for n, page in enumerate(pages, 1))
+    docx_path = tmp_path / "t.docx"
+    write_document_docx(document, docx_path)
+    header = docx.Document(str(docx_path)).sections[0].header._element.xml
+    assert header.index(">NUMPAGES<") < header.index(" sidor, detta är sida ") < header.index(">PAGE<")
+
+
+def test_a_sentence_with_emphasised_items_is_filled_from_its_template() -> None:
+    assert fill(
+        "{subject} {source} leder till {targets}.",
+        subject="Resursen",
+        source=(("R1", True),),
+        targets=(
+            ("resultatet ", False),
+            ("E1", True),
+        ),
+    ) == (("Resursen ", False), ("R1", True), (" leder till resultatet ", False), ("E1", True), (".", False))
+    assert fill("{first}", first=()) == ()
+
+
+def test_the_sentences_read_as_before_they_were_templates() -> None:
+    """The texts the minutes printed when these sentences were glued from words in code, each now one entry."""
+    sv, en = labels_for("sv"), labels_for("en")
+    due = dt.date(2027, 6, 1)
+    assert _action_line("Ny rutin", " Anna ", due, sv) == "Ny rutin (ansvarig: Anna; klart senast 2027-06-01)"
+    assert _action_line("Ny rutin", "", None, sv) == "Ny rutin (ansvarig saknas; datum saknas)"
+    assert _action_line("New routine", "", due, en) == "New routine (no owner; due 2027-06-01)"
+    stats = ScaleStats(scale=1, present=6, values=(5, 6, 7, 7, 8, 9))
+    assert assessment_text(stats, sv) == "Personlig bedömning: median 7, spridning 5–9 (6 av 6 bedömde)."
+    assert assessment_text(None, en) == "Personal assessment: no ratings."

@@ -151,14 +151,16 @@ def test_both_pdfs_print_the_catalogues_words_in_each_language(
     printed = own["printed"].format(date=TODAY.isoformat())
 
     text = squeezed(text_of(overview_path))
-    for key in ("overview_title", "explanation", "scales_heading", "scales_legend", "findings_heading", "unit"):
+    names = "; ".join(f"{n} {guide.scale(n).label}" for n in range(1, 10))
+    assert squeezed(own["scales_legend"].format(scales=names)) in text
+    for key in ("overview_title", "explanation", "scales_heading", "findings_heading", "unit"):
         assert squeezed(own[key]) in text, key
     for key in ("latest", "previous", "open", "overdue", "done"):
         assert squeezed(own[key]) in text, key
     assert squeezed(f"{word('units', language, n=3)} · {printed}") in text
-    assert squeezed(f"{own['median']} 7") in text  # Beta's scale 9: median of three
+    assert squeezed(own["median_value"].format(median=7)) in text  # Beta's scale 9: median of three
     assert squeezed(word("action_status.in_progress", language)) in text
-    assert squeezed(f"{word('page', language)} 1 (3)") in text
+    assert squeezed(word("page", language, page=1, pages=3)) in text
     metadata = PdfReader(overview_path).metadata
     assert metadata is not None
     keywords = str(metadata["/Keywords"])
@@ -170,7 +172,7 @@ def test_both_pdfs_print_the_catalogues_words_in_each_language(
     for name in ("action", "due", "status", "comment"):
         assert squeezed(word(name, language)) in text, name
     assert squeezed(own["from_session"].format(date="2025-11-12")) in text
-    assert squeezed(own["scale"].format(number=3)) in text
+    assert squeezed(own["scale_action"].format(number=3, action="")) in text
     assert squeezed(f"⚠ {own['overdue_mark']}") in text
     assert all(squeezed(f"☐ {word(f'action_status.{s.value}', language)}") in text for s in ActionStatus)
     assert squeezed(printed) in text

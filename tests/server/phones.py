@@ -12,10 +12,13 @@ import json
 import math
 import threading
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
+
+from sqlalchemy import event
 
 from lardesk.method.snapshot import Anonymity
 from lardesk.services import NewParticipant, NewSession, Services
@@ -50,6 +53,42 @@ def stored(services: Services, session_id: int) -> list[tuple[int, int, int, int
     """Every stored rating of the session as (participant, scale, round, value), sorted."""
     snapshot = services.sessions.snapshot(session_id, with_previous=False)
     return sorted((r.participant_id, r.scale, r.round, r.value) for r in snapshot.ratings)
+
+
+@contextmanager
+def at_the_next_write(services: Services, edit: Callable[[], object]) -> Iterator[list[BaseException | None]]:
+    """Another user's ``edit`` lands at the very instant this thread writes next: the next write transaction
+    begun by this thread waits, just before it takes the database's write lock (BEGIN IMMEDIATE on SQLite, the
+    writers' advisory lock on PostgreSQL), while ``edit`` runs to its end in a thread of its own (the
+    facilitator typing into the grid, the command line, another computer). Whatever the thread read before
+    that write is then out of date. Yields a list that holds, once the edit ran, None or the edit's error."""
+    owner = threading.get_ident()
+    outcome: list[BaseException | None] = []
+
+    def before(_conn: object, _cursor: object, statement: str, *_: object) -> None:
+        if outcome or threading.get_ident() != owner:
+            return
+        if statement.strip().upper() != "BEGIN IMMEDIATE" and "pg_advisory_xact_lock" not in statement:
+            return
+        errors: list[BaseException] = []
+
+        def run() -> None:
+            try:
+                edit()
+            except BaseException as error:  # reported to the test through ``outcome``
+                errors.append(error)
+
+        other = threading.Thread(target=run, name="other-user", daemon=True)
+        other.start()
+        other.join(60)
+        outcome.append(errors[0] if errors else None if not other.is_alive() else TimeoutError("the edit hung"))
+
+    engine = services.database.engine
+    event.listen(engine, "before_cursor_execute", before)
+    try:
+        yield outcome
+    finally:
+        event.remove(engine, "before_cursor_execute", before)
 
 
 @dataclass

@@ -7,10 +7,14 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import queue
 import re
 import socket
 import threading
 import time
+from collections.abc import Sequence
+from functools import partial
+from pathlib import Path
 
 import pytest
 
@@ -20,9 +24,9 @@ from lardesk.method.words import WORD_LANGUAGES, section, word
 from lardesk.server.limits import Limits, RateLimiter
 from lardesk.server.round import TOKEN_ALPHABET, TOKEN_BITS, NoFreeSeat, PhoneRound, UnknownSeat, grouped
 from lardesk.server.runner import ListenError, parse_listen, start_round
-from lardesk.services import Changed, Changes, InputError, NewParticipant, Services
+from lardesk.services import Changed, Changes, InputError, NewParticipant, NotFound, Services
 from tests.server.conftest import StartRound
-from tests.server.phones import Client, make_session, stored
+from tests.server.phones import Client, at_the_next_write, make_session, stored
 
 ALL = {str(s): 5 for s in range(1, 10)}
 
@@ -266,6 +270,42 @@ def test_an_anonymous_answer_survives_the_removal_of_the_participant_it_was_stor
         assert stored(services, sid) == [(now, 1, 1, 3)]
 
 
+def test_a_list_changed_by_another_program_is_followed_without_waiting_for_a_phone(
+    any_services: Services, database_url: str, tmp_path: Path
+) -> None:
+    """The participants list is changed outside the program that runs the round (another lardesk on the same
+    database: the command line, another computer), and no phone asks for a seat: the round reads the list again
+    on its own, in about a second. N follows, the anonymous answer stored for the participant marked absent
+    moves to one present, and the listener is told, so that the facilitator's screen reads the list again."""
+    services = any_services
+    sid = make_session(services, 3)
+    told: queue.Queue[Changes | None] = queue.Queue()
+    server = start_round(services, sid, 1, "127.0.0.1", 0, listener=told.put)
+    other = Services.open(database_url, tmp_path / "elsewhere")
+    try:
+        client = Client(server.address.url)
+        seat = seated(client)
+        assert client.answer(seat, {"1": 7}).status == 200
+        (holder,) = {row[0] for row in stored(services, sid)}
+        other.sessions.update_participant(holder, present=False)
+        late = other.sessions.add_participant(sid, NewParticipant(role="Controller", name="Sen")).new_id
+        heard: list[Changes | None] = []
+        while (server.round.answered, server.round.total) != (1, 3) or not any(
+            c is not None and Changed.PARTICIPANTS in c for c in heard
+        ):
+            heard.append(told.get(timeout=60))  # told by the round itself: no phone has asked anything
+        (now,) = {row[0] for row in stored(services, sid)}
+        assert now != holder and now in {p.id for p in services.sessions.present_participants(sid)}
+        assert Changes(Changed.PARTICIPANTS | Changed.RATINGS, sid) in heard
+        assert client.answer(seated(client), {"1": 2}).status == 200
+        assert client.answer(seated(client), {"1": 3}).status == 200  # the late arrival is a seat too
+        assert late in {row[0] for row in stored(services, sid)}
+        assert (server.round.answered, server.round.total) == (3, 3)
+    finally:
+        server.stop()
+        other.close()
+
+
 def test_a_closed_round_moves_no_answer(services: Services, open_round: StartRound) -> None:
     """After the facilitator closed the round, a late seat request (or a change of the list) moves nothing: the
     ratings stay as they were when the round closed."""
@@ -347,18 +387,126 @@ def test_an_older_reading_of_the_list_never_undoes_a_newer_one(
         round_.take_seat()
 
 
-def test_moving_an_answer_is_refused_onto_someone_rated_or_of_another_session(services: Services) -> None:
-    sid = make_session(services, 2)
-    a, b = services.sessions.snapshot(sid).participants
-    services.ratings.set_rating(a.id, 1, 5, 1)
-    services.ratings.set_rating(b.id, 1, 6, 1)
+def test_an_answer_moves_only_to_someone_free_of_the_same_session(services: Services) -> None:
+    """move_answer_to_free: never onto someone rated, absent, excluded (another seat) or of another session; with
+    nobody free nothing moves; the choice is one of those free, in the session's order."""
+    sid = make_session(services, 5)
+    a, rated, absent, seated_, free = (p.id for p in services.sessions.snapshot(sid).participants)
+    make_session(services, 3)  # another session's participants are never offered
+    services.ratings.set_ratings(a, {1: 5, 2: None}, 1)
+    services.ratings.set_rating(rated, 1, 6, 1)
+    services.sessions.update_participant(absent, present=False)
+    offered: list[list[int]] = []
+
+    def first(ids: Sequence[int]) -> int:
+        offered.append(list(ids))
+        return ids[0]
+
+    placed = services.ratings.move_answer_to_free(a, 1, exclude={seated_}, choose=first)
+    assert offered == [[free]] and placed.participant_id == free
+    assert placed.changes == Changes(Changed.RATINGS, sid)
+    assert stored(services, sid) == [(rated, 1, 1, 6), (free, 1, 1, 5), (free, 2, 1, None)]
     before = stored(services, sid)
-    with pytest.raises(InputError, match="already has ratings in round 1"):
-        services.ratings.move_answer(a.id, b.id, 1)
-    (other,) = services.sessions.snapshot(make_session(services, 1)).participants
-    with pytest.raises(InputError, match="not of the same session"):
-        services.ratings.move_answer(a.id, other.id, 1)
+    nobody = services.ratings.move_answer_to_free(free, 1, exclude={seated_, a}, choose=first)  # a: unrated now
+    assert (nobody.participant_id, nobody.changes) == (None, None) and stored(services, sid) == before
+    with pytest.raises(ValueError, match="one of the participants"):
+        services.ratings.move_answer_to_free(free, 1, choose=lambda _ids: rated)
     assert stored(services, sid) == before
+    with pytest.raises(NotFound):
+        services.ratings.move_answer_to_free(a + 1000, 1)
+
+
+@pytest.mark.parametrize("leaves", ["absent", "removed"])
+def test_a_paper_form_typed_in_as_a_seat_moves_neither_strands_the_answer_nor_is_overwritten(
+    any_services: Services, leaves: str
+) -> None:
+    """The race of a seat moving and a paper form typed in at the same instant, on SQLite and PostgreSQL.
+
+    The round has read who is present and who has rated, and picked the one participant free then (x); the
+    facilitator, at that instant, moves a paper form typed into the wrong row (y) to the right one (x). The
+    move must see that: x's form stays as typed, and the phone's answer goes to y, free now, where it counts.
+    (Before: the move onto x was refused and the answer stayed with the absent participant, or, the holder
+    removed, it was stored again over x's paper form.)"""
+    services = any_services
+    sid = make_session(services, 3)
+    round_ = PhoneRound(services, sid)
+    seat = round_.take_seat()
+    round_.answer(seat, {"1": 7, "2": None, "3": 4})
+    (holder,) = {row[0] for row in stored(services, sid)}
+    x, y = (p.id for p in services.sessions.snapshot(sid).participants if p.id != holder)
+    services.ratings.set_ratings(y, {1: 3, 5: 5}, 1)  # typed into the wrong row while the round is open
+    if leaves == "absent":
+        services.sessions.update_participant(holder, present=False)
+    else:
+        services.sessions.remove_participant(holder)
+
+    def retyped() -> None:
+        services.ratings.set_ratings(y, {}, 1, clear=(1, 5))
+        services.ratings.set_ratings(x, {1: 3, 5: 5}, 1)
+
+    with at_the_next_write(services, retyped) as edit:
+        round_.follow_participants()
+    assert edit == [None]  # the facilitator's edit went through, at that instant
+    assert stored(services, sid) == sorted([(x, 1, 1, 3), (x, 5, 1, 5), (y, 1, 1, 7), (y, 2, 1, None), (y, 3, 1, 4)])
+    assert (round_.answered, round_.total) == (1, 2)
+    round_.answer(seat, {"1": 2})  # the seat goes on where its answer went
+    assert stored(services, sid) == sorted([(x, 1, 1, 3), (x, 5, 1, 5), (y, 1, 1, 2)])
+
+
+def test_a_paper_form_typed_in_as_the_phone_answers_first_is_never_overwritten(any_services: Services) -> None:
+    """The first answer of a seat and a paper form for its participant at the same instant: the round had read
+    that the participant had no ratings; the form lands just before the answer is written. The form stays as
+    typed: in open mode the phone is told 409, in anonymous and roles mode the answer goes to someone free."""
+    services = any_services
+    sid = make_session(services, 2, Anonymity.OPEN)
+    a, b = services.sessions.snapshot(sid).participants
+    round_ = PhoneRound(services, sid)
+    seat = round_.take_seat(a.key)
+    typed = a.id
+
+    def typed_in() -> None:
+        services.ratings.set_ratings(typed, {1: 3, 2: None}, 1)
+
+    with at_the_next_write(services, typed_in) as edit, pytest.raises(NoFreeSeat):
+        round_.answer(seat, {"1": 9, "4": 8})
+    assert edit == [None]
+    assert stored(services, sid) == [(a.id, 1, 1, 3), (a.id, 2, 1, None)]
+    seat = round_.take_seat(b.key)
+    services.sessions.remove_participant(b.id)  # removed before the answer: the seat is gone (403), not 409
+    with pytest.raises(UnknownSeat):
+        round_.answer(seat, {"1": 9})
+    for _ in range(6):  # anonymous: the seat is either participant at random; the form is typed for the first
+        sid = make_session(services, 2)
+        a, b = services.sessions.snapshot(sid).participants
+        round_ = PhoneRound(services, sid)
+        seat = round_.take_seat()
+        with at_the_next_write(services, partial(services.ratings.set_rating, a.id, 1, 3, 1)) as edit:
+            round_.answer(seat, {"1": 9, "4": 8})
+        assert edit == [None]
+        assert stored(services, sid) == [(a.id, 1, 1, 3), (b.id, 1, 1, 9), (b.id, 4, 1, 8)]
+        assert (round_.answered, round_.total) == (1, 2)
+
+
+def test_a_paper_form_started_in_a_row_as_a_phone_answers_there_is_refused(any_services: Services) -> None:
+    """The other way round: the facilitator's first value of a paper form (the grid showed the row empty, so it
+    is typed with ``unrated``) and a phone's first answer for that participant at the same instant, the answer
+    just before. The value is refused and the phone's answer stays whole; later values of a form go in."""
+    services = any_services
+    sid = make_session(services, 2, Anonymity.OPEN)
+    a, b = services.sessions.snapshot(sid).participants
+    round_ = PhoneRound(services, sid)
+    seat = round_.take_seat(a.key)
+    answered = partial(round_.answer, seat, {"1": 9, "4": 8})
+    refused = pytest.raises(InputError, match="has just been given ratings in round 1 elsewhere")
+    with at_the_next_write(services, answered) as edit, refused:
+        services.ratings.set_rating(a.id, 1, 3, 1, unrated=True)
+    assert edit == [None]
+    assert stored(services, sid) == [(a.id, 1, 1, 9), (a.id, 4, 1, 8)]
+    with pytest.raises(InputError, match="has just been given"):
+        services.ratings.set_ratings(a.id, {2: 3}, 1, unrated=True)
+    services.ratings.set_ratings(b.id, {1: 3}, 1, unrated=True)
+    services.ratings.set_rating(b.id, 2, 4, 1)
+    assert stored(services, sid) == [(a.id, 1, 1, 9), (a.id, 4, 1, 8), (b.id, 1, 1, 3), (b.id, 2, 1, 4)]
 
 
 def test_a_form_typed_in_while_the_round_is_open_is_no_longer_a_seat(

@@ -8,14 +8,16 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from lardesk.server.round import grouped
+from lardesk.server.round import PhoneRound, grouped
 from lardesk.services import Changed, Services
 from lardesk.ui.bus import ChangeBus
 from lardesk.ui.projector import ProjectorWindow
+from lardesk.ui.ratings.grid import HIDDEN
 from lardesk.ui.ratings.phones import LOOPBACK, OPEN, PhoneRoundPanel, network_addresses
 from lardesk.ui.ratings.step import RatingsProjector, RatingsStep
 from tests.server.phones import Client, make_session, stored
@@ -174,3 +176,75 @@ def test_marking_someone_absent_mid_round_moves_their_anonymous_answer_and_n_fol
         lambda: step.snapshot is not None and [(r.participant_id, r.value) for r in step.snapshot.ratings] == [(now, 8)]
     )
     panel.start_button.click()
+
+
+def test_a_list_changed_outside_this_window_shows_without_waiting_for_a_phone(
+    qtbot: QtBot, services: Services, step: RatingsStep, sqlite_url: str, tmp_path: Path
+) -> None:
+    """Someone is marked absent in another lardesk on the same database (this window's change bus never hears
+    of it) and no phone asks for anything: the count, the projector and the grid follow within a second or so,
+    and the answer stored for that participant moves to one present."""
+    window = ProjectorWindow()
+    qtbot.addWidget(window)
+    projector = step.projector_widget()
+    assert isinstance(projector, RatingsProjector)
+    window.show_widget(step.title(), projector)
+    window.show()
+    panel = start_on_loopback(qtbot, step)
+    server = panel.server
+    assert server is not None
+    phone = Client(server.address.url)
+    assert phone.answer(phone.seat().json()["seat"], {"1": 8}).status == 200
+    qtbot.waitUntil(lambda: panel.count.text() == "1 av 3 har svarat", timeout=30000)
+    (holder,) = {row[0] for row in stored(services, step.session_id)}
+    elsewhere = Services.open(sqlite_url, tmp_path / "elsewhere")
+    try:
+        elsewhere.sessions.update_participant(holder, present=False)
+    finally:
+        elsewhere.close()
+    qtbot.waitUntil(lambda: panel.count.text() == "1 av 2 har svarat", timeout=30000)
+    assert projector.phones.count.text() == "1 av 2 har svarat"
+    (now,) = {row[0] for row in stored(services, step.session_id)}
+    assert now != holder
+    qtbot.waitUntil(
+        lambda: (
+            step.snapshot is not None
+            and [(r.participant_id, r.value) for r in step.snapshot.ratings] == [(now, 8)]
+            and not next(p for p in step.snapshot.participants if p.id == holder).present
+        ),
+        timeout=30000,
+    )
+    save(step, "gui-phones-followed.png")
+    panel.start_button.click()
+
+
+def test_a_paper_form_started_in_a_row_a_phone_has_just_filled_is_refused_not_mixed_in(
+    qtbot: QtBot, services: Services, step: RatingsStep
+) -> None:
+    """The facilitator starts typing a paper form into a row the grid shows empty, at the instant a phone's
+    answer is stored there (moved there, or its first answer; this window has not shown it yet). The value is
+    refused with a message and the grid shows the row as it now is: the phone's answer stays whole, not mixed
+    with the paper form's values. A row the grid showed with ratings is edited as before."""
+    phones = PhoneRound(services, step.session_id)  # no listener: this window hears nothing of the answer
+    seat = phones.take_seat()
+    phones.answer(seat, {"1": 8, "2": 5})
+    (holder,) = {row[0] for row in stored(services, step.session_id)}
+    row = [p.id for p in step.model.participants].index(holder)
+    step.tabs.setCurrentIndex(0)
+    assert step.model.data(step.model.index(row, 0)) == ""  # the grid still shows the row empty
+    step.grid.setCurrentIndex(step.model.index(row, 0))
+    step.grid.setFocus()
+    QTest.keyClicks(step.grid, "3")
+    QTest.keyClick(step.grid, Qt.Key.Key_Tab)
+    assert stored(services, step.session_id) == [(holder, 1, 1, 8), (holder, 2, 1, 5)]
+    assert "fick nyss bedömningar i omgång 1 på annat håll" in step.grid_help.text()
+    assert step.model.data(step.model.index(row, 1)) == HIDDEN  # reloaded: the phone's answer shows as ●
+    # another row, empty on the screen and in the database: typed as ever; and an edit of a row with ratings
+    other = (row + 1) % step.model.rowCount()
+    step.grid.setCurrentIndex(step.model.index(other, 0))
+    QTest.keyClicks(step.grid, "4")
+    QTest.keyClick(step.grid, Qt.Key.Key_Tab)
+    QTest.keyClicks(step.grid, "6")
+    QTest.keyClick(step.grid, Qt.Key.Key_Tab)
+    pid = step.model.participants[other].id
+    assert [r for r in stored(services, step.session_id) if r[0] == pid] == [(pid, 1, 1, 4), (pid, 2, 1, 6)]

@@ -135,9 +135,9 @@ class FindingsPanel(WrappingTree):
                 node.setData(0, ITEM_ID_ROLE, item.id)
                 node.setToolTip(0, indicator.text)
                 for change in summary.groups:
-                    line = group_sentence(change, indicator.unit, language)
+                    line = group_sentence(change, indicator.unit, language, start=True)
                     if line:
-                        child = QTreeWidgetItem([line[:1].upper() + line[1:]])
+                        child = QTreeWidgetItem([line])
                         child.setData(0, ITEM_ID_ROLE, item.id)
                         node.addChild(child)
                 group.addChild(node)

@@ -349,7 +349,7 @@ class PhoneRoundPanel(QWidget):
         ):
             return
         try:
-            server.round.follow_participants()  # its moved answers come back through _arrived
+            server.round.follow_participants(known=True)  # its moved answers come back through _arrived
         except (InputError, StorageError) as error:
             self.problem.setText(error.localized(current_language()))
             self.problem.show()

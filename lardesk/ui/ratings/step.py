@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import logging
 import threading
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
@@ -39,7 +40,7 @@ from PySide6.QtWidgets import (
 from lardesk.method.guide import Guide, GuideError, load_guide
 from lardesk.method.snapshot import Anonymity, SessionSnapshot
 from lardesk.reports.ratings_csv import write_ratings_csv
-from lardesk.services import Changed, Changes
+from lardesk.services import Changed, Changes, StorageError
 from lardesk.ui.bus import ChangeBus
 from lardesk.ui.ratings.forms import PassTheLaptop, PrintedForms
 from lardesk.ui.ratings.grid import CLEAR, PEEK_COLOUR, RatingGrid, RatingsModel
@@ -47,6 +48,8 @@ from lardesk.ui.ratings.history import HistoryView
 from lardesk.ui.ratings.joint import JointEditor, answered
 from lardesk.ui.ratings.phones import PhoneRoundPanel, PhoneRoundProjector
 from lardesk.ui.write_through import ServiceCommand
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:  # matplotlib comes with the canvas, when the spread is first shown (not when a session opens)
     from lardesk.services import Services
@@ -584,11 +587,30 @@ class RatingsStep(QWidget):
             )
         else:
             checked = value if isinstance(value, int) else None
+            unrated = self._shown_unrated(participant_id)
             message = self._push(
-                self.tr("Bedömning"), lambda: ratings.set_rating(participant_id, scale, checked, round_), put_back
+                self.tr("Bedömning"),
+                lambda: ratings.set_rating(participant_id, scale, checked, round_, unrated=unrated),
+                put_back,
             )
+            self._reload_if_refused(message, unrated)
         self._report(message)
         return message is None
+
+    def _shown_unrated(self, participant_id: int) -> bool:
+        """Whether the grid shows no rating of this participant in the round: what is typed is then the start
+        of a paper form, refused if a phone's answer (or another computer) has filled the row meanwhile."""
+        return self.snapshot is not None and all(
+            r.participant_id != participant_id for r in self.snapshot.ratings_in(self.round)
+        )
+
+    def _reload_if_refused(self, message: str | None, unrated: bool) -> None:
+        """A paper form refused because its row was filled meanwhile: show the row as it now is (●)."""
+        if message is not None and unrated:
+            try:
+                self.refresh()
+            except StorageError:  # the refusal is shown; the grid reloads at the next change
+                log.warning("the ratings could not be read again after a refused edit", exc_info=True)
 
     def _commit_form(self, participant_id: int, values: Mapping[int, int | None]) -> bool:
         ratings = self.services.ratings
@@ -602,11 +624,13 @@ class RatingsStep(QWidget):
                 absent.append(scale)
             else:
                 before[scale] = old.value
+        unrated = self._shown_unrated(participant_id)
         message = self._push(
             self.tr("Bedömningsformulär"),
-            lambda: ratings.set_ratings(participant_id, given, round_),
+            lambda: ratings.set_ratings(participant_id, given, round_, unrated=unrated),
             lambda: ratings.set_ratings(participant_id, before, round_, clear=absent),
         )
+        self._reload_if_refused(message, unrated)
         self._report(message)
         return message is None
 
