@@ -5,6 +5,7 @@ and is "Ej följd upp" (S4) until the group assesses it, and last time's actions
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,13 @@ from tests.ui.test_session_walk import activate, go_to_step, type_text
 
 pytestmark = pytest.mark.gui
 
-SHOTS = Path("/tmp/lardesk-year-to-year")
+SCREENSHOTS = os.environ.get("LARDESK_SCREENSHOTS")
+"""A folder to keep the screenshots in (none by default: a fixed folder in /tmp was shared by every run)."""
+
+
+def shoot(widget: QWidget, name: str) -> None:
+    if SCREENSHOTS:
+        widget.grab().save(str(Path(SCREENSHOTS) / name))
 
 
 def last_years_session(services: Services) -> int:
@@ -76,8 +83,7 @@ def test_continuing_from_last_year(qtbot: QtBot, services: Services, monkeypatch
         listed.setFocus()
         listed.setCurrentRow(0)
         QTest.keyClick(listed, Qt.Key.Key_Space)
-        SHOTS.mkdir(exist_ok=True)
-        dialog.grab().save(str(SHOTS / "new-session.png"))
+        shoot(dialog, "new-session.png")
         ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
         assert ok is not None
         QTest.mouseClick(ok, Qt.MouseButton.LeftButton)
@@ -130,7 +136,7 @@ def test_continuing_from_last_year(qtbot: QtBot, services: Services, monkeypatch
     )
     assert actions["Ta fram en plan för hallarna"].status is ActionStatus.DROPPED
     assert review.row_for("Könsuppdela besöksstatistiken").date.text() == "2012-11-20"
-    parts.grab().save(str(SHOTS / "review.png"))
+    shoot(parts, "review.png")
 
     # the board: last time's status and outcome beside each carried item, S4 until the group assesses it
     go_to_step(qtbot, window, "board")
@@ -146,7 +152,7 @@ def test_continuing_from_last_year(qtbot: QtBot, services: Services, monkeypatch
         assert words in " ".join(card._note_lines), key
         assert "S4" in card.codes, key
     assert board.findings.shown()["S4"] == ["a1", "a2", "res1", "res2"]
-    board.grab().save(str(SHOTS / "board.png"))
+    shoot(board, "board.png")
     # the group assesses a1: it is no longer "Ej följd upp"
     board.view.select_and_show(by_key["a1"].id)
     assert board.editor.previous.text() == "Förra uppföljningen: ✓ Genomförd – Tre av fem gårdar"
