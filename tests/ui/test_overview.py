@@ -190,7 +190,7 @@ def test_follows_changes_made_elsewhere(qtbot: QtBot, window: OverviewWindow, se
     latest = tab.model.unit(2).latest.id  # Beta region
     window.bus.run(lambda: services.ratings.set_joint(latest, 9, 8, "Omprövat"))
     nine = tab.model.scale_column(9)
-    qtbot.waitUntil(lambda: str(tab.model.index(2, nine).data()).startswith("8  ↑ +3"), timeout=5000)
+    qtbot.waitUntil(lambda: str(tab.model.index(2, nine).data()).startswith("8  ↑ +3"), timeout=30000)
 
 
 def test_a_status_set_in_the_list_reaches_the_overview(qtbot: QtBot, window: OverviewWindow) -> None:
@@ -203,7 +203,7 @@ def test_a_status_set_in_the_list_reaches_the_overview(qtbot: QtBot, window: Ove
     panel.table.setFocus()
     panel.table.setCurrentIndex(panel.proxy.index(texts.index("Utan datum"), 0))
     QTest.keyClick(panel.table, Qt.Key.Key_3)
-    qtbot.waitUntil(lambda: tab.model.index(0, done).data() == "2", timeout=5000)
+    qtbot.waitUntil(lambda: tab.model.index(0, done).data() == "2", timeout=30000)
     assert [panel.proxy.index(r, COLUMNS.index("text")).data() for r in range(panel.proxy.rowCount())] == texts
 
 
