@@ -31,6 +31,8 @@ from lardesk.storage.errors import DatabaseRefused
 EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_BAD_INPUT = 2
+EXIT_INTERRUPTED = 130
+"""Ctrl+C (SIGINT) ended a command: 128 + the signal's number, as a shell reports it."""
 
 log = logging.getLogger("lardesk")
 
@@ -302,6 +304,14 @@ def main(
             return EXIT_BAD_INPUT
         return start_gui(paths)
     logging.basicConfig(level=logging.WARNING, format="lardesk: %(message)s")
+    try:
+        return _run_command(args, paths, out, err)
+    except KeyboardInterrupt:  # Ctrl+C before a command handles it itself (lardesk rate does, once serving)
+        err.write("lardesk: interrupted\n")
+        return EXIT_INTERRUPTED
+
+
+def _run_command(args: argparse.Namespace, paths: Paths, out: TextIO, err: TextIO) -> int:
     if args.command in OFFLINE_COMMANDS:
         try:
             return OFFLINE_COMMANDS[args.command](paths, args, out)

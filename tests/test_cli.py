@@ -122,6 +122,32 @@ def test_the_installed_program(tmp_path: Path, example_path: Path) -> None:
     assert done.returncode == 2 and "invalid choice" in done.stderr
 
 
+INTERRUPTED_WHILE_OPENING = """
+import os, signal, sys
+from lardesk.launch import main
+from lardesk.services import Services
+
+def opening(*args, **kwargs):  # Ctrl+C while the database opens (lardesk rate's own handler is not there yet)
+    os.kill(os.getpid(), signal.SIGINT)
+    signal.pause()  # a real signal, delivered here
+
+Services.for_paths = opening
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.parametrize("command", [["sessions"], ["rate", "1", "--listen", "127.0.0.1:0"]])
+def test_ctrl_c_ends_a_command_with_a_message_not_a_traceback(tmp_path: Path, command: list[str]) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", INTERRUPTED_WHILE_OPENING, "--data-dir", str(tmp_path), *command],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (130, "", "lardesk: interrupted\n")
+
+
 def test_findings_json_has_g8_s3_and_s4_and_leaves_dropped_items_out(data_dir: str, tmp_path: Path) -> None:
     document = {
         "format": "lardesk-session",
