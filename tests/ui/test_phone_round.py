@@ -5,6 +5,7 @@ projector shows the QR code and "n av N har svarat" until the reveal, and ending
 from __future__ import annotations
 
 import os
+import socket
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from lardesk.server.round import PhoneRound, grouped
 from lardesk.services import Changed, Services
 from lardesk.ui.bus import ChangeBus
 from lardesk.ui.projector import ProjectorWindow
+from lardesk.ui.ratings import phones
 from lardesk.ui.ratings.grid import HIDDEN
 from lardesk.ui.ratings.phones import LOOPBACK, OPEN, PhoneRoundPanel, network_addresses
 from lardesk.ui.ratings.step import RatingsProjector, RatingsStep
@@ -25,6 +27,17 @@ from tests.ui.shown import shown_ratings
 
 pytestmark = pytest.mark.gui
 SCREENSHOTS = os.environ.get("LARDESK_SCREENSHOTS")
+
+
+@pytest.fixture(autouse=True)
+def preferred_port(monkeypatch: pytest.MonkeyPatch) -> int:
+    """The port the panel tries first: one the system has just handed out (free), not the fixed 8470 that every
+    round of every test worker and run would try. A round that ended on 8470 could be followed at once by
+    another worker's round there, and the check that nothing answers any more would find that one."""
+    with socket.create_server(("127.0.0.1", 0)) as probe:
+        port: int = probe.getsockname()[1]
+    monkeypatch.setattr(phones, "PREFERRED_PORT", port)
+    return port
 
 
 @pytest.fixture
@@ -130,6 +143,20 @@ def test_round_two_and_a_round_that_cannot_open(qtbot: QtBot, services: Services
     panel.start_button.click()
     assert not panel.is_open
     assert panel.problem.isVisible() and "Alla närvarande deltagare har redan bedömt" in panel.problem.text()
+
+
+def test_the_usual_port_first_and_any_free_one_when_it_is_taken(
+    qtbot: QtBot, step: RatingsStep, preferred_port: int
+) -> None:
+    panel = start_on_loopback(qtbot, step)
+    assert panel.server is not None and panel.server.port == preferred_port
+    panel.stop()
+    with socket.create_server(("127.0.0.1", preferred_port)):  # another program (or round) holds it
+        panel.start_button.click()
+        assert panel.is_open, panel.problem.text()
+        assert panel.server is not None and panel.server.port not in (0, preferred_port)
+        assert Client(panel.server.address.url).page().status == 200
+        panel.stop()
 
 
 def test_closing_the_step_stops_the_server(qtbot: QtBot, services: Services) -> None:
