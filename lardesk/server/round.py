@@ -284,8 +284,11 @@ class PhoneRound:
         with self._write_lock:
             if self.closed:
                 raise UnknownSeat("the round is closed")
-            listed, moved = self._follow()
-            typed = self._rated_elsewhere()
+            try:
+                listed, moved = self._follow()
+                typed = self._rated_elsewhere()
+            except NotFound as error:  # the session was deleted (from another program) while the round was open
+                raise UnknownSeat("the session of this round was deleted") from error
             with self._lock:
                 taken = set(self._seats.values()) | typed
                 if self.open_mode:

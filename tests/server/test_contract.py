@@ -693,6 +693,28 @@ def test_an_unknown_seat_is_403(services: Services, open_round: StartRound) -> N
     assert stored(services, server.round.session_id) == before
 
 
+def test_a_session_deleted_by_another_program_refuses_seats_and_answers_with_403(
+    any_services: Services, database_url: str, tmp_path: Path
+) -> None:
+    """The round's session is deleted from another lardesk on the same database while phones are connected: a
+    new phone asking for a seat, and a seated phone answering, are told the round is gone (403, as for a
+    closed round), never a server error."""
+    services = any_services
+    sid = make_session(services, 3)
+    server = start_round(services, sid, 1, "127.0.0.1", 0)
+    other = Services.open(database_url, tmp_path / "elsewhere")
+    try:
+        client = Client(server.address.url)
+        seat = seated(client)
+        other.sessions.delete_session(sid)
+        reply = client.seat()
+        assert reply.status == 403 and reply.json() == {"error": "the session of this round was deleted"}
+        assert client.answer(seat, {"1": 7}).status == 403
+    finally:
+        server.stop()
+        other.close()
+
+
 def test_when_every_seat_is_taken_it_is_409(services: Services, open_round: StartRound) -> None:
     server = open_round(people=2)
     client = Client(server.address.url)
