@@ -127,6 +127,10 @@ import os, signal, sys
 from lardesk.launch import main
 from lardesk.services import Services
 
+# Ctrl+C as in a terminal: a test run started in the background (a CI job, 'cmd &') has SIGINT ignored, and the
+# child would inherit that
+signal.signal(signal.SIGINT, signal.default_int_handler)
+
 def opening(*args, **kwargs):  # Ctrl+C while the database opens (lardesk rate's own handler is not there yet)
     os.kill(os.getpid(), signal.SIGINT)
     signal.pause()  # a real signal, delivered here
