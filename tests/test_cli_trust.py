@@ -4,6 +4,7 @@ options. Files lardesk writes are private to their owner whatever the umask."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import os
@@ -184,14 +185,18 @@ def test_files_and_folders_lardesk_makes_are_private_whatever_the_umask(tmp_path
         f"assert main(['--data-dir', {str(data)!r}, 'sessions']) == 0; "
         f"assert main(['--data-dir', {str(data)!r}, 'export', '1', {str(export)!r}]) == 0"
     )
+    before = dt.date.today()
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, check=False)
+    after = dt.date.today()
     assert done.returncode == 0, done.stderr
     assert _mode(data / "lardesk.sqlite") == 0o600
     assert _mode(data) == 0o700
     assert _mode(data.parent) == 0o700  # made by lardesk too
     assert _mode(data / "backups") == 0o700
-    (backup,) = list_backups(data / "backups")
-    assert _mode(backup.path) == 0o600
+    made = list_backups(data / "backups")  # the day's one (one a day: two, had midnight passed in between)
+    days = [backup.created.date() for backup in made]
+    assert 1 <= len(days) == len(set(days)) and set(days) <= {before, after}
+    assert all(_mode(backup.path) == 0o600 for backup in made)
     assert _mode(export) == 0o600
 
 
@@ -219,8 +224,6 @@ def test_the_log_file_is_private(tmp_path: Path) -> None:
 
 
 def test_names_removed_by_anonymous_mode_are_gone_from_the_disk_and_todays_backup(tmp_path: Path) -> None:
-    import datetime as dt
-
     name = "Hedvig Zetterqvist-Ölund"
     paths = resolve_paths(tmp_path / "data")
     services = Services.for_paths(paths)
