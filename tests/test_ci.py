@@ -52,7 +52,7 @@ def _free_port() -> int:
     ranges = Path("/proc/sys/net/ipv4/ip_local_port_range")
     if ranges.exists():
         low = int(ranges.read_text().split()[0])
-    for port in range(low - 2000 + os.getpid() % 1000, low):
+    for port in range(max(1024, low - 2000) + os.getpid() % 1000, low):
         with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
             try:
                 probe.bind(("127.0.0.1", port))
