@@ -23,7 +23,7 @@ from typing import Any
 from lardesk.server import page
 from lardesk.server.limits import DEFAULT_LIMITS, Limits, RateLimiter
 from lardesk.server.round import BadAnswer, PhoneRound, RoundRefused
-from lardesk.services import InputError, StorageError
+from lardesk.services import InputError, NotFound, StorageError
 
 log = logging.getLogger(__name__)
 
@@ -95,7 +95,10 @@ class RoundApp:
             await asyncio.sleep(every)
             try:
                 await loop.run_in_executor(self.writer, self.round.follow_participants)
-            except (StorageError, InputError) as error:  # busy, or the session was deleted: the next tick tries again
+            except NotFound as error:  # the session was deleted: nothing is left to follow (seats are refused)
+                log.warning("the round stopped following the participants list: %s", error)
+                return
+            except (StorageError, InputError) as error:  # busy, or a limit: the next tick tries again
                 log.warning("the round could not read the participants list: %s", error)
             except Exception:  # a fault must not pass silently, nor repeat every second: seat requests still follow
                 log.exception("the round stopped following the participants list")

@@ -125,6 +125,11 @@ class PhoneRound:
                 round=round_,
             )
         self._present = snapshot.present
+        self._list_untold = False
+        """The list read changed and the listener has not been told yet (kept until told, so that a pass that
+        fails half-way, on a busy database, does not lose it: the next reading would see no change)."""
+        self._moves_untold = Changed.NONE
+        """What answers moved (committed) changed, not told yet."""
         self._free = {p.id: p for p in free}
         self._order = [p.id for p in free]
         self._by_key = {p.key: p.id for p in free}
@@ -191,21 +196,23 @@ class PhoneRound:
 
         The listener is told of answers moved and, unless ``known`` (the caller's own edit changed the list, and
         it is on the change bus already), of a change of the list. Returns the Changes of the answers moved."""
-        with self._write_lock:  # no answer is stored while seats move, and the latest list is the one applied
-            if self.closed:  # closed: nothing moves any more (a late seat request must not move an answer)
-                return None
-            listed, moved = self._follow()
-        self._tell_followed(listed and not known, moved)
+        try:
+            with self._write_lock:  # no answer is stored while seats move, and the latest list is the one applied
+                if self.closed:  # closed: nothing moves any more (a late seat request must not move an answer)
+                    return None
+                moved = self._follow()
+        finally:  # also when the pass failed half-way: what it read and moved is told
+            self._tell_followed(known=known)
         return moved
 
-    def _follow(self) -> tuple[bool, Changes | None]:
-        """follow_participants under the write lock: whether the list of those present changed, and the
-        Changes of the answers moved."""
-        listed = self._read_list()
+    def _follow(self) -> Changes | None:
+        """follow_participants under the write lock: the Changes of the answers moved. What it changed is also
+        kept to be told (``_untold``)."""
+        self._read_list()
         with self._lock:
             gone = [seat for seat, pid in self._seats.items() if pid not in self._free]
         if self.open_mode or not gone:
-            return listed, None
+            return None
         moved: Changes | None = None
         rated: frozenset[int] | None = None
         for seat in gone:
@@ -216,7 +223,10 @@ class PhoneRound:
             chosen: int | None
             if answered:
                 chosen, changes = self._move(seat, old, exclude)
-                moved = changes or moved
+                if changes is not None:
+                    moved = changes
+                    with self._lock:
+                        self._moves_untold |= changes.what
             else:  # no answer to move: its first answer checks again, in its own transaction
                 if rated is None:
                     rated = self.services.ratings.rated_in_round(self.session_id, self.round)
@@ -233,11 +243,11 @@ class PhoneRound:
         with self._lock:
             newer = any(pid not in self._free for pid in self._seats.values())
         if newer:  # moved to someone marked present after the list was read: read it again, so that N counts them
-            listed = self._read_list() or listed
-        return listed, moved
+            self._read_list()
+        return moved
 
-    def _read_list(self) -> bool:
-        """Read who is present (cheap: the participants alone); whether that changed since the last reading."""
+    def _read_list(self) -> None:
+        """Read who is present (cheap: the participants alone); a change since the last reading is to be told."""
         present = self.services.sessions.present_participants(self.session_id)
         free = [p for p in present if p.id not in self._rated_before]
         with self._lock:
@@ -247,7 +257,7 @@ class PhoneRound:
             self._order = [p.id for p in free]
             self._by_key = {p.key: p.id for p in free}
             self.total = len(free)
-        return changed
+            self._list_untold = self._list_untold or changed
 
     def _others(self, seat: str) -> set[int]:
         """Never free for ``seat``: the participants of the other seats, and those rated before the round opened.
@@ -269,9 +279,13 @@ class PhoneRound:
             placed = ratings.store_for_free(self.session_id, values, self.round, scales, exclude=exclude)
         return placed.participant_id, placed.changes
 
-    def _tell_followed(self, listed: bool, moved: Changes | None) -> None:
-        what = moved.what if moved is not None else Changed.NONE
-        if listed:  # another program changed the list: the grid and "n av N" read it again
+    def _tell_followed(self, *, known: bool = False) -> None:
+        """Tell the listener what following the list changed and it was not told yet. ``known``: the caller's own
+        edit changed the list and is on the change bus already; only answers moved are told."""
+        with self._lock:
+            what, listed = self._moves_untold, self._list_untold
+            self._moves_untold, self._list_untold = Changed.NONE, False
+        if listed and not known:  # another program changed the list: the grid and "n av N" read it again
             what |= Changed.PARTICIPANTS | Changed.RATINGS
         if what:
             self._tell(Changes(what, self.session_id))
@@ -281,33 +295,40 @@ class PhoneRound:
         """A new seat: in open mode ``participant`` is the chosen participant's key; otherwise it must be
         absent and a free participant is taken at random (the phone is never told whom). A participant whose
         ratings of the round were typed in since the round opened (a paper form) is no longer free."""
-        with self._write_lock:
-            if self.closed:
-                raise UnknownSeat("the round is closed")
-            try:
-                listed, moved = self._follow()
-                typed = self._rated_elsewhere()
-            except NotFound as error:  # the session was deleted (from another program) while the round was open
-                raise UnknownSeat("the session of this round was deleted") from error
-            with self._lock:
-                taken = set(self._seats.values()) | typed
-                if self.open_mode:
-                    if not isinstance(participant, str) or participant not in self._by_key:
-                        raise BadAnswer("open mode: 'participant' must be the key of a participant of the round")
-                    chosen = self._by_key[participant]
-                    if chosen in taken:
-                        raise NoFreeSeat("that participant already has a seat")
-                else:
-                    if participant is not None:
-                        raise BadAnswer("a participant is chosen only in open mode")
-                    free = [pid for pid in self._order if pid not in taken]
-                    if not free:
-                        raise NoFreeSeat("all seats are taken")
-                    chosen = secrets.choice(free)
-                seat = secrets.token_urlsafe(SEAT_BYTES)
-                self._seats[seat] = chosen
-        self._tell_followed(listed, moved)
+        try:
+            with self._write_lock:
+                seat = self._seat(participant)
+        finally:  # what following the list changed is told, also when no seat is given
+            self._tell_followed()
         self._tell(None)
+        return seat
+
+    def _seat(self, participant: object) -> str:
+        """take_seat under the write lock: the seats follow the list, then a free participant is seated."""
+        if self.closed:
+            raise UnknownSeat("the round is closed")
+        try:
+            self._follow()
+            typed = self._rated_elsewhere()
+        except NotFound as error:  # the session was deleted (from another program) while the round was open
+            raise UnknownSeat("the session of this round was deleted") from error
+        with self._lock:
+            taken = set(self._seats.values()) | typed
+            if self.open_mode:
+                if not isinstance(participant, str) or participant not in self._by_key:
+                    raise BadAnswer("open mode: 'participant' must be the key of a participant of the round")
+                chosen = self._by_key[participant]
+                if chosen in taken:
+                    raise NoFreeSeat("that participant already has a seat")
+            else:
+                if participant is not None:
+                    raise BadAnswer("a participant is chosen only in open mode")
+                free = [pid for pid in self._order if pid not in taken]
+                if not free:
+                    raise NoFreeSeat("all seats are taken")
+                chosen = secrets.choice(free)
+            seat = secrets.token_urlsafe(SEAT_BYTES)
+            self._seats[seat] = chosen
         return seat
 
     def answer(self, seat: object, ratings: object) -> Changes:

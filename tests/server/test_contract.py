@@ -4,12 +4,14 @@ Every refusal is checked to leave the stored ratings exactly as they were."""
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import hashlib
 import json
 import queue
 import re
 import socket
+import sqlite3
 import threading
 import time
 from collections.abc import Sequence
@@ -21,10 +23,12 @@ import pytest
 from lardesk.method.guide import load_guide
 from lardesk.method.snapshot import Anonymity
 from lardesk.method.words import WORD_LANGUAGES, section, word
+from lardesk.server.app import RoundApp
 from lardesk.server.limits import Limits, RateLimiter
 from lardesk.server.round import TOKEN_ALPHABET, TOKEN_BITS, NoFreeSeat, PhoneRound, UnknownSeat, grouped
 from lardesk.server.runner import ListenError, parse_listen, start_round
-from lardesk.services import Changed, Changes, InputError, NewParticipant, NotFound, Services
+from lardesk.services import Changed, Changes, InputError, NewParticipant, NotFound, Services, StorageError
+from lardesk.storage import database
 from tests.server.conftest import StartRound
 from tests.server.phones import Client, at_the_next_write, make_session, stored
 
@@ -713,6 +717,54 @@ def test_a_session_deleted_by_another_program_refuses_seats_and_answers_with_403
     finally:
         server.stop()
         other.close()
+
+
+def test_a_pass_that_fails_half_way_still_tells_that_the_list_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The list changes, and the pass that reads it cannot move the absent holder's answer: another program holds
+    the database's write lock. The listener is still told the list changed (the next reading sees no change, so
+    a change not told then would never be: the facilitator's screen would stay stale), and the next pass moves
+    the answer and tells that."""
+    monkeypatch.setattr(database, "SQLITE_BUSY_TIMEOUT_MS", 100)  # busy after 0.1 s, not 10 s
+    path = tmp_path / "lardesk.sqlite"
+    services = Services.open(f"sqlite:///{path}", tmp_path / "backups")
+    try:
+        sid = make_session(services, 3)
+        told: list[Changes | None] = []
+        round_ = PhoneRound(services, sid, listener=told.append)
+        round_.answer(round_.take_seat(), {"1": 7})
+        (holder,) = {row[0] for row in stored(services, sid)}
+        services.sessions.update_participant(holder, present=False)
+        told.clear()
+        other = sqlite3.connect(path, isolation_level=None)
+        try:
+            other.execute("BEGIN IMMEDIATE")  # another program's write, under way
+            with pytest.raises(StorageError):
+                round_.follow_participants()
+        finally:
+            other.close()
+        assert told == [Changes(Changed.PARTICIPANTS | Changed.RATINGS, sid)]
+        assert {row[0] for row in stored(services, sid)} == {holder}  # nothing moved
+        told.clear()
+        moved = round_.follow_participants()
+        (now,) = {row[0] for row in stored(services, sid)}
+        assert now != holder and moved is not None and told == [Changes(moved.what, sid)]
+        assert (round_.answered, round_.total) == (1, 2)
+    finally:
+        services.close()
+
+
+def test_a_deleted_session_ends_the_rounds_reading_of_the_list(services: Services) -> None:
+    """Once the round's session is deleted (from another program) the round stops reading the list, rather than
+    failing, and logging it, every second for as long as the server runs."""
+    sid = make_session(services, 3)
+    app = RoundApp(PhoneRound(services, sid))
+    try:
+        services.sessions.delete_session(sid)
+        asyncio.run(asyncio.wait_for(app.follow(0.01), 30))  # returns: it does not go on trying
+    finally:
+        app.close()
 
 
 def test_when_every_seat_is_taken_it_is_409(services: Services, open_round: StartRound) -> None:
