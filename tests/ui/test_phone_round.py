@@ -282,6 +282,10 @@ def test_a_paper_form_started_in_a_row_a_phone_has_just_filled_is_refused_not_mi
     assert stored(services, step.session_id) == [(holder, 1, 1, 8), (holder, 2, 1, 5)]
     assert "fick nyss bedömningar i omgång 1 på annat håll" in step.grid_help.text()
     assert step.model.data(step.model.index(row, 1)) == HIDDEN  # reloaded: the phone's answer shows as ●
+    assert step.model.data(step.model.index(row, 0)) == HIDDEN  # what was typed is not left over it
+    step.grid.setCurrentIndex(step.model.index(row, 0))
+    QTest.keyClick(step.grid, Qt.Key.Key_Tab)  # nothing is left to save again over the phone's answer
+    assert stored(services, step.session_id) == [(holder, 1, 1, 8), (holder, 2, 1, 5)]
     # another row, empty on the screen and in the database: typed as ever; and an edit of a row with ratings
     other = (row + 1) % step.model.rowCount()
     step.grid.setCurrentIndex(step.model.index(other, 0))

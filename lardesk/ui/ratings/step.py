@@ -593,7 +593,7 @@ class RatingsStep(QWidget):
                 lambda: ratings.set_rating(participant_id, scale, checked, round_, unrated=unrated),
                 put_back,
             )
-            self._reload_if_refused(message, unrated)
+            self._reload_if_refused(message, unrated, participant_id)
         self._report(message)
         return message is None
 
@@ -604,9 +604,13 @@ class RatingsStep(QWidget):
             r.participant_id != participant_id for r in self.snapshot.ratings_in(self.round)
         )
 
-    def _reload_if_refused(self, message: str | None, unrated: bool) -> None:
-        """A paper form refused because its row was filled meanwhile: show the row as it now is (●)."""
+    def _reload_if_refused(self, message: str | None, unrated: bool, participant_id: int) -> None:
+        """A paper form refused because its row was filled meanwhile: show the row as it now is (●). What was
+        typed into the row is dropped, not left in the cell: it would hide the answer there, and saving it again
+        (the row now shows ratings) would type over the answer the message says was kept."""
         if message is not None and unrated:
+            for cell in [cell for cell in self.model.pending if cell[0] == participant_id]:
+                del self.model.pending[cell]
             try:
                 self.refresh()
             except StorageError:  # the refusal is shown; the grid reloads at the next change
@@ -630,7 +634,7 @@ class RatingsStep(QWidget):
             lambda: ratings.set_ratings(participant_id, given, round_, unrated=unrated),
             lambda: ratings.set_ratings(participant_id, before, round_, clear=absent),
         )
-        self._reload_if_refused(message, unrated)
+        self._reload_if_refused(message, unrated, participant_id)
         self._report(message)
         return message is None
 
